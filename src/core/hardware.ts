@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { ComputePrecision } from "./precision.js";
+
+/** Where a catalog number comes from. */
+export const Source = z.strictObject({
+  url: z.string().url(),
+  retrievedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  note: z.string().optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+/** A link class between accelerators: bandwidth per accelerator per direction, latency per message. */
+export const Link = z.strictObject({
+  name: z.string(),
+  bandwidthBytesPerSecond: z.number().positive(),
+  latencySeconds: z.number().nonnegative(),
+});
+export type Link = z.infer<typeof Link>;
+
+export const RentalPrice = z.strictObject({
+  kind: z.enum(["on-demand", "reserved", "spot"]),
+  usdPerHour: z.number().positive(),
+  provider: z.string(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  source: Source,
+});
+export type RentalPrice = z.infer<typeof RentalPrice>;
+
+/** One accelerator (GPU, Apple SoC or server CPU) with dense peaks only. */
+export const Accelerator = z.strictObject({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/),
+  name: z.string(),
+  vendor: z.enum(["nvidia", "amd", "apple", "intel"]),
+  kind: z.enum(["gpu", "soc", "cpu"]),
+  /** Efficiency profiles are keyed by family: hopper, blackwell, ampere, ada, cdna2, cdna3, cdna4, apple-m, xeon, ... */
+  family: z.string(),
+  releaseDate: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  /** Dense (not 2:4 sparse) peak FLOP/s per format; a missing format is unsupported. */
+  denseFlopsPerSecond: z.partialRecord(ComputePrecision, z.number().positive()),
+  memoryBytes: z.number().positive(),
+  memoryBandwidthBytesPerSecond: z.number().positive(),
+  /** Scale-up fabric (NVLink/NVSwitch, Infinity Fabric, PCIe), and how many accelerators share it. */
+  scaleUp: Link.extend({ domainSize: z.number().int().positive() }),
+  /** Scale-out network per accelerator (InfiniBand/RoCE/Ethernet); null when none is typical. */
+  scaleOut: Link.nullable(),
+  tdpWatts: z.number().positive(),
+  /** Purchase price in USD (street or list), when known. */
+  purchaseUsd: z.number().positive().optional(),
+  rental: z.array(RentalPrice).min(1),
+  sources: z.array(Source).min(1),
+});
+export type Accelerator = z.infer<typeof Accelerator>;
+
+/** The hourly rental price to use by default: the newest on-demand row, else the newest row. */
+export function defaultUsdPerHour(accelerator: Accelerator): number {
+  const sorted = [...accelerator.rental].sort((a, b) => (a.date < b.date ? 1 : -1));
+  return (sorted.find((r) => r.kind === "on-demand") ?? sorted[0]!).usdPerHour;
+}
