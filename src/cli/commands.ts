@@ -1,0 +1,7 @@
+import type { Command } from "commander";
+import type { Io } from "./io.js";
+
+/** Every command file exports one register function; this list is the CLI. */
+export type RegisterCommand = (program: Command, io: Io) => void;
+
+export const COMMANDS: RegisterCommand[] = [];
