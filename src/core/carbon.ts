@@ -1,3 +1,4 @@
+import { type Issue, type Result, fail, ok } from "./result.js";
 import { JOULES_PER_KWH, MEGA } from "./units.js";
 
 /** Facility power of a deployment: count x TDP x draw fraction x PUE, in watts. */
@@ -28,8 +29,6 @@ export interface EnergyAndCarbon {
   carbonGramsPerMillionTokens?: number;
 }
 
-export type EnergyIssue = { code: "not_positive" | "out_of_range"; field: string; value: number };
-
 /**
  * Energy and carbon per million tokens for a serving deployment.
  * kWh/Mtok = count x TDP x draw x PUE x 1e6 / (tokens/s) / 3.6e6; g/Mtok = kWh/Mtok x gCO2e/kWh.
@@ -41,23 +40,26 @@ export function estimateEnergyPerMillionTokens(input: {
   pue: number;
   tokensPerSecond: number;
   gramsCo2ePerKwh?: number;
-}): { ok: true; value: EnergyAndCarbon } | { ok: false; issues: EnergyIssue[] } {
-  const issues: EnergyIssue[] = [];
+}): Result<EnergyAndCarbon> {
+  const issues: Issue[] = [];
+  const bad = (code: string, field: string, value: number, rule: string): void => {
+    issues.push({ code, message: `${field} ${rule}, got ${value}`, field, value });
+  };
   for (const field of ["acceleratorCount", "tdpWatts", "tokensPerSecond"] as const) {
     const v = input[field];
-    if (!Number.isFinite(v) || v <= 0) issues.push({ code: "not_positive", field, value: v });
+    if (!Number.isFinite(v) || v <= 0) bad("not_positive", field, v, "must be positive");
   }
   if (!Number.isFinite(input.drawFraction) || input.drawFraction <= 0 || input.drawFraction > 1) {
-    issues.push({ code: "out_of_range", field: "drawFraction", value: input.drawFraction });
+    bad("out_of_range", "drawFraction", input.drawFraction, "must be in (0, 1]");
   }
-  if (!Number.isFinite(input.pue) || input.pue < 1 || input.pue > 3) issues.push({ code: "out_of_range", field: "pue", value: input.pue });
+  if (!Number.isFinite(input.pue) || input.pue < 1 || input.pue > 3) bad("out_of_range", "pue", input.pue, "must be in [1, 3]");
   const g = input.gramsCo2ePerKwh;
-  if (g !== undefined && (!Number.isFinite(g) || g < 0)) issues.push({ code: "out_of_range", field: "gramsCo2ePerKwh", value: g });
-  if (issues.length > 0) return { ok: false, issues };
+  if (g !== undefined && (!Number.isFinite(g) || g < 0)) bad("out_of_range", "gramsCo2ePerKwh", g, "must be >= 0");
+  if (issues.length > 0) return fail(...issues);
   const powerWatts = facilityPowerWatts(input.acceleratorCount, input.tdpWatts, input.drawFraction, input.pue);
   const joules = energyJoulesPerMillionTokens(powerWatts, input.tokensPerSecond);
   const kwh = joulesToKwh(joules);
   const value: EnergyAndCarbon = { powerWatts, energyJoulesPerMillionTokens: joules, energyKwhPerMillionTokens: kwh };
   if (g !== undefined) value.carbonGramsPerMillionTokens = carbonGrams(kwh, g);
-  return { ok: true, value };
+  return ok(value);
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { type Issue, type Result, fail, ok } from "./result.js";
 import { SECONDS_PER_HOUR, JOULES_PER_KWH } from "./units.js";
 
 /**
@@ -44,12 +45,6 @@ export interface TrainingEstimate {
   energyKwh: number;
 }
 
-export type TrainingIssue =
-  | { code: "not_positive"; field: string; value: number }
-  | { code: "out_of_range"; field: string; value: number; min: number; max: number };
-
-export type Result<T, I> = { ok: true; value: T; warnings: string[] } | { ok: false; issues: I[] };
-
 /**
  * Training FLOPs per token: 6N + 12 L H Q T (PaLM, Chowdhery et al. 2022, appendix B), where the 6N term is
  * Kaplan et al. 2020's forward (2N) plus backward (4N) matmul count and 12 L (H Q) T counts the QK^T and AV
@@ -65,21 +60,21 @@ export function trainingFlopsPerToken(paramCount: number, attention?: AttentionS
  * time = FLOPs / (count x peak x MFU); cost = count x hours x usdPerHour;
  * energy = count x TDP x drawFraction x PUE x time.
  */
-export function estimateTraining(input: TrainingInput): Result<TrainingEstimate, TrainingIssue> {
+export function estimateTraining(input: TrainingInput): Result<TrainingEstimate> {
   const issues = validateTraining(input);
-  if (issues.length > 0) return { ok: false, issues };
+  if (issues.length > 0) return fail(...issues);
   const { flopsPerToken, attentionFlopsPerToken } = trainingFlopsPerToken(input.paramCount, input.attention);
   const totalFlops = flopsPerToken * input.tokenCount;
   const wallClockSeconds = totalFlops / (input.acceleratorCount * input.peakFlopsPerSecond * input.mfuFraction);
   const acceleratorHours = (input.acceleratorCount * wallClockSeconds) / SECONDS_PER_HOUR;
   const powerWatts = input.acceleratorCount * input.tdpWatts * input.drawFraction * input.pue;
   const energyJoules = powerWatts * wallClockSeconds;
-  const warnings: string[] = [];
-  if (input.mfuFraction > 0.7) warnings.push(`MFU ${input.mfuFraction} is above any published large-scale training run (~0.55)`);
-  return {
-    ok: true,
-    warnings,
-    value: {
+  const warnings: Issue[] = [];
+  if (input.mfuFraction > 0.7) {
+    warnings.push({ code: "mfu_above_published", message: `MFU ${input.mfuFraction} is above any published large-scale training run (about 0.55)`, value: input.mfuFraction });
+  }
+  return ok(
+    {
       flopsPerToken,
       attentionFlopsPerToken,
       totalFlops,
@@ -90,22 +85,23 @@ export function estimateTraining(input: TrainingInput): Result<TrainingEstimate,
       energyJoules,
       energyKwh: energyJoules / JOULES_PER_KWH,
     },
-  };
+    warnings,
+  );
 }
 
-function validateTraining(input: TrainingInput): TrainingIssue[] {
-  const issues: TrainingIssue[] = [];
+function validateTraining(input: TrainingInput): Issue[] {
+  const issues: Issue[] = [];
   const positive: (keyof TrainingInput)[] = ["paramCount", "tokenCount", "acceleratorCount", "peakFlopsPerSecond", "tdpWatts"];
   for (const field of positive) {
     const value = input[field] as number;
-    if (!Number.isFinite(value) || value <= 0) issues.push({ code: "not_positive", field, value });
+    if (!Number.isFinite(value) || value <= 0) issues.push({ code: "not_positive", message: `${field} must be a positive number, got ${value}`, field, value });
   }
-  if (!Number.isFinite(input.usdPerHour) || input.usdPerHour < 0) issues.push({ code: "not_positive", field: "usdPerHour", value: input.usdPerHour });
+  if (!Number.isFinite(input.usdPerHour) || input.usdPerHour < 0) issues.push({ code: "not_positive", message: `usdPerHour must be >= 0, got ${input.usdPerHour}`, field: "usdPerHour", value: input.usdPerHour });
   const ranged: [keyof TrainingInput, number, number][] = [["mfuFraction", 0, 1], ["drawFraction", 0, 1], ["pue", 1, 3]];
   for (const [field, min, max] of ranged) {
     const value = input[field] as number;
     const bad = !Number.isFinite(value) || value > max || (field === "pue" ? value < min : value <= min);
-    if (bad) issues.push({ code: "out_of_range", field, value, min, max });
+    if (bad) issues.push({ code: "out_of_range", message: `${field} must be in ${field === "pue" ? "[" : "("}${min}, ${max}], got ${value}`, field, value, min, max });
   }
   return issues;
 }
