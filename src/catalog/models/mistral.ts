@@ -10,12 +10,12 @@ export const MISTRAL_MODELS: ModelEntry[] = [
   {
     id: "mistralai/Mistral-7B-Instruct-v0.3", aliases: ["mistralai/Mistral-7B-v0.3"], name: "Mistral 7B Instruct v0.3",
     config: {
-      ...MISTRAL_COMMON, architectures: ["MistralForCausalLM"], model_type: "mistral", head_dim: 128,
+      ...MISTRAL_COMMON, architectures: ["MistralForCausalLM"], model_type: "mistral",
       hidden_size: 4096, intermediate_size: 14336, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 8,
       max_position_embeddings: 32768, rope_theta: 1000000.0, sliding_window: null, vocab_size: 32768,
     },
     statedParamCount: 7.25e9,
-    source: hfConfigSource("mistralai/Mistral-7B-Instruct-v0.3", "card", "Card: v0.3 extends the vocabulary to 32768 and drops sliding-window attention; otherwise the Mistral 7B shape (32 layers, 4096, 14336, 32/8 heads)."),
+    source: hfConfigSource("mistralai/Mistral-7B-Instruct-v0.3", "search", "Read: the stored page of this very file at commit c170c708 (601 bytes; vocab 32768, sliding_window null, rope_theta 1e6)."),
   },
   {
     id: "mistralai/Mistral-7B-v0.1", aliases: ["mistralai/Mistral-7B-Instruct-v0.1"], name: "Mistral 7B v0.1",

@@ -129,6 +129,10 @@ describe("model catalog", () => {
     expect(configOf("meta-llama/Llama-4-Maverick-17B-128E-Instruct").text_config).toMatchObject({ num_local_experts: 128, interleave_moe_layer_step: 2 });
     expect(configOf("meta-llama/Llama-4-Scout-17B-16E-Instruct").text_config).toMatchObject({ num_local_experts: 16, interleave_moe_layer_step: 1 });
     expect(configOf("google/gemma-3-27b-it").text_config).toMatchObject({ num_hidden_layers: 62, sliding_window: 1024, query_pre_attn_scalar: 168 });
+    // Gemma 3 27B: full attention at layers 6, 12, ..., 60 (1-based) -> 10 full, 52 sliding of 62.
+    const gemmaTypes = (configOf("google/gemma-3-27b-it").text_config as { layer_types: string[] }).layer_types;
+    expect(gemmaTypes.filter((t) => t === "full_attention")).toHaveLength(10);
+    expect(gemmaTypes[5]).toBe("full_attention");
     const layerTypes = configOf("openai/gpt-oss-20b").layer_types as string[];
     // 24 layers alternating sliding/full, starting with sliding: 12 of each.
     expect(layerTypes).toHaveLength(24);
