@@ -39,10 +39,10 @@ export const LLAMA_MODELS: ModelEntry[] = [
     config: {
       architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_act: "silu", rms_norm_eps: 1e-5,
       hidden_size: 4096, intermediate_size: 11008, num_hidden_layers: 32, num_attention_heads: 32, num_key_value_heads: 32,
-      max_position_embeddings: 16384, rope_theta: 1000000, vocab_size: 32016, tie_word_embeddings: false, torch_dtype: "bfloat16",
+      max_position_embeddings: 16384, rope_theta: 1000000, vocab_size: 32016, tie_word_embeddings: false, torch_dtype: "float32",
     },
     statedParamCount: 7e9,
-    source: hfConfigSource("codellama/CodeLlama-7b-hf", "card", "Code Llama paper: Llama 2 7B with rope_theta 1e6, 16k positions, 16 extra infilling tokens (vocab 32016)."),
+    source: hfConfigSource("codellama/CodeLlama-7b-hf", "search", "Read: the stored blame page of this file at commit 533ac5f (vocab 32016, rope_theta 1e6, 16384 positions, MHA)."),
   },
   {
     id: "meta-llama/Meta-Llama-3-8B", aliases: ["meta-llama/Meta-Llama-3-8B-Instruct"], name: "Llama 3 8B",

@@ -34,13 +34,13 @@ export const QWEN_MODELS: ModelEntry[] = [
     id: "Qwen/Qwen3-1.7B", aliases: ["Qwen/Qwen3-1.7B-Base"], name: "Qwen3 1.7B",
     config: { ...QWEN3_BASE, hidden_size: 2048, intermediate_size: 6144, num_hidden_layers: 28, num_attention_heads: 16, num_key_value_heads: 8, max_window_layers: 28, tie_word_embeddings: true, vocab_size: 151936 },
     statedParamCount: 1.7e9,
-    source: hfConfigSource("Qwen/Qwen3-1.7B", "card", `${QWEN3_CARD} Shape also matches levanter's qwen3_1_7b preset seen via search.`),
+    source: hfConfigSource("Qwen/Qwen3-1.7B", "search", "Shape read from a stored Qwen3ForCausalLM config with exactly this shape (huggingface.co/Pathstudy/copath_router, a derivative) and levanter's qwen3_1_7b preset."),
   },
   {
     id: "Qwen/Qwen3-4B", aliases: ["Qwen/Qwen3-4B-Base"], name: "Qwen3 4B",
     config: { ...QWEN3_BASE, hidden_size: 2560, intermediate_size: 9728, num_hidden_layers: 36, num_attention_heads: 32, num_key_value_heads: 8, max_window_layers: 36, tie_word_embeddings: true, vocab_size: 151936 },
     statedParamCount: 4.0e9,
-    source: hfConfigSource("Qwen/Qwen3-4B", "card", `${QWEN3_CARD} Shape also seen in a stored Qwen3Config (hidden 2560, 9728, 36 layers) via search.`),
+    source: hfConfigSource("Qwen/Qwen3-4B", "search", "Shape read from stored derivative configs (huggingface.co/MultiRL/qwen3_4b_instruct_sft: 2560, 9728, 36 layers, 32/8 heads, tied, 40960 positions)."),
   },
   {
     id: "Qwen/Qwen3-8B", aliases: ["Qwen/Qwen3-8B-Base"], name: "Qwen3 8B",
@@ -58,7 +58,7 @@ export const QWEN_MODELS: ModelEntry[] = [
     id: "Qwen/Qwen3-32B", aliases: [], name: "Qwen3 32B",
     config: { ...QWEN3_BASE, hidden_size: 5120, intermediate_size: 25600, num_hidden_layers: 64, num_attention_heads: 64, num_key_value_heads: 8, max_window_layers: 64, tie_word_embeddings: false, vocab_size: 151936 },
     statedParamCount: 32.8e9,
-    source: hfConfigSource("Qwen/Qwen3-32B", "card", `${QWEN3_CARD} Card: 32.8B parameters, 64 layers, 64/8 heads.`),
+    source: hfConfigSource("Qwen/Qwen3-32B", "search", "Shape read from a stored Qwen3ForCausalLM config with exactly this shape (huggingface.co/ronnywebdevs1/d-m-1: 5120, 25600, 64 layers, 64/8 heads, untied). Card: 32.8B parameters."),
   },
   {
     id: "Qwen/Qwen3-30B-A3B", aliases: ["Qwen/Qwen3-30B-A3B-Base", "Qwen/Qwen3-30B-A3B-Instruct-2507", "Qwen/Qwen3-30B-A3B-Thinking-2507"], name: "Qwen3 30B-A3B",
