@@ -1,0 +1,61 @@
+// SQLite through better-sqlite3: WAL, a busy timeout for other processes, one in-process queue.
+import Database from "better-sqlite3";
+import { sqliteDialect } from "./dialect.js";
+import type { SqlDriver, SqlExecutor, SqlRow } from "./driver.js";
+
+/** How long a writer waits for another process's lock before failing, in milliseconds. */
+const BUSY_TIMEOUT_MS = 30_000;
+
+function bindable(params: readonly unknown[]): unknown[] {
+  return params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p === undefined ? null : p));
+}
+
+/** Opens (creating if needed) the SQLite file at `path` (":memory:" works too). */
+export function openSqliteDriver(path: string): SqlDriver {
+  const db = new Database(path);
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  if (path !== ":memory:") db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  db.pragma("foreign_keys = ON");
+
+  const direct: SqlExecutor = {
+    all: async (sql, params = []) => {
+      const statement = db.prepare(sql);
+      if (!statement.reader) {
+        statement.run(...bindable(params));
+        return [];
+      }
+      return statement.all(...bindable(params)) as SqlRow[];
+    },
+    run: async (sql, params = []) => db.prepare(sql).run(...bindable(params)).changes,
+  };
+
+  // better-sqlite3 is synchronous, but transaction bodies are async: queue everything so that no other
+  // caller's statement lands inside someone else's open transaction.
+  let queue: Promise<unknown> = Promise.resolve();
+  function serialized<T>(fn: () => Promise<T>): Promise<T> {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    dialect: sqliteDialect,
+    all: (sql, params) => serialized(() => direct.all(sql, params)),
+    run: (sql, params) => serialized(() => direct.run(sql, params)),
+    transaction: (fn) =>
+      serialized(async () => {
+        // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading a read lock
+        db.exec("BEGIN IMMEDIATE");
+        try {
+          const result = await fn(direct);
+          db.exec("COMMIT");
+          return result;
+        } catch (error) {
+          if (db.inTransaction) db.exec("ROLLBACK");
+          throw error;
+        }
+      }),
+    close: () => serialized(async () => void db.close()),
+  };
+}
