@@ -1,0 +1,176 @@
+/**
+ * A scripted OpenAI-compatible server on 127.0.0.1 with exact timing and fault modes, for testing the
+ * benchmark client against known answers and for measuring the client's own overhead.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export type FakeFault = "drop" | "malformed" | "empty" | "hang" | "error_event" | "no_done";
+
+export interface FakeBehaviour {
+  /** HTTP status to answer with instead of a stream (e.g. 500, 429). */
+  status: number;
+  /** Seconds from the request's arrival to the first content chunk. */
+  firstTokenDelaySeconds: number;
+  /** Seconds between content chunks. */
+  tokenIntervalSeconds: number;
+  /** Content chunks to send; null sends max_tokens of them. */
+  outputTokens: number | null;
+  /** Send a role-only chunk at once (the trap: it carries no text and must not count as first token). */
+  roleChunk: boolean;
+  /** The first N tokens go out as reasoning_content instead of content. */
+  reasoningTokens: number;
+  /** Include usage in the final chunk when the request asks for it. */
+  usage: boolean;
+  fault: FakeFault | null;
+  /** Content chunks sent before the fault strikes. */
+  faultAfterTokens: number;
+}
+
+export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
+  status: 200,
+  firstTokenDelaySeconds: 0.05,
+  tokenIntervalSeconds: 0.01,
+  outputTokens: null,
+  roleChunk: true,
+  reasoningTokens: 0,
+  usage: true,
+  fault: null,
+  faultAfterTokens: 0,
+};
+
+/** Reads a behaviour from a model name like "fake:ttft=0.1,itl=0.01,tokens=20,role=0,usage=0,fault=drop@5,status=500". */
+export function behaviourFromModel(model: string): FakeBehaviour {
+  const b = { ...DEFAULT_BEHAVIOUR };
+  if (!model.startsWith("fake:")) return b;
+  for (const part of model.slice(5).split(",")) {
+    const [key, value = ""] = part.split("=");
+    if (key === "ttft") b.firstTokenDelaySeconds = Number(value);
+    else if (key === "itl") b.tokenIntervalSeconds = Number(value);
+    else if (key === "tokens") b.outputTokens = Number(value);
+    else if (key === "role") b.roleChunk = value !== "0";
+    else if (key === "usage") b.usage = value !== "0";
+    else if (key === "reasoning") b.reasoningTokens = Number(value);
+    else if (key === "status") b.status = Number(value);
+    else if (key === "fault") {
+      const [fault, after = "0"] = value.split("@");
+      b.fault = fault as FakeFault;
+      b.faultAfterTokens = Number(after);
+    }
+  }
+  return b;
+}
+
+export interface FakeServerOptions {
+  port?: number;
+  /** Chooses the behaviour per request (index counts requests from 0); default: from the model name. */
+  script?: (body: Record<string, unknown>, index: number) => FakeBehaviour;
+}
+
+export interface RunningFakeServer {
+  url: string;
+  /** Headers of every request received (tests check what the client sent). */
+  requests: Array<{ path: string; headers: IncomingMessage["headers"]; body: Record<string, unknown> }>;
+  close: () => Promise<void>;
+}
+
+/** Runs fn at performance.now() >= atMs: a timer, then re-armed because libuv timers may fire early. */
+function at(atMs: number, fn: () => void): void {
+  const remaining = atMs - performance.now();
+  if (remaining <= 0) return fn();
+  if (remaining < 1) return void setImmediate(() => at(atMs, fn));
+  setTimeout(() => at(atMs, fn), Math.floor(remaining));
+}
+
+function words(text: string): number {
+  return text.split(/\s+/).filter((w) => w !== "").length;
+}
+
+function serveEmbeddings(res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number): void {
+  at(startMs + b.firstTokenDelaySeconds * 1000, () => {
+    const input = Array.isArray(body.input) ? body.input.map(String) : [String(body.input ?? "")];
+    const data = b.fault === "empty" ? [] : input.map((_, index) => ({ object: "embedding", index, embedding: [0.5, -0.5, 0.25] }));
+    const promptTokens = input.reduce((s, t) => s + words(t), 0);
+    const text = JSON.stringify({ object: "list", data, ...(b.usage ? { usage: { prompt_tokens: promptTokens, total_tokens: promptTokens } } : {}) });
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(text);
+  });
+}
+
+function serveStream(res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number, chat: boolean): void {
+  const maxTokens = Number(body.max_tokens ?? 16);
+  const count = b.fault === "empty" ? 0 : (b.outputTokens ?? maxTokens);
+  const prompt = chat ? ((body.messages as Array<{ content?: string }> | undefined) ?? []).map((m) => m.content ?? "").join(" ") : String(body.prompt ?? "");
+  const wantUsage = b.usage && (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
+  const base = { id: "fake-1", object: chat ? "chat.completion.chunk" : "text_completion", created: 0, model: String(body.model ?? "") };
+  const send = (choice: Record<string, unknown> | null, extra: Record<string, unknown> = {}) =>
+    res.write(`data: ${JSON.stringify({ ...base, choices: choice ? [choice] : [], ...extra })}\n\n`);
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  if (b.fault === "hang") return;
+  if (chat && b.roleChunk) send({ index: 0, delta: { role: "assistant" }, finish_reason: null });
+  const faultNow = (k: number) => b.fault !== null && b.fault !== "empty" && k === b.faultAfterTokens;
+  const strike = () => {
+    if (b.fault === "drop") res.socket?.destroy();
+    else if (b.fault === "malformed") res.end("data: {\"choices\": [oops\n\n");
+    else if (b.fault === "error_event") res.end(`data: ${JSON.stringify({ error: { message: "scripted failure", code: 500 } })}\n\n`);
+    else if (b.fault === "no_done") res.end();
+  };
+  const finish = () => {
+    send(chat ? { index: 0, delta: {}, finish_reason: "length" } : { index: 0, text: "", finish_reason: "length" });
+    if (wantUsage) send(null, { usage: { prompt_tokens: words(prompt), completion_tokens: count, total_tokens: words(prompt) + count } });
+    res.end("data: [DONE]\n\n");
+  };
+  const token = (k: number) => {
+    if (res.destroyed) return;
+    if (faultNow(k)) return strike();
+    if (k >= count) return finish();
+    const piece = ` w${k}`;
+    if (!chat) send({ index: 0, text: piece, finish_reason: null });
+    else if (k < b.reasoningTokens) send({ index: 0, delta: { reasoning_content: piece }, finish_reason: null });
+    else send({ index: 0, delta: { content: piece }, finish_reason: null });
+    // the last token is followed at once by the finish chunk, usage and [DONE]
+    if (k + 1 >= count && !faultNow(k + 1)) return finish();
+    at(startMs + (b.firstTokenDelaySeconds + (k + 1) * b.tokenIntervalSeconds) * 1000, () => token(k + 1));
+  };
+  at(startMs + b.firstTokenDelaySeconds * 1000, () => token(0));
+}
+
+/** Starts the fake server on 127.0.0.1 (port 0 picks a free one). */
+export async function startFakeServer(options: FakeServerOptions = {}): Promise<RunningFakeServer> {
+  const requests: RunningFakeServer["requests"] = [];
+  let index = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const startMs = performance.now();
+      let body: Record<string, unknown>;
+      try {
+        body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;
+      } catch {
+        res.writeHead(400, { "content-type": "application/json" }).end('{"error":{"message":"body is not JSON"}}');
+        return;
+      }
+      const path = req.url ?? "";
+      requests.push({ path, headers: req.headers, body });
+      const b = options.script ? options.script(body, index++) : behaviourFromModel(String(body.model ?? ""));
+      if (b.status !== 200) {
+        res.writeHead(b.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `scripted status ${b.status}` } }));
+        return;
+      }
+      if (path.endsWith("/embeddings")) serveEmbeddings(res, body, b, startMs);
+      else serveStream(res, body, b, startMs, path.endsWith("/chat/completions"));
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

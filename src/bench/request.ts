@@ -1,0 +1,191 @@
+/**
+ * Sends one benchmark request over node:http(s) and timestamps every streamed chunk as it arrives
+ * (performance.now, microsecond resolution), measuring from the request's intended send time.
+ */
+import * as http from "node:http";
+import * as https from "node:https";
+import type { Prompt } from "./dataset.js";
+import type { Endpoint, ErrorType } from "./schemas.js";
+import { SseParser } from "./sse.js";
+
+export interface Target {
+  url: string;
+  model: string;
+  endpoint: Endpoint;
+  /** Sent as a Bearer token; never stored in any result. */
+  apiKey: string | undefined;
+  timeoutSeconds: number;
+  /** Ask the server to keep generating past end-of-sequence (vLLM and llama.cpp `ignore_eos`). */
+  ignoreEos: boolean;
+}
+
+/** What one request measured, in milliseconds on the performance.now() clock. */
+export interface RawResult {
+  ok: boolean;
+  errorType: ErrorType | null;
+  httpStatus: number | null;
+  errorMessage: string | null;
+  sendMs: number;
+  /** Arrival time of each chunk carrying content or reasoning text. */
+  contentTimesMs: number[];
+  /** Arrival of the last byte (or the failure). */
+  endMs: number;
+  promptTokens: number | null;
+  completionTokens: number | null;
+}
+
+const PATHS: Record<Endpoint, string> = { chat: "chat/completions", completions: "completions", embeddings: "embeddings" };
+
+/** The endpoint's full URL: a base like http://host:8000 or http://host:8000/v1 gets /v1/<endpoint> appended. */
+export function endpointUrl(base: string, endpoint: Endpoint): URL {
+  const url = new URL(base);
+  const path = url.pathname.replace(/\/+$/, "");
+  if (path.endsWith(`/${PATHS[endpoint]}`)) return url;
+  url.pathname = `${path.endsWith("/v1") ? path : `${path}/v1`}/${PATHS[endpoint]}`;
+  return url;
+}
+
+/** The JSON body for a prompt; streaming endpoints ask for usage in the final chunk. */
+export function requestBody(target: Target, prompt: Prompt): Record<string, unknown> {
+  if (target.endpoint === "embeddings") return { model: target.model, input: prompt.text };
+  const common = {
+    model: target.model,
+    max_tokens: prompt.outputTokens,
+    stream: true,
+    stream_options: { include_usage: true },
+    ...(target.ignoreEos ? { ignore_eos: true } : {}),
+  };
+  if (target.endpoint === "chat") return { ...common, messages: [{ role: "user", content: prompt.text }] };
+  return { ...common, prompt: prompt.text };
+}
+
+/** Text of a streamed chunk: content or reasoning text for chat, text for completions. */
+function chunkText(json: Record<string, unknown>, endpoint: Endpoint): string {
+  const choices = json.choices;
+  if (!Array.isArray(choices) || choices.length === 0) return "";
+  const choice = choices[0] as Record<string, unknown>;
+  if (endpoint === "completions") return typeof choice.text === "string" ? choice.text : "";
+  const delta = (choice.delta ?? choice.message ?? {}) as Record<string, unknown>;
+  let text = "";
+  for (const key of ["content", "reasoning_content", "reasoning"]) if (typeof delta[key] === "string") text += delta[key];
+  return text;
+}
+
+class Fault extends Error {
+  constructor(readonly type: ErrorType, message: string, readonly status: number | null = null) {
+    super(message);
+  }
+}
+
+/** Sends the request and resolves with its measurements; never rejects (faults are results). */
+export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, signal: AbortSignal): Promise<RawResult> {
+  const url = endpointUrl(target.url, target.endpoint);
+  const body = JSON.stringify(requestBody(target, prompt));
+  const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), accept: "text/event-stream, application/json" };
+  if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+  const contentTimesMs: number[] = [];
+  let promptTokens: number | null = null;
+  let completionTokens: number | null = null;
+  const sendMs = performance.now();
+
+  return new Promise<RawResult>((resolve) => {
+    let settled = false;
+    let responded = false;
+    const finish = (fault: Fault | null) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      signal.removeEventListener("abort", onAbort);
+      const endMs = performance.now();
+      if (fault) req.destroy();
+      resolve({
+        ok: fault === null,
+        errorType: fault?.type ?? null,
+        httpStatus: fault?.status ?? null,
+        errorMessage: fault?.message ?? null,
+        sendMs,
+        contentTimesMs,
+        endMs: fault === null && contentTimesMs.length > 0 ? Math.max(endMs, contentTimesMs.at(-1)!) : endMs,
+        promptTokens,
+        completionTokens,
+      });
+    };
+    const onAbort = () => finish(new Fault("cancelled", "run interrupted"));
+    const transport = url.protocol === "https:" ? https : http;
+    const req = transport.request(url, { method: "POST", headers, agent }, (res) => {
+      responded = true;
+      res.setEncoding("utf8");
+      const status = res.statusCode ?? 0;
+      if (status < 200 || status >= 300) {
+        let text = "";
+        res.on("data", (chunk: string) => void (text.length < 2000 && (text += chunk)));
+        res.on("end", () => finish(new Fault("http_error", `HTTP ${status}: ${text.slice(0, 200)}`, status)));
+        res.on("error", () => finish(new Fault("http_error", `HTTP ${status}`, status)));
+        return;
+      }
+      const streaming = (res.headers["content-type"] ?? "").includes("text/event-stream");
+      const parser = new SseParser();
+      let whole = "";
+      let done = false;
+      let finishReason = false;
+      let fault: Fault | null = null;
+      const handle = (json: Record<string, unknown>, nowMs: number) => {
+        if (json.error !== undefined) fault ??= new Fault("stream_error", `server error event: ${JSON.stringify(json.error).slice(0, 200)}`);
+        if (chunkText(json, target.endpoint) !== "") contentTimesMs.push(nowMs);
+        const choices = json.choices;
+        if (Array.isArray(choices) && choices.some((c: { finish_reason?: unknown }) => c.finish_reason != null)) finishReason = true;
+        const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined | null;
+        if (usage && typeof usage.prompt_tokens === "number") promptTokens = usage.prompt_tokens;
+        if (usage && typeof usage.completion_tokens === "number") completionTokens = usage.completion_tokens;
+      };
+      res.on("data", (chunk: string) => {
+        const nowMs = performance.now();
+        if (!streaming) {
+          whole += chunk;
+          return;
+        }
+        for (const event of parser.feed(chunk)) {
+          if (event.data === "[DONE]") {
+            done = true;
+            continue;
+          }
+          try {
+            handle(JSON.parse(event.data) as Record<string, unknown>, nowMs);
+          } catch {
+            fault ??= new Fault("malformed_sse", `unparseable event data: ${event.data.slice(0, 80)}`);
+          }
+        }
+      });
+      res.on("end", () => {
+        const nowMs = performance.now();
+        if (!streaming) {
+          try {
+            const json = JSON.parse(whole) as Record<string, unknown>;
+            handle(json, nowMs);
+            const data = json.data;
+            if (target.endpoint === "embeddings" && Array.isArray(data) && data.length > 0) contentTimesMs.push(nowMs);
+          } catch {
+            return finish(new Fault("malformed_sse", "response body is not JSON"));
+          }
+          if (fault) return finish(fault);
+          return finish(contentTimesMs.length === 0 ? new Fault("empty_response", "response carried no content") : null);
+        }
+        if (fault) return finish(fault);
+        if (parser.invalidLines > 0 || parser.pending.trim() !== "") return finish(new Fault("malformed_sse", "stream holds lines that are not SSE fields"));
+        if (!done && !finishReason) return finish(new Fault("connection_dropped", "stream ended before [DONE] or a finish_reason"));
+        finish(contentTimesMs.length === 0 ? new Fault("empty_response", "stream carried no content") : null);
+      });
+      res.on("error", () => finish(new Fault("connection_dropped", "connection closed mid-stream")));
+      res.on("aborted", () => finish(new Fault("connection_dropped", "connection closed mid-stream")));
+    });
+    req.on("socket", (socket) => socket.setNoDelay(true));
+    req.on("error", (error: NodeJS.ErrnoException) => {
+      if (error.code === "ECONNREFUSED") finish(new Fault("connection_refused", `connection refused: ${url.host}`));
+      else finish(new Fault("connection_dropped", `${responded ? "mid-stream" : "before response"}: ${error.code ?? error.message}`));
+    });
+    const timer = setTimeout(() => finish(new Fault("timeout", `no complete response within ${target.timeoutSeconds} s`)), target.timeoutSeconds * 1000);
+    if (signal.aborted) return onAbort();
+    signal.addEventListener("abort", onAbort, { once: true });
+    req.end(body);
+  });
+}

@@ -1,0 +1,170 @@
+/**
+ * Runs load levels against a target: a fixed number of concurrent slots (each request intended to go
+ * out the moment a slot frees) or Poisson arrivals at a rate (intended at its scheduled time), so
+ * queueing in a slow client or a full server always shows up in the measured latencies.
+ */
+import * as http from "node:http";
+import * as https from "node:https";
+import type { Prompt } from "./dataset.js";
+import { type Target, sendRequest } from "./request.js";
+import { ResultsWriter } from "./results-writer.js";
+import { poissonArrivalSeconds, seededRandom } from "./rng.js";
+import type { LevelSummary, LoadLevel, RequestRecord, RunInfo, Slo } from "./schemas.js";
+import { buildRecord, levelLabel, summarizeLevel } from "./summary.js";
+
+/** Requests per level when neither --requests nor --duration is given. */
+export const DEFAULT_REQUESTS_PER_LEVEL = 100;
+
+export interface BenchPlan {
+  target: Target;
+  levels: LoadLevel[];
+  prompts: Prompt[];
+  /** Requests per level; null with a duration means "until the duration ends". */
+  requestsPerLevel: number | null;
+  durationSecondsPerLevel: number | null;
+  slo: Slo;
+  seed: number;
+  datasetLabel: string;
+  outDir: string | null;
+}
+
+export interface BenchHooks {
+  signal?: AbortSignal;
+  onLevelStart?: (level: string, load: LoadLevel) => void;
+  onRequestStart?: (level: string) => void;
+  onRequest?: (level: string, record: RequestRecord) => void;
+  onLevelEnd?: (summary: LevelSummary) => void;
+}
+
+export interface BenchOutcome {
+  summaries: LevelSummary[];
+  interrupted: boolean;
+}
+
+const sleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    if (ms <= 0 || signal.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });
+
+interface LevelContext {
+  plan: BenchPlan;
+  hooks: BenchHooks;
+  label: string;
+  agent: http.Agent;
+  signal: AbortSignal;
+  writer: ResultsWriter | null;
+  records: RequestRecord[];
+  startMs: number;
+  lastEndMs: number;
+  nextPrompt: number;
+}
+
+async function runOne(ctx: LevelContext, index: number, intendedMs: number): Promise<number> {
+  const prompt = ctx.plan.prompts[ctx.nextPrompt++ % ctx.plan.prompts.length]!;
+  ctx.hooks.onRequestStart?.(ctx.label);
+  const raw = await sendRequest(ctx.plan.target, prompt, ctx.agent, ctx.signal);
+  const record = buildRecord(raw, { index, intendedMs, levelStartMs: ctx.startMs, prompt, endpoint: ctx.plan.target.endpoint, slo: ctx.plan.slo });
+  if (record.errorType !== "cancelled") ctx.lastEndMs = Math.max(ctx.lastEndMs, raw.endMs);
+  ctx.records.push(record);
+  ctx.writer?.appendRequest(ctx.label, record);
+  ctx.hooks.onRequest?.(ctx.label, record);
+  return raw.endMs;
+}
+
+function withinBudget(ctx: LevelContext, index: number): boolean {
+  if (ctx.signal.aborted) return false;
+  const { requestsPerLevel, durationSecondsPerLevel } = ctx.plan;
+  if (requestsPerLevel !== null && index >= requestsPerLevel) return false;
+  if (durationSecondsPerLevel !== null && performance.now() - ctx.startMs >= durationSecondsPerLevel * 1000) return false;
+  return true;
+}
+
+async function runConcurrency(ctx: LevelContext, concurrency: number): Promise<void> {
+  let next = 0;
+  const slot = async () => {
+    // the first request of each slot is intended at the level start, later ones when the slot frees
+    let intendedMs = ctx.startMs;
+    while (withinBudget(ctx, next)) intendedMs = await runOne(ctx, next++, intendedMs);
+  };
+  await Promise.all(Array.from({ length: concurrency }, slot));
+}
+
+async function runRate(ctx: LevelContext, requestsPerSecond: number, levelIndex: number): Promise<void> {
+  const random = seededRandom(ctx.plan.seed * 1000 + levelIndex);
+  const count = ctx.plan.requestsPerLevel ?? Math.ceil(requestsPerSecond * (ctx.plan.durationSecondsPerLevel ?? 0) * 2 + 10);
+  const arrivals = poissonArrivalSeconds(count, requestsPerSecond, random);
+  const inFlight: Promise<number>[] = [];
+  for (let index = 0; index < arrivals.length; index++) {
+    const intendedMs = ctx.startMs + arrivals[index]! * 1000;
+    const duration = ctx.plan.durationSecondsPerLevel;
+    if (duration !== null && arrivals[index]! >= duration) break;
+    await sleep(intendedMs - performance.now(), ctx.signal);
+    if (!withinBudget(ctx, index)) break;
+    inFlight.push(runOne(ctx, index, intendedMs));
+  }
+  await Promise.all(inFlight);
+}
+
+/** Runs every level in order, writing results as they arrive; stops cleanly when the signal aborts. */
+export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise<BenchOutcome> {
+  const signal = hooks.signal ?? new AbortController().signal;
+  const writer = plan.outDir === null ? null : new ResultsWriter(plan.outDir);
+  const isHttps = new URL(plan.target.url).protocol === "https:";
+  const agentOptions = { keepAlive: true, maxSockets: Infinity };
+  const agent = isHttps ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const run: RunInfo = {
+    tool: "costcurve bench",
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    url: plan.target.url,
+    model: plan.target.model,
+    endpoint: plan.target.endpoint,
+    dataset: plan.datasetLabel,
+    levels: plan.levels.map(levelLabel),
+    completedLevels: [],
+    interrupted: false,
+    requestsPerLevel: plan.requestsPerLevel,
+    durationSecondsPerLevel: plan.durationSecondsPerLevel,
+    timeoutSeconds: plan.target.timeoutSeconds,
+    seed: plan.seed,
+    slo: plan.slo,
+  };
+  writer?.writeRun(run);
+  const summaries: LevelSummary[] = [];
+  try {
+    for (const [levelIndex, load] of plan.levels.entries()) {
+      if (signal.aborted) break;
+      const label = levelLabel(load);
+      writer?.startLevel(label);
+      hooks.onLevelStart?.(label, load);
+      const startMs = performance.now();
+      const ctx: LevelContext = { plan, hooks, label, agent, signal, writer, records: [], startMs, lastEndMs: startMs, nextPrompt: 0 };
+      if (load.kind === "concurrency") await runConcurrency(ctx, load.concurrency);
+      else await runRate(ctx, load.requestsPerSecond, levelIndex);
+      const summary = summarizeLevel(ctx.records, {
+        load,
+        endpoint: plan.target.endpoint,
+        durationSeconds: (ctx.lastEndMs - startMs) / 1000,
+        interrupted: signal.aborted,
+        slo: plan.slo,
+      });
+      writer?.writeSummary(summary);
+      summaries.push(summary);
+      if (!signal.aborted) run.completedLevels.push(label);
+      hooks.onLevelEnd?.(summary);
+    }
+  } finally {
+    agent.destroy();
+    run.interrupted = signal.aborted;
+    run.finishedAt = new Date().toISOString();
+    writer?.writeRun(run);
+  }
+  return { summaries, interrupted: signal.aborted };
+}
