@@ -1,7 +1,12 @@
 import type { Command } from "commander";
 import type { Io } from "./io.js";
+import { registerPredict } from "./predict.js";
+import { registerAccuracy } from "./accuracy.js";
 
 /** Every command file exports one register function; this list is the CLI. */
 export type RegisterCommand = (program: Command, io: Io) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [
+  registerPredict,
+  registerAccuracy,
+];

@@ -1,0 +1,81 @@
+import { parseArchitecture } from "../core/architecture.js";
+import type { Precisions } from "../core/model-shape.js";
+import type { PredictInput } from "../core/predict.js";
+import type { Precision } from "../core/precision.js";
+import { type Issue, type Result, fail, ok } from "../core/result.js";
+import type { Scenario } from "../core/scenario.js";
+import { findAccelerator, nearestAcceleratorIds } from "./accelerators/index.js";
+import { profileFor } from "./efficiency.js";
+import { nearestModelIds, resolveModelId } from "./models/index.js";
+
+/** A config.json read by the caller when scenario.model names a file rather than a catalog id. */
+export interface ModelSource {
+  config: unknown;
+  /** Where it came from, for messages. */
+  origin: string;
+}
+
+/**
+ * Resolves a parsed scenario against the catalogs: architecture (catalog id, alias, quantized checkpoint
+ * or a supplied config.json), accelerator, efficiency profile and precisions. Unknown names come back as
+ * issues with the nearest catalog ids suggested.
+ */
+export function resolveScenario(scenario: Scenario, file?: ModelSource): Result<PredictInput> {
+  const issues: Issue[] = [];
+  let config: unknown;
+  let checkpointPrecision: Partial<Precisions> = {};
+  if (file) {
+    config = file.config;
+  } else {
+    const resolved = resolveModelId(scenario.model);
+    if (!resolved) {
+      const near = nearestModelIds(scenario.model, 3);
+      issues.push({ code: "unknown_model", field: "model", value: scenario.model, suggestions: near, message: `model: unknown model "${scenario.model}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (or give a path to a config.json; \`costcurve models\` lists all)` });
+    } else {
+      config = resolved.entry.config;
+      const p = resolved.checkpoint?.precision;
+      if (p) checkpointPrecision = { weights: p.weights, ...(p.activations ? { activations: p.activations } : {}), ...(p.kvCache ? { kvCache: p.kvCache } : {}) };
+    }
+  }
+  const accelerator = findAccelerator(scenario.hardware.accelerator);
+  if (!accelerator) {
+    const near = nearestAcceleratorIds(scenario.hardware.accelerator, 3);
+    issues.push({ code: "unknown_accelerator", field: "hardware.accelerator", value: scenario.hardware.accelerator, suggestions: near, message: `hardware.accelerator: unknown accelerator "${scenario.hardware.accelerator}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (\`costcurve accelerators\` lists all)` });
+  }
+  if (issues.length || !accelerator) return fail(...issues);
+  const architecture = parseArchitecture(config);
+  if (!architecture.ok) {
+    return fail(...architecture.issues.map((i) => ({ ...i, message: `${file ? file.origin : scenario.model}: ${i.message}` })));
+  }
+  const parallelism = scenario.parallelism;
+  if (parallelism) {
+    const perReplica = parallelism.tp * parallelism.pp * parallelism.dp;
+    if (scenario.hardware.count % perReplica !== 0) {
+      return fail({ code: "impossible_parallelism", field: "parallelism", message: `parallelism: tp*pp*dp = ${perReplica} must divide hardware.count ${scenario.hardware.count}` });
+    }
+    const arch = architecture.value;
+    if (parallelism.tp > arch.headCount) {
+      return fail({ code: "impossible_parallelism", field: "parallelism.tp", message: `parallelism.tp: ${parallelism.tp} exceeds the model's ${arch.headCount} attention heads` });
+    }
+    if (parallelism.pp > arch.layerCount) {
+      return fail({ code: "impossible_parallelism", field: "parallelism.pp", message: `parallelism.pp: ${parallelism.pp} exceeds the model's ${arch.layerCount} layers` });
+    }
+    const experts = arch.moe?.routedExpertCount ?? 1;
+    if (parallelism.ep > 1 && parallelism.ep > experts) {
+      return fail({ code: "impossible_parallelism", field: "parallelism.ep", message: `parallelism.ep: ${parallelism.ep} exceeds the model's ${experts} routed experts${arch.moe ? "" : " (it is a dense model: ep must be 1)"}` });
+    }
+    if (parallelism.ep > parallelism.tp * parallelism.dp) {
+      return fail({ code: "impossible_parallelism", field: "parallelism.ep", message: `parallelism.ep: ${parallelism.ep} must not exceed tp*dp = ${parallelism.tp * parallelism.dp} (experts are spread over the ranks of one replica)` });
+    }
+  }
+  const base: Precision = "bf16";
+  const weights = scenario.precision?.weights ?? checkpointPrecision.weights ?? base;
+  const precisions: Precisions = {
+    weights,
+    activations: scenario.precision?.activations ?? checkpointPrecision.activations ?? base,
+    kvCache: scenario.precision?.kvCache ?? checkpointPrecision.kvCache ?? base,
+  };
+  const engine = scenario.engine ?? "other";
+  const profile = profileFor(accelerator.family, engine);
+  return ok({ scenario, architecture: architecture.value, accelerator, profile, precisions });
+}

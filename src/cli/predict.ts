@@ -1,0 +1,45 @@
+import type { Command } from "commander";
+import type { PredictInput } from "../core/predict.js";
+import type { Prediction } from "../core/scenario.js";
+import { formatDuration, formatInteger, formatJson, formatKeyValues, formatRate, formatUsd } from "../report/index.js";
+import type { Io } from "./io.js";
+import { predictFile } from "./scenario-file.js";
+import { explainBound } from "./explain.js";
+
+/** `costcurve predict <scenario.json> [--json]`: the scenario contract of spec/scenario.md. */
+export function registerPredict(program: Command, io: Io): void {
+  program
+    .command("predict")
+    .description("predict throughput, latency and cost of a scenario file (object or array)")
+    .argument("<scenario.json>", "scenario file (spec/scenario.md)")
+    .option("--json", "print the prediction object(s) as JSON")
+    .action((file: string, options: { json?: boolean }) => {
+      const { predictions, inputs, isArray } = predictFile(file);
+      if (options.json) {
+        io.stdout(`${formatJson(isArray ? predictions : predictions[0])}\n`);
+        return;
+      }
+      predictions.forEach((p, i) => io.stdout(renderPrediction(p, inputs[i]!) + "\n"));
+    });
+}
+
+/** Human output: one table plus the line that says what binds and why. */
+export function renderPrediction(p: Prediction, input: PredictInput): string {
+  const s = input.scenario;
+  const title = `${s.id ? `${s.id}: ` : ""}${s.model} on ${s.hardware.count} x ${input.accelerator.name} (${s.engine ?? "other"}, ${input.precisions.weights} weights)`;
+  const rows: Array<[string, string]> = [
+    ["fits", p.fits ? "yes" : "no"],
+    ["parallelism", p.parallelism ? `tp ${p.parallelism.tp}, pp ${p.parallelism.pp}, ep ${p.parallelism.ep}, ${p.parallelism.replicas} replica(s)` : "-"],
+    ["concurrency", formatInteger(p.concurrency)],
+    ["output throughput", formatRate(p.outputTokensPerSecond, "tokens/s")],
+    ["input throughput", formatRate(p.inputTokensPerSecond, "tokens/s")],
+    ["time to first token", formatDuration(p.ttftSeconds)],
+    ["time per output token", formatDuration(p.tpotSeconds)],
+    ["USD per 1M output tokens", formatUsd(p.usdPerMillionOutputTokens)],
+    ["USD per 1M input tokens", formatUsd(p.usdPerMillionInputTokens)],
+    ["energy per 1M tokens", p.kwhPerMillionTokens === null ? "-" : `${p.kwhPerMillionTokens.toPrecision(3)} kWh`],
+  ];
+  const table = formatKeyValues(rows).trimEnd();
+  const issues = p.issues.map((i) => `  ! ${i.message}`).join("\n");
+  return [title, table, explainBound(p, input), issues].filter(Boolean).join("\n");
+}

@@ -1,0 +1,63 @@
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import type { PredictInput } from "../core/predict.js";
+import { predict } from "../core/predict.js";
+import type { Prediction } from "../core/scenario.js";
+import { parseScenario } from "../core/validate.js";
+import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
+import { UsageError } from "./io.js";
+
+/** Reads a JSON file, turning I/O and syntax errors into messages that name the file. */
+export function readJsonFile(path: string, what = "file"): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`${what} ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${path}: not valid JSON (${(error as Error).message})`);
+  }
+}
+
+/** A model field names a file when it ends in .json or points at an existing path; catalog ids never do. */
+function modelFile(model: string, baseDir: string): ModelSource | undefined {
+  const looksLikePath = model.endsWith(".json") || model.startsWith(".") || isAbsolute(model);
+  if (!looksLikePath) return undefined;
+  const path = isAbsolute(model) ? model : resolve(baseDir, model);
+  if (!existsSync(path)) throw new UsageError(`model: config file ${model} not found (looked at ${path})`);
+  return { config: readJsonFile(path, "config.json"), origin: model };
+}
+
+/** Validates and resolves raw scenario objects; any problem in any of them fails the whole batch. */
+export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] {
+  const list = Array.isArray(raw) ? raw : [raw];
+  if (list.length === 0) throw new UsageError("scenario file: the array is empty");
+  const inputs: PredictInput[] = [];
+  const problems: string[] = [];
+  list.forEach((item, index) => {
+    const where = Array.isArray(raw) ? `scenario[${index}]` : "scenario";
+    const parsed = parseScenario(item, where);
+    if (!parsed.ok) {
+      problems.push(...parsed.issues.map((i) => i.message));
+      return;
+    }
+    const resolved = resolveScenario(parsed.value, modelFile(parsed.value.model, baseDir));
+    if (!resolved.ok) {
+      problems.push(...resolved.issues.map((i) => (i.message.startsWith(where) ? i.message : `${where}.${i.message}`)));
+      return;
+    }
+    inputs.push(resolved.value);
+  });
+  if (problems.length) throw new UsageError(problems.join("\n"));
+  return inputs;
+}
+
+/** Loads a scenario file (object or array) and predicts each scenario. */
+export function predictFile(path: string): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
+  const raw = readJsonFile(path, "scenario file");
+  const inputs = resolveScenarios(raw, dirname(resolve(path)));
+  return { predictions: inputs.map(predict), inputs, isArray: Array.isArray(raw) };
+}

@@ -1,0 +1,58 @@
+import { z } from "zod";
+import { Source } from "./hardware.js";
+
+export const Engine = z.enum(["vllm", "sglang", "trtllm", "llamacpp", "tei", "other"]);
+export type Engine = z.infer<typeof Engine>;
+
+const fraction = z.number().gt(0).max(1);
+
+/**
+ * Achieved fractions of peak for one accelerator family and engine: sourced, versioned data that the
+ * formulas read, never constants inside them. "*" matches any family or engine.
+ */
+export const EfficiencyProfile = z.strictObject({
+  id: z.string(),
+  family: z.string(),
+  engine: z.union([Engine, z.literal("*")]),
+  version: z.string(),
+  /** Large-GEMM throughput as a fraction of the dense peak of the format the tensor cores run. */
+  computeFraction: fraction,
+  /** Attention-kernel (FlashAttention/FlashInfer) throughput as a fraction of the same peak. */
+  attentionComputeFraction: fraction,
+  /** Achieved memory read bandwidth as a fraction of the datasheet figure. */
+  bandwidthFraction: fraction,
+  /** Achieved collective bus bandwidth as a fraction of the link's datasheet figure (NCCL busbw). */
+  linkBandwidthFraction: fraction,
+  /** Tokens in a GEMM at which its efficiency reaches half of computeFraction (small-M tile waste). */
+  gemmHalfEfficiencyTokens: z.number().nonnegative(),
+  /** Fixed cost of one engine step: scheduling, sampling, launch gaps. */
+  stepOverheadSeconds: z.number().nonnegative(),
+  /** Cost per transformer layer per step that kernels do not hide (launch latency without graphs). */
+  layerOverheadSeconds: z.number().nonnegative(),
+  /** Most sequences the engine runs in one batch by default (vLLM max_num_seqs, TRT-LLM max_batch_size). */
+  maxBatchSequences: z.number().int().positive(),
+  /** Share of accelerator memory the engine may use (vLLM gpu_memory_utilization). */
+  memoryUtilizationFraction: fraction,
+  /** Memory held by the runtime outside weights and KV cache (context, graphs, workspace). */
+  runtimeReserveBytes: z.number().nonnegative(),
+  /** Whether new prefills share steps with running decodes (chunked prefill / in-flight batching). */
+  mixedBatching: z.boolean(),
+  /** Ratio of the 99th-percentile time per output token to its mean under Poisson arrivals. */
+  tpotTail99Ratio: z.number().min(1),
+  /** Fraction of accelerator TDP drawn while serving, for energy. */
+  powerDrawFraction: fraction,
+  source: Source,
+  /** How the numbers were obtained and the fit's residuals. */
+  fit: z.string(),
+});
+export type EfficiencyProfile = z.infer<typeof EfficiencyProfile>;
+
+/** Picks the most specific profile: family+engine, then family, then engine, then the default. */
+export function selectProfile(profiles: readonly EfficiencyProfile[], family: string, engine: Engine): EfficiencyProfile {
+  const tiers: Array<[string, string]> = [[family, engine], [family, "*"], ["*", engine], ["*", "*"]];
+  for (const [f, e] of tiers) {
+    const hit = profiles.find((p) => p.family === f && p.engine === e);
+    if (hit) return hit;
+  }
+  throw new Error("efficiency profiles: no default (*,*) profile");
+}

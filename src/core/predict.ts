@@ -1,0 +1,234 @@
+import type { Architecture } from "./architecture.js";
+import type { EfficiencyProfile } from "./efficiency.js";
+import type { Accelerator } from "./hardware.js";
+import { type ModelShape, type Precisions, shapeModel } from "./model-shape.js";
+import { capacityFor, candidatePlans, kvBytesPerSequence, ratesFor } from "./plan.js";
+import type { Issue } from "./result.js";
+import type { Bound, Prediction, Scenario } from "./scenario.js";
+import { type LoadPoint, type ServingPolicy, closedLoop, openLoopLatency } from "./serving.js";
+import type { Plan, Rates } from "./step.js";
+import { costOf } from "./cost.js";
+
+/** Everything predict needs, already resolved from catalogs. */
+export interface PredictInput {
+  scenario: Scenario;
+  architecture: Architecture;
+  accelerator: Accelerator;
+  profile: EfficiencyProfile;
+  precisions: Precisions;
+}
+
+/** One evaluated configuration. */
+export interface Evaluation {
+  plan: Plan;
+  point: LoadPoint;
+  /** Requests in flight in the whole system. */
+  systemConcurrency: number;
+  bound: Bound;
+  fits: boolean;
+  issues: Issue[];
+  /** Mean latencies reported (open-loop means in SLO mode). */
+  ttftSeconds: number;
+  tpotSeconds: number;
+}
+
+/** Predicts throughput, latency and cost of a scenario: the engine's single entry point. */
+export function predict(input: PredictInput): Prediction {
+  const { scenario } = input;
+  const shape = shapeModel(input.architecture, input.precisions);
+  const evaluation = evaluate(input, shape);
+  return toPrediction(input, evaluation);
+}
+
+/** Evaluates the scenario's plan, or every candidate plan and keeps the one with the most output throughput. */
+export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
+  const { scenario, accelerator } = input;
+  const count = scenario.hardware.count;
+  const given = scenario.parallelism;
+  const plans: Plan[] = given
+    ? [{ tp: given.tp, pp: given.pp, ep: given.ep, dpAttention: given.dp, replicas: count / (given.tp * given.pp * given.dp) }]
+    : candidatePlans(shape, accelerator, count);
+  let best: Evaluation | undefined;
+  let firstFailure: Evaluation | undefined;
+  for (const plan of plans) {
+    const e = evaluatePlan(input, shape, plan);
+    if (!e.fits) {
+      firstFailure ??= e;
+      continue;
+    }
+    if (!best || score(e) > score(best)) best = e;
+  }
+  return best ?? firstFailure ?? infeasible(plans[0] ?? { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: count }, []);
+}
+
+function score(e: Evaluation): number {
+  return e.point.outputTokensPerSecond * e.plan.replicas + e.point.inputTokensPerSecond * e.plan.replicas * 1e-6;
+}
+
+/** Evaluates one plan: memory, rates, and the load mode. */
+export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan): Evaluation {
+  const { scenario, accelerator, profile } = input;
+  const work = scenario.workload;
+  const issues: Issue[] = [];
+  const capacity = capacityFor(shape, plan, accelerator, profile);
+  if (!capacity.fits) {
+    issues.push({
+      code: "exceeds_memory",
+      requiredBytes: Math.round(capacity.weightBytesPerAccelerator),
+      availableBytes: Math.round(Math.max(0, capacity.usableBytesPerAccelerator)),
+      message: `weights need ${(capacity.weightBytesPerAccelerator / 1e9).toFixed(1)} GB per accelerator, ${(Math.max(0, capacity.usableBytesPerAccelerator) / 1e9).toFixed(1)} GB usable on ${accelerator.id} with tp=${plan.tp} pp=${plan.pp}`,
+    });
+    return infeasible(plan, issues);
+  }
+  const routing = scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
+  const rated = ratesFor(accelerator, profile, input.precisions, plan, routing);
+  if (!rated.ok) return infeasible(plan, [rated.issue]);
+  const meanContext = work.inputTokens + work.outputTokens / 2;
+  const seqBytes = kvBytesPerSequence(shape, plan, Math.max(1, meanContext));
+  const kvCapacitySequences = work.kind === "embed" ? Number.MAX_SAFE_INTEGER : Math.floor(capacity.kvCapacityBytes / seqBytes);
+  if (kvCapacitySequences < 1) {
+    issues.push({
+      code: "kv_cache_exceeds_memory",
+      requiredBytes: Math.round(seqBytes),
+      availableBytes: Math.round(capacity.kvCapacityBytes),
+      message: `one sequence of ${Math.round(meanContext)} tokens needs ${(seqBytes / 1e9).toFixed(2)} GB of KV cache, ${(capacity.kvCapacityBytes / 1e9).toFixed(2)} GB remain after weights`,
+    });
+    return infeasible(plan, issues);
+  }
+  const policy: ServingPolicy = {
+    maxBatchSequences: profile.maxBatchSequences,
+    mixedBatching: profile.mixedBatching,
+    tpotTail99Ratio: profile.tpotTail99Ratio,
+    kvCapacitySequences,
+    speculative: scenario.features?.speculative ?? null,
+  };
+  const rates = rated.rates;
+  const load = work.load;
+  const run = (perReplica: number): LoadPoint => closedLoop(shape, plan, rates, policy, perReplica, work.inputTokens, work.outputTokens);
+
+  if (load.mode === "concurrency") {
+    const perReplica = load.concurrency / plan.replicas;
+    if (perReplica < 1 && plan.replicas > 1) {
+      issues.push({ code: "idle_replicas", message: `concurrency ${load.concurrency} leaves some of the ${plan.replicas} replicas idle` });
+    }
+    const point = run(Math.max(perReplica, 1e-9) < 1 ? 1 : perReplica);
+    const active = Math.min(plan.replicas, load.concurrency);
+    const scaled = perReplica < 1 ? scalePoint(point, active / plan.replicas) : point;
+    return finish(plan, scaled, load.concurrency, rates, issues);
+  }
+  const maxBatch = Math.max(1, Math.min(policy.maxBatchSequences, kvCapacitySequences));
+  if (load.mode === "offline") {
+    const point = run(maxBatch);
+    return finish(plan, point, maxBatch * plan.replicas, rates, issues);
+  }
+  // SLO: the largest running batch whose percentile latencies under Poisson arrivals meet both limits.
+  const capacityPoint = run(maxBatch);
+  let chosen: { point: LoadPoint; ttft: number } | undefined;
+  for (const batch of batchGrid(maxBatch)) {
+    const point = run(batch);
+    const latency = openLoopLatency(point, capacityPoint, load.percentile, profile.tpotTail99Ratio);
+    if (latency.ttftSeconds <= load.ttftSeconds && latency.tpotSeconds <= load.tpotSeconds) {
+      if (!chosen || point.outputTokensPerSecond > chosen.point.outputTokensPerSecond) chosen = { point, ttft: latency.ttftMeanSeconds };
+    }
+  }
+  if (!chosen) {
+    const point = run(1);
+    const latency = openLoopLatency(point, capacityPoint, load.percentile, profile.tpotTail99Ratio);
+    issues.push({
+      code: "slo_unreachable",
+      ttftSeconds: latency.ttftSeconds,
+      tpotSeconds: latency.tpotSeconds,
+      message: `even one request at a time gives p${load.percentile} TTFT ${latency.ttftSeconds.toPrecision(3)} s and TPOT ${latency.tpotSeconds.toPrecision(3)} s against limits ${load.ttftSeconds} s / ${load.tpotSeconds} s`,
+    });
+    const e = finish(plan, point, plan.replicas, rates, issues);
+    return { ...e, fits: false };
+  }
+  const e = finish(plan, chosen.point, chosen.point.runningSequences * plan.replicas, rates, issues);
+  return { ...e, ttftSeconds: chosen.ttft };
+}
+
+/** Running batch sizes to try in SLO mode: geometric steps of about 6%, then the cap. */
+function batchGrid(maxBatch: number): number[] {
+  const out: number[] = [];
+  for (let b = 1; b < maxBatch; b = Math.max(b + 1, Math.floor(b * 1.06))) out.push(b);
+  out.push(maxBatch);
+  return out;
+}
+
+function scalePoint(point: LoadPoint, share: number): LoadPoint {
+  return { ...point, requestsPerSecond: point.requestsPerSecond * share, outputTokensPerSecond: point.outputTokensPerSecond * share, inputTokensPerSecond: point.inputTokensPerSecond * share };
+}
+
+function finish(plan: Plan, point: LoadPoint, systemConcurrency: number, rates: Rates, issues: Issue[]): Evaluation {
+  void rates;
+  const step = point.decodeStep;
+  let bound: Bound;
+  if (point.limitedBy === "memory-capacity") bound = "capacity";
+  else if (step.seconds === 0) bound = "compute";
+  else if (step.interconnectSeconds > step.computeSeconds && step.interconnectSeconds > step.memorySeconds) bound = "interconnect";
+  else bound = step.computeSeconds > step.memorySeconds ? "compute" : "memory";
+  if (point.limitedBy) {
+    issues.push({
+      code: point.limitedBy === "memory-capacity" ? "kv_capacity_limits_batch" : "max_batch_limits_batch",
+      runningSequences: point.runningSequences,
+      message: `only ${Math.floor(point.runningSequences)} sequences run at once per replica (${point.limitedBy === "memory-capacity" ? "KV cache capacity" : "engine batch limit"}); the rest queue`,
+    });
+  }
+  return { plan, point, systemConcurrency, bound, fits: true, issues, ttftSeconds: point.ttftSeconds, tpotSeconds: point.tpotSeconds };
+}
+
+function infeasible(plan: Plan, issues: Issue[]): Evaluation {
+  const zero: LoadPoint = {
+    concurrency: 0, runningSequences: 0, requestsPerSecond: 0, outputTokensPerSecond: 0, inputTokensPerSecond: 0,
+    ttftSeconds: 0, tpotSeconds: 0, e2eSeconds: 0, prefillTimeFraction: 0,
+    decodeStep: { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 }, limitedBy: null,
+  };
+  return { plan, point: zero, systemConcurrency: 0, bound: "capacity", fits: false, issues, ttftSeconds: 0, tpotSeconds: 0 };
+}
+
+function toPrediction(input: PredictInput, e: Evaluation): Prediction {
+  const { scenario } = input;
+  const generate = scenario.workload.kind === "generate";
+  const parallelism = { tp: e.plan.tp * e.plan.dpAttention, pp: e.plan.pp, ep: e.plan.ep, replicas: e.plan.replicas };
+  if (!e.fits && e.point.requestsPerSecond === 0) {
+    return {
+      id: scenario.id ?? null, fits: false, outputTokensPerSecond: null, inputTokensPerSecond: null, ttftSeconds: null, tpotSeconds: null,
+      concurrency: null, parallelism, bound: "capacity", usdPerMillionOutputTokens: null, usdPerMillionInputTokens: null, issues: e.issues,
+      requestsPerSecond: null, e2eSeconds: null, kwhPerMillionTokens: null, gramsCo2PerMillionTokens: null,
+    };
+  }
+  const replicas = e.plan.replicas;
+  const out = e.point.outputTokensPerSecond * replicas;
+  const inp = e.point.inputTokensPerSecond * replicas;
+  const cost = costOf({
+    acceleratorCount: scenario.hardware.count,
+    tdpWatts: input.accelerator.tdpWatts,
+    outputTokensPerSecond: out,
+    inputTokensPerSecond: inp,
+    prefillTimeFraction: e.point.prefillTimeFraction,
+    pricing: scenario.pricing,
+    defaultPowerDrawFraction: input.profile.powerDrawFraction,
+  });
+  return {
+    id: scenario.id ?? null,
+    fits: e.fits,
+    outputTokensPerSecond: generate ? finite(out) : 0,
+    inputTokensPerSecond: finite(inp),
+    ttftSeconds: finite(e.ttftSeconds),
+    tpotSeconds: generate && scenario.workload.outputTokens > 1 ? finite(e.tpotSeconds) : null,
+    concurrency: finite(e.systemConcurrency),
+    parallelism,
+    bound: e.bound,
+    usdPerMillionOutputTokens: generate ? cost.usdPerMillionOutputTokens : null,
+    usdPerMillionInputTokens: cost.usdPerMillionInputTokens,
+    issues: e.issues,
+    requestsPerSecond: finite(e.point.requestsPerSecond * replicas),
+    e2eSeconds: finite(e.point.e2eSeconds),
+    kwhPerMillionTokens: cost.kwhPerMillionTokens,
+    gramsCo2PerMillionTokens: cost.gramsCo2PerMillionTokens,
+  };
+}
+
+function finite(x: number): number | null {
+  return Number.isFinite(x) ? x : null;
+}

@@ -1,0 +1,105 @@
+import { z } from "zod";
+import { Engine } from "./efficiency.js";
+import { Precision } from "./precision.js";
+
+const positiveInt = z.number().int().positive();
+
+export const Load = z.discriminatedUnion("mode", [
+  z.strictObject({ mode: z.literal("offline") }),
+  z.strictObject({ mode: z.literal("concurrency"), concurrency: z.number().positive() }),
+  z.strictObject({
+    mode: z.literal("slo"),
+    ttftSeconds: z.number().positive(),
+    tpotSeconds: z.number().positive(),
+    percentile: z.number().gt(0).lt(100).default(99),
+  }),
+]);
+export type Load = z.infer<typeof Load>;
+
+/** A scenario (version 1): what is served, on what, under which load. See spec/scenario.md. */
+export const Scenario = z.strictObject({
+  id: z.string().optional(),
+  model: z.string().min(1),
+  hardware: z.strictObject({
+    accelerator: z.string().min(1),
+    count: positiveInt,
+  }),
+  engine: Engine.optional(),
+  parallelism: z
+    .strictObject({
+      tp: positiveInt.default(1),
+      pp: positiveInt.default(1),
+      ep: positiveInt.default(1),
+      /** Data-parallel attention ranks inside a replica (SGLang --enable-dp-attention); 1 = off. */
+      dp: positiveInt.default(1),
+    })
+    .optional(),
+  precision: z
+    .strictObject({
+      weights: Precision.optional(),
+      activations: Precision.optional(),
+      kvCache: Precision.optional(),
+    })
+    .optional(),
+  workload: z.strictObject({
+    kind: z.enum(["generate", "embed"]),
+    inputTokens: z.number().nonnegative(),
+    outputTokens: z.number().nonnegative(),
+    load: Load,
+  }),
+  /** Optional serving features beyond the v1 core. */
+  features: z
+    .strictObject({
+      /** Speculative decoding / multi-token prediction: draft tokens per step and per-token acceptance rate. */
+      speculative: z
+        .strictObject({
+          draftTokens: positiveInt,
+          acceptanceRate: z.number().min(0).max(1),
+          /** Cost of drafting relative to one target decode step (MTP module ~ 1/61 of DeepSeek-V3). */
+          draftCostFraction: z.number().min(0).max(1).default(0.05),
+        })
+        .optional(),
+      /** Prefill and decode on separate pools (prefill accelerators of the count; KV moves over the link). */
+      disaggregation: z.strictObject({ prefillAcceleratorCount: positiveInt }).optional(),
+      /** Expert routing: Zipf exponent of expert popularity (0 uniform) and load imbalance max/mean. */
+      routing: z.strictObject({ skew: z.number().min(0).max(3).default(0), imbalanceFactor: z.number().min(1).max(8).default(1) }).optional(),
+    })
+    .optional(),
+  pricing: z
+    .strictObject({
+      usdPerAcceleratorHour: z.number().positive(),
+      utilization: z.number().gt(0).max(1).default(1),
+      /** Price input tokens at this ratio of output (L9 convention) instead of splitting by time. */
+      inputPriceRatio: z.number().positive().optional(),
+      powerDrawFraction: z.number().gt(0).max(1).optional(),
+      pue: z.number().min(1).max(3).default(1),
+      gridGramsCo2PerKwh: z.number().nonnegative().optional(),
+    })
+    .optional(),
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;
+
+export const Bound = z.enum(["compute", "memory", "interconnect", "capacity"]);
+export type Bound = z.infer<typeof Bound>;
+
+/** The prediction contract of `costcurve predict --json`. Plain SI units; null where a field does not apply. */
+export interface Prediction {
+  id: string | null;
+  fits: boolean;
+  outputTokensPerSecond: number | null;
+  inputTokensPerSecond: number | null;
+  ttftSeconds: number | null;
+  tpotSeconds: number | null;
+  concurrency: number | null;
+  parallelism: { tp: number; pp: number; ep: number; replicas: number } | null;
+  bound: Bound | null;
+  usdPerMillionOutputTokens: number | null;
+  usdPerMillionInputTokens: number | null;
+  issues: Array<{ code: string; message: string; [detail: string]: unknown }>;
+  /** Extras beyond the v1 contract's required fields. */
+  requestsPerSecond: number | null;
+  e2eSeconds: number | null;
+  kwhPerMillionTokens: number | null;
+  gramsCo2PerMillionTokens: number | null;
+}
