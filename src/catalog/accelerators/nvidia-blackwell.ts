@@ -72,7 +72,7 @@ export const NVIDIA_BLACKWELL = [
     ],
   },
   {
-    id: "b300", name: "NVIDIA B300 Blackwell Ultra (HGX, 1100 W)", vendor: "nvidia", kind: "gpu", family: "blackwell-ultra", releaseDate: "2025-10",
+    id: "b300", name: "NVIDIA B300 Blackwell Ultra (HGX, 1100 W)", vendor: "nvidia", kind: "gpu", family: "blackwell", releaseDate: "2025-10",
     denseFlopsPerSecond: {
       fp32: 75 * TERA, tf32: 1100 * TERA, bf16: 2250 * TERA, fp16: 2250 * TERA, fp8: 4500 * TERA, int8: 150 * TERA, fp4: 14000 * TERA,
     },
@@ -85,7 +85,7 @@ export const NVIDIA_BLACKWELL = [
     ],
   },
   {
-    id: "gb300", name: "NVIDIA GB300 NVL72 (per Blackwell Ultra GPU, 1400 W)", vendor: "nvidia", kind: "gpu", family: "blackwell-ultra", releaseDate: "2025-09",
+    id: "gb300", name: "NVIDIA GB300 NVL72 (per Blackwell Ultra GPU, 1400 W)", vendor: "nvidia", kind: "gpu", family: "blackwell", releaseDate: "2025-09",
     denseFlopsPerSecond: {
       fp32: 80 * TERA, tf32: 1250 * TERA, bf16: 2500 * TERA, fp16: 2500 * TERA, fp8: 5000 * TERA, int8: 165 * TERA, fp4: 15000 * TERA,
     },
