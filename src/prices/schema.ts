@@ -1,0 +1,73 @@
+// Shapes of the price book: dated list-price rows, context tiers, and tier rules (batch, flex, priority).
+import { z } from "zod";
+import { Source } from "../core/hardware.js";
+
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** Rates that replace the base rates for the WHOLE request once its input exceeds `aboveInputTokens`. */
+export const ContextTier = z.strictObject({
+  aboveInputTokens: z.number().int().positive(),
+  inputUsdPerMillionTokens: z.number().nonnegative(),
+  outputUsdPerMillionTokens: z.number().nonnegative().nullable(),
+  cacheReadUsdPerMillionTokens: z.number().nonnegative().optional(),
+  cacheWriteUsdPerMillionTokens: z.number().nonnegative().optional(),
+});
+export type ContextTier = z.infer<typeof ContextTier>;
+
+/** A daily discount window in UTC (DeepSeek's off-peak hours); multipliers apply to the standard rates. */
+export const OffPeak = z.strictObject({
+  startUtc: z.string().regex(/^\d{2}:\d{2}$/),
+  endUtc: z.string().regex(/^\d{2}:\d{2}$/),
+  inputMultiplier: z.number().positive().max(1),
+  outputMultiplier: z.number().positive().max(1),
+});
+export type OffPeak = z.infer<typeof OffPeak>;
+
+/**
+ * One list price in force from `startDate` until the next row for the same model and provider.
+ * `startDate` null marks a genai-prices row whose start is not recorded (the library's current price).
+ */
+export const PriceRow = z.strictObject({
+  modelId: z.string().min(1),
+  provider: z.string().min(1),
+  name: z.string().optional(),
+  /** Other ids that name the same model (API snapshots, the library's id). */
+  aliases: z.array(z.string()).default([]),
+  kind: z.enum(["chat", "embedding"]).default("chat"),
+  startDate: IsoDate.nullable(),
+  inputUsdPerMillionTokens: z.number().nonnegative(),
+  /** Null for models that produce no output tokens (embeddings). */
+  outputUsdPerMillionTokens: z.number().nonnegative().nullable(),
+  cacheReadUsdPerMillionTokens: z.number().nonnegative().optional(),
+  /** Absent means cache writes cost the normal input rate (no write fee). */
+  cacheWriteUsdPerMillionTokens: z.number().nonnegative().optional(),
+  cacheStorageUsdPerMillionTokensPerHour: z.number().nonnegative().optional(),
+  contextTiers: z.array(ContextTier).default([]),
+  offPeak: OffPeak.optional(),
+  origin: z.enum(["costcurve", "genai-prices", "user"]).default("costcurve"),
+  source: Source,
+});
+export type PriceRow = z.infer<typeof PriceRow>;
+export type PriceRowInput = z.input<typeof PriceRow>;
+
+/** A service tier's multipliers on the standard rates, per provider, from a date. */
+export const TierRule = z.strictObject({
+  provider: z.string().min(1),
+  tier: z.enum(["batch", "flex", "priority"]),
+  startDate: IsoDate,
+  /** Model ids the rule is limited to; empty means every model of the provider. */
+  models: z.array(z.string()).default([]),
+  inputMultiplier: z.number().positive(),
+  outputMultiplier: z.number().positive(),
+  /** Whether the multiplier also applies to cache read/write rates (Anthropic: yes, multipliers stack). */
+  appliesToCache: z.boolean(),
+  note: z.string(),
+  source: Source,
+});
+export type TierRule = z.infer<typeof TierRule>;
+export type TierRuleInput = z.input<typeof TierRule>;
+
+/** Builds a Source; every data file uses it so each row carries url, retrieval date and a note. */
+export function source(url: string, note: string, retrievedDate = "2026-11-22"): Source {
+  return { url, retrievedDate, note };
+}
