@@ -2,6 +2,7 @@ import type { Command } from "commander";
 import type { Io } from "./io.js";
 import { registerPredict } from "./predict.js";
 import { registerAccuracy } from "./accuracy.js";
+import { registerBench } from "./bench.js";
 
 /** Every command file exports one register function; this list is the CLI. */
 export type RegisterCommand = (program: Command, io: Io) => void;
@@ -9,4 +10,5 @@ export type RegisterCommand = (program: Command, io: Io) => void;
 export const COMMANDS: RegisterCommand[] = [
   registerPredict,
   registerAccuracy,
+  registerBench,
 ];
