@@ -3,6 +3,10 @@ import type { Io } from "./io.js";
 import { registerPredict } from "./predict.js";
 import { registerAccuracy } from "./accuracy.js";
 import { registerBench } from "./bench.js";
+import { registerTrain } from "./train.js";
+import { registerScaling } from "./scaling.js";
+import { registerCapex } from "./capex.js";
+import { registerMindshare } from "./mindshare.js";
 
 /** Every command file exports one register function; this list is the CLI. */
 export type RegisterCommand = (program: Command, io: Io) => void;
@@ -11,4 +15,8 @@ export const COMMANDS: RegisterCommand[] = [
   registerPredict,
   registerAccuracy,
   registerBench,
+  registerTrain,
+  registerScaling,
+  registerCapex,
+  registerMindshare,
 ];
