@@ -9,7 +9,7 @@ const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12
 
 /** Parses "70e9", "70B", "1.4T", "15.6t", "2k" into a number; throws a UsageError naming the option. */
 export function parseQuantity(option: string, text: string): number {
-  const match = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?\d+)?)\s*([kmbgtp])?\s*$/i.exec(text);
+  const match = /^\s*(-?[0-9]*\.?[0-9]+(?:e[+-]?\d+)?)\s*([kmbgtp])?\s*$/i.exec(text);
   if (!match) throw new UsageError(`${option}: expected a number such as 1.4e12, 70B or 15T (k, M, B, T, P suffixes), got "${text}"`);
   const value = Number(match[1]) * (match[2] ? SUFFIX[match[2].toLowerCase()]! : 1);
   if (!Number.isFinite(value)) throw new UsageError(`${option}: not a finite number: "${text}"`);

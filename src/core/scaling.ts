@@ -27,7 +27,7 @@ export const LOSS_FITS: Record<LossFit["id"], LossFit> = {
     paramExponent: 0.34,
     tokenExponent: 0.28,
     sourceUrl: "https://arxiv.org/abs/2203.15556",
-    note: "Eq. 10 of the paper. With these rounded values the compute-optimal ratio is ~70-90 tokens per parameter at 1e23-1e24 FLOPs, not the ~20 of Approaches 1 and 2 (Besiroglu et al. 2024 trace this to an unconverged fit and rounding).",
+    note: "Eq. 10 of the paper. With these rounded values the compute-optimal ratio is ~80-100 tokens per parameter at 1e23-1e24 FLOPs (it grows as C^0.097), not the ~20 of Approaches 1 and 2 (Besiroglu et al. 2024 trace this to an unconverged fit and rounding).",
   },
   epoch: {
     id: "epoch",

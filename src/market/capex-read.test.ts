@@ -30,6 +30,12 @@ describe("capex read", () => {
     expect(ms.gapUsd! / 1e9).toBeCloseTo(-4.9, 6);
   });
 
+  it("a period with an earlier quarter missing shows no gap (Alphabet FY2025 has only Q2 in the dataset)", async () => {
+    const a = summarizeCapex(await loadCapexData(null), "Alphabet").find((s) => s.period === "FY2025")!;
+    expect(a).toMatchObject({ status: "incomplete-data", gapUsd: null, quartersReported: 1 });
+    expect(a.latestGuidanceUsd / 1e9).toBeCloseTo(92, 9);
+  });
+
   it("labels calendar quarters and draws a chart with every company that reported quarters", async () => {
     expect(calendarQuarter("2025-09-30")).toBe("2025 Q3");
     expect(calendarQuarter("2025-05-31")).toBe("2025 Q2");

@@ -62,7 +62,8 @@ export interface CapexSummary {
   quartersReported: number;
   /** Latest guidance minus drawn: still to draw while the period runs, deferred (or, negative, overshoot) once done. */
   gapUsd: number | null;
-  status: "no-reports" | "in-progress" | "complete";
+  /** incomplete-data: some earlier quarter of the period is missing from the dataset, so no gap is computed. */
+  status: "no-reports" | "incomplete-data" | "in-progress" | "complete";
   /** Latest minus first guidance: positive means raised, negative means pushed out. */
   guidanceChangeUsd: number;
 }
@@ -89,6 +90,7 @@ export function summarizeCapex(data: CapexData, company?: string): CapexSummary[
     let drawnUsd: number | null = null;
     let quartersReported = 0;
     let complete = false;
+    let contiguous = true;
     if (first.fiscalQuarter !== undefined) {
       const q = same.find((r) => r.fiscalQuarter === first.fiscalQuarter);
       if (q) [drawnUsd, quartersReported, complete] = [q.capexUsd, 1, true];
@@ -98,8 +100,10 @@ export function summarizeCapex(data: CapexData, company?: string): CapexSummary[
       if (year) [drawnUsd, quartersReported, complete] = [year.capexUsd, 4, true];
       else if (quarters.length > 0) {
         drawnUsd = quarters.reduce((s, r) => s + r.capexUsd, 0);
-        quartersReported = new Set(quarters.map((r) => r.fiscalQuarter)).size;
+        const present = new Set(quarters.map((r) => r.fiscalQuarter));
+        quartersReported = present.size;
         complete = quartersReported === 4;
+        contiguous = [...present].every((q) => q! <= quartersReported);
       }
     }
     const latestUsd = guidanceMidpoint(latest);
@@ -114,8 +118,8 @@ export function summarizeCapex(data: CapexData, company?: string): CapexSummary[
       revisionCount: sorted.length - 1,
       drawnUsd,
       quartersReported,
-      gapUsd: drawnUsd === null ? null : latestUsd - drawnUsd,
-      status: drawnUsd === null ? "no-reports" : complete ? "complete" : "in-progress",
+      gapUsd: drawnUsd === null || !contiguous ? null : latestUsd - drawnUsd,
+      status: drawnUsd === null ? "no-reports" : !contiguous ? "incomplete-data" : complete ? "complete" : "in-progress",
       guidanceChangeUsd: latestUsd - guidanceMidpoint(first),
     });
   }
