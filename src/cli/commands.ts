@@ -7,6 +7,8 @@ import { registerTrain } from "./train.js";
 import { registerScaling } from "./scaling.js";
 import { registerCapex } from "./capex.js";
 import { registerMindshare } from "./mindshare.js";
+import { registerPrices } from "./prices.js";
+import { registerBill } from "./bill.js";
 
 /** Every command file exports one register function; this list is the CLI. */
 export type RegisterCommand = (program: Command, io: Io) => void;
@@ -19,4 +21,6 @@ export const COMMANDS: RegisterCommand[] = [
   registerScaling,
   registerCapex,
   registerMindshare,
+  registerPrices,
+  registerBill,
 ];

@@ -1,0 +1,143 @@
+// `costcurve prices [MODEL]`: list prices in force on a date, one model's quote, or its dated history.
+import type { Command } from "commander";
+import type { Issue } from "../core/result.js";
+import { createPriceBook, listPrices, priceAt, priceHistory, resolveModel, type PriceBook } from "../prices/book.js";
+import type { PriceRow } from "../prices/schema.js";
+import type { Column } from "../report/cell.js";
+import { formatCsv } from "../report/csv.js";
+import { formatSignificant } from "../report/format.js";
+import { formatJson } from "../report/json.js";
+import { formatTable } from "../report/table.js";
+import { type Io, UsageError } from "./io.js";
+
+/** Today's date in UTC as YYYY-MM-DD (the default for --at). */
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Validates a --at value. */
+export function parseDateOption(flag: string, text: string | undefined): string {
+  if (text === undefined) return todayIso();
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new UsageError(`${flag}: expected a date YYYY-MM-DD, got "${text}"`);
+  return text;
+}
+
+/** Turns price-book issues into one user-facing error (unknown models get "did you mean" suggestions). */
+export function priceIssueError(issues: Issue[], dateFlag = "--at"): UsageError {
+  const issue = issues[0]!;
+  if (issue.code === "unknown_model") {
+    const suggestions = (issue.suggestions as string[] | undefined) ?? [];
+    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : "; run `costcurve prices` to list models";
+    return new UsageError(`--model: unknown model "${String(issue.model)}"${hint}`);
+  }
+  if (issue.code === "before_first_price") {
+    return new UsageError(`${dateFlag}: ${String(issue.model)} has no price before ${String(issue.firstDate)} (it did not exist on ${String(issue.date)})`);
+  }
+  if (issue.code === "unknown_provider") {
+    return new UsageError(`--provider: ${issue.message}; providers: ${((issue.providers as string[]) ?? []).join(", ")}`);
+  }
+  return new UsageError(issue.message);
+}
+
+const rate = (v: number) => formatSignificant(v, 4);
+
+function tiersText(row: PriceRow): string {
+  return row.contextTiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
+}
+
+interface PriceLine {
+  provider: string;
+  modelId: string;
+  kind: string;
+  startDate: string | null;
+  inputUsdPerMillionTokens: number;
+  outputUsdPerMillionTokens: number | null;
+  cacheReadUsdPerMillionTokens: number | null;
+  cacheWriteUsdPerMillionTokens: number | null;
+  contextTiers: string;
+  offPeak: string;
+  origin: string;
+  sourceUrl: string;
+}
+
+function line(row: PriceRow): PriceLine {
+  return {
+    provider: row.provider,
+    modelId: row.modelId,
+    kind: row.kind,
+    startDate: row.startDate,
+    inputUsdPerMillionTokens: row.inputUsdPerMillionTokens,
+    outputUsdPerMillionTokens: row.outputUsdPerMillionTokens,
+    cacheReadUsdPerMillionTokens: row.cacheReadUsdPerMillionTokens ?? null,
+    cacheWriteUsdPerMillionTokens: row.cacheWriteUsdPerMillionTokens ?? null,
+    contextTiers: tiersText(row),
+    offPeak: row.offPeak ? `${row.offPeak.startUtc}-${row.offPeak.endUtc} UTC x${row.offPeak.inputMultiplier}` : "",
+    origin: row.origin,
+    sourceUrl: row.source.url,
+  };
+}
+
+const COLUMNS: Column<PriceLine>[] = [
+  { key: "provider" },
+  { key: "modelId", header: "model" },
+  { key: "startDate", header: "from" },
+  { key: "inputUsdPerMillionTokens", header: "input", unit: "USD/1M", format: rate },
+  { key: "outputUsdPerMillionTokens", header: "output", unit: "USD/1M", format: rate },
+  { key: "cacheReadUsdPerMillionTokens", header: "cache read", unit: "USD/1M", format: rate },
+  { key: "cacheWriteUsdPerMillionTokens", header: "cache write", unit: "USD/1M", format: rate },
+  { key: "contextTiers", header: "long context (in/out)" },
+  { key: "offPeak", header: "off-peak" },
+  { key: "sourceUrl", header: "source" },
+];
+const CSV_COLUMNS: Column<PriceLine>[] = [...COLUMNS.slice(0, 3), { key: "kind" }, ...COLUMNS.slice(3), { key: "origin" }];
+
+function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", extra: Record<string, unknown> = {}): void {
+  if (format === "json") io.stdout(formatJson({ ...extra, prices: lines }));
+  else if (format === "csv") io.stdout(formatCsv(CSV_COLUMNS, lines));
+  else io.stdout(formatTable(COLUMNS.filter((c) => c.key !== "offPeak" || lines.some((l) => l.offPeak)), lines));
+}
+
+/** Runs the prices command against a book (exported for tests). */
+export function runPrices(io: Io, book: PriceBook, model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }): void {
+  if (opts.json && opts.csv) throw new UsageError("--json and --csv: choose one output format");
+  const format = opts.json ? "json" : opts.csv ? "csv" : "table";
+  const date = parseDateOption("--at", opts.at);
+  if (!model) {
+    if (opts.history) throw new UsageError("--history: needs a MODEL");
+    const rows = listPrices(book, date, opts.provider);
+    if (opts.provider && rows.length === 0) throw new UsageError(`--provider: no prices for provider "${opts.provider}"`);
+    render(io, rows.map(line), format, { date });
+    return;
+  }
+  if (opts.history) {
+    const history = priceHistory(book, model, opts.provider);
+    if (!history.ok) throw priceIssueError(history.issues);
+    render(io, history.value.map(line), format, { modelId: history.value[0]?.modelId });
+    return;
+  }
+  const quote = priceAt(book, model, date, opts.provider);
+  if (!quote.ok) throw priceIssueError(quote.issues);
+  render(io, [line(quote.value.row)], format, { date, warnings: quote.warnings.map((w) => w.message) });
+  if (format === "table") {
+    const resolved = resolveModel(book, model, opts.provider);
+    const note = quote.value.row.source.note ? ` (${quote.value.row.source.note})` : "";
+    io.stdout(`\nprice in force on ${date}${note}\n`);
+    if (resolved.ok && resolved.value.modelId !== model) io.stdout(`"${model}" is ${resolved.value.modelId}\n`);
+    for (const w of quote.warnings) io.stdout(`note: ${w.message}\n`);
+  }
+}
+
+export function registerPrices(program: Command, io: Io): void {
+  program
+    .command("prices")
+    .description("Hosted API list prices (USD per 1M tokens): all models on a date, one model, or its history")
+    .argument("[model]", "model id or API name, e.g. gpt-4o-mini, claude-sonnet-4, gemini-2.5-pro")
+    .option("--at <date>", "price in force on this date (YYYY-MM-DD), default today")
+    .option("--history", "every dated price of MODEL, oldest first")
+    .option("--provider <provider>", "provider, e.g. openai, anthropic, google, deepseek, together, groq")
+    .option("--json", "machine-readable JSON")
+    .option("--csv", "CSV")
+    .action((model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }) => {
+      runPrices(io, createPriceBook(), model, opts);
+    });
+}
