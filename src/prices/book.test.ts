@@ -122,3 +122,12 @@ describe("tiers and listings", () => {
     expect(rows.map((r) => r.modelId)).toEqual(["gpt-4", "text-embedding-ada-002"]);
   });
 });
+
+describe("genai-prices dated changes", () => {
+  it("claude-sonnet-4-6: long-context tiers before 2026-03-13, flat price from then on", () => {
+    const before = priceAt(book, "claude-sonnet-4-6", "2026-02-01", "anthropic");
+    const after = priceAt(book, "claude-sonnet-4-6", "2026-06-01", "anthropic");
+    expect(before.ok && before.value.row.contextTiers.length).toBe(1);
+    expect(after.ok && after.value.row.contextTiers).toEqual([]);
+  });
+});

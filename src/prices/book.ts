@@ -115,12 +115,17 @@ export function priceAt(book: PriceBook, name: string, date: string, provider?: 
     return ok({ modelId, provider: chosen, date, row: undated! }, warnings);
   }
   const inForce = dated.filter((r) => r.startDate! <= date).at(-1);
+  if (!inForce && undated && dated.every((r) => r.origin === "genai-prices")) {
+    // the library's unconstrained price is the one in force before its first dated change
+    warnings.push({ code: "undated_price", message: `price before ${dated[0]!.startDate} has no recorded start date` });
+    return ok({ modelId, provider: chosen, date, row: undated }, warnings);
+  }
   if (!inForce) {
     const firstDate = dated[0]!.startDate!;
     return fail({ code: "before_first_price", message: `${modelId} has no price before ${firstDate} (asked for ${date})`, model: modelId, date, firstDate });
   }
   let row = inForce;
-  if (undated && row === dated.at(-1)) {
+  if (undated && row === dated.at(-1) && row.origin !== "genai-prices") {
     const same = undated.inputUsdPerMillionTokens === row.inputUsdPerMillionTokens && undated.outputUsdPerMillionTokens === row.outputUsdPerMillionTokens;
     if (same) {
       // the library knows cache and context-tier prices our row lacks
