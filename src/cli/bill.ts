@@ -1,13 +1,14 @@
 // `costcurve bill`: the effective API bill for a workload, line by line.
 import type { Command } from "commander";
 import { computeBill, type BillInput } from "../prices/bill.js";
-import { createPriceBook, priceAt, tierRuleAt, type PriceBook } from "../prices/book.js";
+import { priceAt, tierRuleAt, type PriceBook } from "../prices/book.js";
 import type { Column } from "../report/cell.js";
 import { formatSignificant, formatUsd } from "../report/format.js";
 import { formatJson } from "../report/json.js";
 import { formatKeyValues, formatTable } from "../report/table.js";
 import { type Io, UsageError } from "./io.js";
 import { parseDateOption, priceIssueError } from "./prices.js";
+import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Bill input field -> the flag that sets it, so errors name what the user typed. */
 const FLAG: Record<string, string> = {
@@ -154,5 +155,5 @@ export function registerBill(program: Command, io: Io): void {
     .option("--at <date>", "prices in force on this date (YYYY-MM-DD), default today")
     .option("--provider <provider>", "provider when several sell the model")
     .option("--json", "machine-readable JSON")
-    .action((opts: BillOptions) => runBill(io, createPriceBook(), opts));
+    .action(async (opts: BillOptions) => runBill(io, await priceBookWithUserRows(io), opts));
 }

@@ -58,3 +58,40 @@ describe("costcurve prices", () => {
     expect(err).toContain('--at: expected a date YYYY-MM-DD, got "last week"');
   });
 });
+
+describe("user price rows from the store", () => {
+  it("a row appended to the SQLite store shows up in prices and bill", async () => {
+    const { mkdtempSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { openStore } = await import("../store/open-store.js");
+    const dir = mkdtempSync(join(tmpdir(), "costcurve-user-prices-"));
+    const env = { COSTCURVE_DB: join(dir, "user.db") };
+    try {
+      const store = await openStore(env);
+      await store.addUserPrice({
+        modelId: "my-llama-70b",
+        provider: "in-house",
+        startDate: "2026-01-01",
+        row: {
+          modelId: "my-llama-70b",
+          provider: "in-house",
+          startDate: "2026-01-01",
+          inputUsdPerMillionTokens: 0.2,
+          outputUsdPerMillionTokens: 0.4,
+          source: { url: "https://example.org/internal-rate-card", retrievedDate: "2026-01-01", note: "internal transfer price" },
+        },
+      });
+      await store.close();
+      const io = captureIo(env);
+      expect(await main(["prices", "my-llama-70b", "--at", "2026-02-01", "--json"], io)).toBe(0);
+      expect(JSON.parse(io.out.join("")).prices[0]).toMatchObject({ provider: "in-house", inputUsdPerMillionTokens: 0.2, origin: "user" });
+      const billIo = captureIo(env);
+      // 1M x $0.20 + 1M x $0.40 = $0.60
+      expect(await main(["bill", "--model", "my-llama-70b", "--input-tokens", "1M", "--output-tokens", "1M", "--at", "2026-02-01", "--json"], billIo)).toBe(0);
+      expect(JSON.parse(billIo.out.join("")).totalUsd).toBeCloseTo(0.6, 10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,7 +1,7 @@
 // `costcurve prices [MODEL]`: list prices in force on a date, one model's quote, or its dated history.
 import type { Command } from "commander";
 import type { Issue } from "../core/result.js";
-import { createPriceBook, listPrices, priceAt, priceHistory, resolveModel, type PriceBook } from "../prices/book.js";
+import { listPrices, priceAt, priceHistory, resolveModel, type PriceBook } from "../prices/book.js";
 import type { PriceRow } from "../prices/schema.js";
 import type { Column } from "../report/cell.js";
 import { formatCsv } from "../report/csv.js";
@@ -9,6 +9,7 @@ import { formatSignificant } from "../report/format.js";
 import { formatJson } from "../report/json.js";
 import { formatTable } from "../report/table.js";
 import { type Io, UsageError } from "./io.js";
+import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Today's date in UTC as YYYY-MM-DD (the default for --at). */
 export function todayIso(): string {
@@ -137,7 +138,7 @@ export function registerPrices(program: Command, io: Io): void {
     .option("--provider <provider>", "provider, e.g. openai, anthropic, google, deepseek, together, groq")
     .option("--json", "machine-readable JSON")
     .option("--csv", "CSV")
-    .action((model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }) => {
-      runPrices(io, createPriceBook(), model, opts);
+    .action(async (model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }) => {
+      runPrices(io, await priceBookWithUserRows(io), model, opts);
     });
 }
