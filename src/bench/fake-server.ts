@@ -65,6 +65,8 @@ export interface FakeServerOptions {
   port?: number;
   /** Chooses the behaviour per request (index counts requests from 0); default: from the model name. */
   script?: (body: Record<string, unknown>, index: number) => FakeBehaviour;
+  /** Called as each content chunk goes out with how late it is behind its scheduled time (seconds). */
+  onEmit?: (latenessSeconds: number) => void;
 }
 
 export interface RunningFakeServer {
@@ -74,19 +76,52 @@ export interface RunningFakeServer {
   close: () => Promise<void>;
 }
 
-/** Runs fn at performance.now() >= atMs: a timer, then re-armed because libuv timers may fire early. */
-function at(atMs: number, fn: () => void): void {
-  const remaining = atMs - performance.now();
-  if (remaining <= 0) return fn();
-  if (remaining < 1) return void setImmediate(() => at(atMs, fn));
-  setTimeout(() => at(atMs, fn), Math.floor(remaining));
+/**
+ * Runs callbacks at performance.now() >= their time, never early: one timer for the earliest entry,
+ * then setImmediate turns for the last millisecond (libuv timers have 1 ms granularity and can fire
+ * early). One queue for all streams keeps 256 streams as cheap as one.
+ */
+class Scheduler {
+  private queue: Array<{ atMs: number; fn: () => void }> = [];
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private immediate: ReturnType<typeof setImmediate> | null = null;
+  private running = false;
+
+  at(atMs: number, fn: () => void): void {
+    let low = 0;
+    let high = this.queue.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.queue[mid]!.atMs <= atMs) low = mid + 1;
+      else high = mid;
+    }
+    this.queue.splice(low, 0, { atMs, fn });
+    // a new earliest entry re-arms the wake-up; inside run() the loop itself picks it up
+    if (low === 0 && !this.running) this.run();
+  }
+
+  private run = (): void => {
+    if (this.timer) clearTimeout(this.timer);
+    if (this.immediate) clearImmediate(this.immediate);
+    this.timer = this.immediate = null;
+    this.running = true;
+    try {
+      while (this.queue.length > 0 && this.queue[0]!.atMs <= performance.now()) this.queue.shift()!.fn();
+    } finally {
+      this.running = false;
+    }
+    if (this.queue.length === 0) return;
+    const remaining = this.queue[0]!.atMs - performance.now();
+    if (remaining >= 1) this.timer = setTimeout(this.run, Math.floor(remaining));
+    else this.immediate = setImmediate(this.run);
+  };
 }
 
 function words(text: string): number {
   return text.split(/\s+/).filter((w) => w !== "").length;
 }
 
-function serveEmbeddings(res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number): void {
+function serveEmbeddings(at: Scheduler["at"], res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number): void {
   at(startMs + b.firstTokenDelaySeconds * 1000, () => {
     const input = Array.isArray(body.input) ? body.input.map(String) : [String(body.input ?? "")];
     const data = b.fault === "empty" ? [] : input.map((_, index) => ({ object: "embedding", index, embedding: [0.5, -0.5, 0.25] }));
@@ -97,7 +132,7 @@ function serveEmbeddings(res: ServerResponse, body: Record<string, unknown>, b: 
   });
 }
 
-function serveStream(res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number, chat: boolean): void {
+function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number, chat: boolean, onEmit?: (latenessSeconds: number) => void): void {
   const maxTokens = Number(body.max_tokens ?? 16);
   const count = b.fault === "empty" ? 0 : (b.outputTokens ?? maxTokens);
   const prompt = chat ? ((body.messages as Array<{ content?: string }> | undefined) ?? []).map((m) => m.content ?? "").join(" ") : String(body.prompt ?? "");
@@ -125,6 +160,7 @@ function serveStream(res: ServerResponse, body: Record<string, unknown>, b: Fake
     if (faultNow(k)) return strike();
     if (k >= count) return finish();
     const piece = ` w${k}`;
+    onEmit?.((performance.now() - startMs) / 1000 - (b.firstTokenDelaySeconds + k * b.tokenIntervalSeconds));
     if (!chat) send({ index: 0, text: piece, finish_reason: null });
     else if (k < b.reasoningTokens) send({ index: 0, delta: { reasoning_content: piece }, finish_reason: null });
     else send({ index: 0, delta: { content: piece }, finish_reason: null });
@@ -139,6 +175,8 @@ function serveStream(res: ServerResponse, body: Record<string, unknown>, b: Fake
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<RunningFakeServer> {
   const requests: RunningFakeServer["requests"] = [];
   let index = 0;
+  const scheduler = new Scheduler();
+  const at = scheduler.at.bind(scheduler);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
@@ -158,8 +196,8 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         res.writeHead(b.status, { "content-type": "application/json" }).end(JSON.stringify({ error: { message: `scripted status ${b.status}` } }));
         return;
       }
-      if (path.endsWith("/embeddings")) serveEmbeddings(res, body, b, startMs);
-      else serveStream(res, body, b, startMs, path.endsWith("/chat/completions"));
+      if (path.endsWith("/embeddings")) serveEmbeddings(at, res, body, b, startMs);
+      else serveStream(at, res, body, b, startMs, path.endsWith("/chat/completions"), options.onEmit);
     });
   });
   server.keepAliveTimeout = 60_000;

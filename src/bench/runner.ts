@@ -3,6 +3,7 @@
  * out the moment a slot frees) or Poisson arrivals at a rate (intended at its scheduled time), so
  * queueing in a slow client or a full server always shows up in the measured latencies.
  */
+import { setMaxListeners } from "node:events";
 import * as http from "node:http";
 import * as https from "node:https";
 import type { Prompt } from "./dataset.js";
@@ -115,6 +116,8 @@ async function runRate(ctx: LevelContext, requestsPerSecond: number, levelIndex:
 /** Runs every level in order, writing results as they arrive; stops cleanly when the signal aborts. */
 export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise<BenchOutcome> {
   const signal = hooks.signal ?? new AbortController().signal;
+  // every in-flight request listens for the abort
+  setMaxListeners(0, signal);
   const writer = plan.outDir === null ? null : new ResultsWriter(plan.outDir);
   const isHttps = new URL(plan.target.url).protocol === "https:";
   const agentOptions = { keepAlive: true, maxSockets: Infinity };
