@@ -14,8 +14,11 @@ export interface PgTestServer {
   stop(): Promise<void>;
 }
 
-/** Directory holding initdb and pg_ctl, from PATH or /usr/lib/postgresql/<version>/bin; null when absent. */
+/** Directory holding initdb and pg_ctl: $COSTCURVE_PG_BIN, PATH or /usr/lib/postgresql/<version>/bin; null when absent. */
 export function findPostgresBin(): string | null {
+  // an explicit directory (COSTCURVE_PG_BIN) wins, so a machine can pick a version or simulate a missing server
+  const explicit = process.env.COSTCURVE_PG_BIN;
+  if (explicit !== undefined) return existsSync(join(explicit, "initdb")) && existsSync(join(explicit, "pg_ctl")) ? explicit : null;
   for (const dir of (process.env.PATH ?? "").split(":")) {
     if (dir && existsSync(join(dir, "initdb")) && existsSync(join(dir, "pg_ctl"))) return dir;
   }
