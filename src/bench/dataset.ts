@@ -50,8 +50,8 @@ export function estimateTokens(text: string): number {
 }
 
 function uniformLength(base: number, spread: number, random: () => number): number {
-  const low = Math.max(1, Math.floor(base * (1 - spread)));
-  const high = Math.max(low, Math.ceil(base * (1 + spread)));
+  const low = Math.max(1, Math.round(base * (1 - spread)));
+  const high = Math.max(low, Math.round(base * (1 + spread)));
   return low + Math.floor(random() * (high - low + 1));
 }
 
