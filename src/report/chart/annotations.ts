@@ -64,7 +64,8 @@ export interface PointLabel {
 
 /**
  * Places each label at the first of eight spots around its point that overlaps nothing placed so far,
- * no marker and nothing outside the plot; failing that, at the spot with the least overlap.
+ * no marker or line and nothing outside the plot; failing that, at the spot with the least overlap. A label
+ * that would cover an earlier label is left out.
  */
 export function renderPointLabels(labels: readonly PointLabel[], obstacles: readonly Box[], plot: Plot): string {
   const placed: Box[] = [];
@@ -91,7 +92,8 @@ export function renderPointLabels(labels: readonly PointLabel[], obstacles: read
       if (!best || penalty < best.score) best = { spot, box, score: penalty };
       if (penalty === 0) break;
     }
-    if (!best) continue;
+    // Two labels on top of each other help nobody: drop the later one (the data point itself stays).
+    if (!best || placed.some((box) => overlap(box, best.box) > 0)) continue;
     placed.push(best.box);
     parts.push(
       textEl(label.text, {

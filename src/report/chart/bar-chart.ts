@@ -89,7 +89,7 @@ export function renderBarChart(spec: BarChartSpec): string {
   let plot: Plot = { left: 0, top, right: width - PAD, bottom: 0 };
   let yScale = buildScale(yAxis, [0, 1], 1, 0, "y");
   let showValues = false;
-  for (let pass = 0; pass < 2; pass++) {
+  for (let pass = 0; pass < 3; pass++) {
     const bottom = height - PAD - footnote.height - 6 - categories.height - titleBlock - 8;
     const bandGuess = (plot.right - plot.left) / n;
     const barGuess = (bandGuess * 0.8) / Math.max(1, spec.series.length);
@@ -100,7 +100,13 @@ export function renderBarChart(spec: BarChartSpec): string {
     const extended = [...values, ...references.map((r) => r.value)];
     if (headroom > 0) extended.push(Math.max(0, ...values) + headroom, Math.min(0, ...values) - (Math.min(0, ...values) < 0 ? headroom : 0));
     yScale = buildScale(yAxis, extended, bottom, top, "y");
-    const left = PAD + yAxisBlockWidth(yScale);
+    let left = PAD + yAxisBlockWidth(yScale);
+    if (categories.rotated) {
+      // The first rotated label runs down-left from its band centre: keep it inside the canvas.
+      const first = measureText(categories.lines[0]?.[0] ?? "", TICK_FONT_PX) * Math.cos((ROTATE_DEGREES * Math.PI) / 180);
+      const band = (width - PAD - left) / n;
+      left = Math.max(left, PAD + first - band / 2 + 2);
+    }
     plot = { left, top, right: width - PAD, bottom };
     categories = layoutCategories(spec.categories, (plot.right - plot.left) / n);
   }
@@ -118,8 +124,12 @@ export function renderBarChart(spec: BarChartSpec): string {
       const x = groupLeft + s * barWidth;
       const cx = x + barWidth / 2;
       if (typeof value !== "number" || !Number.isFinite(value)) {
-        if (measureText("n/a", VALUE_PX) <= barWidth + 6) {
+        // Missing is not zero: say "n/a" where it fits, else a small cross on the baseline.
+        if (measureText("n/a", VALUE_PX) <= barWidth - 2) {
           valueTexts.push(textEl("n/a", { class: "value-label", x: cx, y: zero - 4, "text-anchor": "middle", "font-size": VALUE_PX, fill: COLORS.faint }));
+        } else {
+          const r = Math.min(3, barWidth / 3);
+          valueTexts.push(el("path", { class: "missing-value", d: `M${px(cx - r)},${px(zero - 4 - 2 * r)}l${px(2 * r)},${px(2 * r)}m0,${px(-2 * r)}l${px(-2 * r)},${px(2 * r)}`, stroke: COLORS.faint, "stroke-width": 1.2 }));
         }
         return;
       }

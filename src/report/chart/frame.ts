@@ -152,7 +152,8 @@ export function renderGrid(plot: Plot, x: Scale | undefined, y: Scale): string {
     for (const tick of x.ticks) vertical(x.map(tick.value), COLORS.grid);
   }
   for (const v of y.minor) horizontal(y.map(v), COLORS.minor);
-  for (const tick of y.ticks) horizontal(y.map(tick.value), COLORS.grid);
+  // A zero line inside the plot is darker: it separates negative from positive values.
+  for (const tick of y.ticks) horizontal(y.map(tick.value), tick.value === 0 && y.domain[0] < 0 ? COLORS.axis : COLORS.grid);
   return el("g", { class: "grid" }, lines);
 }
 

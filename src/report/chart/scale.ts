@@ -141,6 +141,9 @@ export function buildScale(
   }
   const domain = chosen.domain;
   const map = mapper(kind, domain, range);
+  // Minor log lines only where decades are wide enough for them not to turn into a grey wash.
+  const pxPerDecade = kind === "log" ? length / Math.max(1e-9, Math.log10(domain[1] / domain[0])) : 0;
+  if (pxPerDecade < 120) chosen.minor = [];
   return {
     kind,
     domain,

@@ -162,6 +162,12 @@ export function renderXYChart(spec: XYChartSpec): string {
     const scatter = series.kind === "scatter";
     if (!scatter) {
       for (const run of segments(points)) {
+        const only = run.length === 1 ? run[0] : undefined;
+        if (only && !series.markers) {
+          // A point between two gaps has no segment to draw: show it as a dot rather than not at all.
+          under.push(el("circle", { class: "series-dot", cx: xScale.map(only.x), cy: yScale.map(only.y), r: 2.5, fill: color }));
+          continue;
+        }
         const path = linePoints(run, series.curve, xScale, yScale);
         drawn.push(path);
         under.push(el("path", { class: "series-line", d: polylinePath(path), ...stroke }));
