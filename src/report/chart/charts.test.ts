@@ -23,7 +23,7 @@ function frontier(peak: number, knee: number, jitter: number): Array<{ x: number
   return points;
 }
 
-export const frontierSpec: XYChartSpec = {
+const frontierSpec: XYChartSpec = {
   title: "Llama 3.3 70B on 8 accelerators: throughput versus interactivity",
   subtitle: "1k input / 1k output tokens, FP8 weights, best configuration per concurrency",
   x: { title: "output tokens/s per user", scale: "log" },

@@ -19,6 +19,9 @@ export interface ChartText {
   subtitle?: string;
   /** Source or footnote line at the bottom, e.g. "Source: costcurve engine, vLLM profile 2026-11". */
   footnote?: string;
+  /** Prefix for ids inside the SVG (clip paths); default derived from the title. Set it when one page shows
+   * several charts with the same title. */
+  id?: string;
 }
 
 export interface LegendItem {

@@ -150,7 +150,7 @@ export function renderXYChart(spec: XYChartSpec): string {
     }
   }
   const plot: Plot = { left, top, right, bottom };
-  const clipId = `${idFrom(`${spec.title}|${spec.subtitle ?? ""}`)}-plot`;
+  const clipId = `${spec.id ? `cc-${spec.id.replace(/[^A-Za-z0-9_-]/g, "_")}` : idFrom(`${spec.title}|${spec.subtitle ?? ""}`)}-plot`;
 
   const under: string[] = [];
   const over: string[] = [];
