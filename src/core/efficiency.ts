@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Source } from "./hardware.js";
+import { ComputePrecision } from "./precision.js";
 
 export const Engine = z.enum(["vllm", "sglang", "trtllm", "llamacpp", "tei", "other"]);
 export type Engine = z.infer<typeof Engine>;
@@ -17,10 +18,14 @@ export const EfficiencyProfile = z.strictObject({
   version: z.string(),
   /** Large-GEMM throughput as a fraction of the dense peak of the format the tensor cores run. */
   computeFraction: fraction,
+  /** Per-format overrides: narrow formats (fp4) reach less of their peak once scaling and quantizing are paid. */
+  computeFractionByFormat: z.partialRecord(ComputePrecision, fraction).default({}),
   /** Attention-kernel (FlashAttention/FlashInfer) throughput as a fraction of the same peak. */
   attentionComputeFraction: fraction,
   /** Achieved memory read bandwidth as a fraction of the datasheet figure. */
   bandwidthFraction: fraction,
+  /** Bandwidth decode attention achieves reading a paged KV cache, as a fraction of the datasheet figure. */
+  attentionBandwidthFraction: fraction,
   /** Achieved collective bus bandwidth as a fraction of the link's datasheet figure (NCCL busbw). */
   linkBandwidthFraction: fraction,
   /** Tokens in a GEMM at which its efficiency reaches half of computeFraction (small-M tile waste). */
@@ -29,12 +34,16 @@ export const EfficiencyProfile = z.strictObject({
   stepOverheadSeconds: z.number().nonnegative(),
   /** Cost per transformer layer per step that kernels do not hide (launch latency without graphs). */
   layerOverheadSeconds: z.number().nonnegative(),
+  /** Host-side cost per running sequence per step (scheduling, sampling, detokenizing). */
+  sequenceOverheadSeconds: z.number().nonnegative(),
   /** Most sequences the engine runs in one batch by default (vLLM max_num_seqs, TRT-LLM max_batch_size). */
   maxBatchSequences: z.number().int().positive(),
   /** Share of accelerator memory the engine may use (vLLM gpu_memory_utilization). */
   memoryUtilizationFraction: fraction,
   /** Memory held by the runtime outside weights and KV cache (context, graphs, workspace). */
   runtimeReserveBytes: z.number().nonnegative(),
+  /** Tokens one engine step may process (vLLM max_num_batched_tokens, TRT-LLM max_num_tokens, SGLang chunked_prefill_size). */
+  maxBatchedTokens: z.number().int().positive(),
   /** Whether new prefills share steps with running decodes (chunked prefill / in-flight batching). */
   mixedBatching: z.boolean(),
   /** Ratio of the 99th-percentile time per output token to its mean under Poisson arrivals. */

@@ -61,15 +61,17 @@ export function ratesFor(
   return {
     ok: true,
     rates: {
-      matmulFlopsPerSecond: matmul.flopsPerSecond * profile.computeFraction,
+      matmulFlopsPerSecond: matmul.flopsPerSecond * (profile.computeFractionByFormat[matmul.precision] ?? profile.computeFraction),
       attentionFlopsPerSecond: attention.flopsPerSecond * profile.attentionComputeFraction,
       memoryBytesPerSecond: accelerator.memoryBandwidthBytesPerSecond * profile.bandwidthFraction,
+      kvBytesPerSecond: accelerator.memoryBandwidthBytesPerSecond * profile.attentionBandwidthFraction,
       gemmHalfEfficiencyTokens: profile.gemmHalfEfficiencyTokens,
       tensorLink,
       expertLink,
       pipelineLink,
       stepOverheadSeconds: profile.stepOverheadSeconds,
       layerOverheadSeconds: profile.layerOverheadSeconds,
+      sequenceOverheadSeconds: profile.sequenceOverheadSeconds,
       expertImbalanceFactor: routing.imbalanceFactor,
       routingSkew: routing.skew,
     },

@@ -6,7 +6,7 @@ import { capacityFor, candidatePlans, kvBytesPerSequence, ratesFor } from "./pla
 import type { Issue } from "./result.js";
 import type { Bound, Prediction, Scenario } from "./scenario.js";
 import { type LoadPoint, type ServingPolicy, closedLoop, openLoopLatency } from "./serving.js";
-import type { Plan, Rates } from "./step.js";
+import { type Plan, type Rates, stepTime } from "./step.js";
 import { costOf } from "./cost.js";
 
 /** Everything predict needs, already resolved from catalogs. */
@@ -98,6 +98,7 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
   const policy: ServingPolicy = {
     maxBatchSequences: profile.maxBatchSequences,
     mixedBatching: profile.mixedBatching,
+    maxBatchedTokens: profile.maxBatchedTokens,
     tpotTail99Ratio: profile.tpotTail99Ratio,
     kvCapacitySequences,
     speculative: scenario.features?.speculative ?? null,
@@ -122,18 +123,20 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
     return finish(plan, point, maxBatch * plan.replicas, rates, issues);
   }
   // SLO: the largest running batch whose percentile latencies under Poisson arrivals meet both limits.
-  const capacityPoint = run(maxBatch);
+  const prefillSeconds = (tokens: number): number =>
+    stepTime(shape, plan, rates, { decodeSequenceCount: 0, decodeContextTokens: 0, decodeTokensPerSequence: 1, prefillTokenCount: tokens, prefillContextTokens: Math.max(1, work.inputTokens) / 2, logitsCount: 1 }).seconds;
+  const latencyAt = (point: LoadPoint) => openLoopLatency(point, prefillSeconds, work.inputTokens, maxBatch, load.percentile, profile.tpotTail99Ratio);
   let chosen: { point: LoadPoint; ttft: number } | undefined;
   for (const batch of batchGrid(maxBatch)) {
     const point = run(batch);
-    const latency = openLoopLatency(point, capacityPoint, load.percentile, profile.tpotTail99Ratio);
+    const latency = latencyAt(point);
     if (latency.ttftSeconds <= load.ttftSeconds && latency.tpotSeconds <= load.tpotSeconds) {
       if (!chosen || point.outputTokensPerSecond > chosen.point.outputTokensPerSecond) chosen = { point, ttft: latency.ttftMeanSeconds };
     }
   }
   if (!chosen) {
     const point = run(1);
-    const latency = openLoopLatency(point, capacityPoint, load.percentile, profile.tpotTail99Ratio);
+    const latency = latencyAt(point);
     issues.push({
       code: "slo_unreachable",
       ttftSeconds: latency.ttftSeconds,

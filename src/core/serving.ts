@@ -5,6 +5,8 @@ import { type Plan, type Rates, type StepLoad, type StepTime, stepTime } from ".
 export interface ServingPolicy {
   maxBatchSequences: number;
   mixedBatching: boolean;
+  /** Token budget of one engine step (max_num_batched_tokens / max_num_tokens / chunked_prefill_size). */
+  maxBatchedTokens: number;
   tpotTail99Ratio: number;
   /** Sequences whose KV cache fits in one replica at the workload's mean context. */
   kvCapacitySequences: number;
@@ -64,39 +66,67 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
 
   const spec = policy.speculative;
   const perStep = spec ? tokensPerSpeculativeStep(spec.draftTokens, spec.acceptanceRate) : 1;
-  const decodeLoad: StepLoad = {
-    decodeSequenceCount: running,
-    decodeContextTokens: input + output / 2,
-    decodeTokensPerSequence: spec ? spec.draftTokens + 1 : 1,
+  const fed = spec ? spec.draftTokens + 1 : 1;
+  const draftFactor = 1 + (spec ? spec.draftCostFraction * spec.draftTokens : 0);
+  const decodeSteps = Math.max(1, (output - 1) / perStep);
+  const context = input + output / 2;
+  const budget = policy.maxBatchedTokens;
+  const decodeLoad = (sequences: number): StepLoad => ({
+    decodeSequenceCount: sequences,
+    decodeContextTokens: context,
+    decodeTokensPerSequence: fed,
     prefillTokenCount: 0,
     prefillContextTokens: 0,
-    logitsCount: running * (spec ? spec.draftTokens + 1 : 1),
-  };
-  const decode = stepTime(shape, plan, rates, decodeLoad);
-  const decodeSeconds = decode.seconds * (1 + (spec ? spec.draftCostFraction * spec.draftTokens : 0));
-  const decodeSteps = Math.max(1, (output - 1) / perStep);
+    logitsCount: sequences * fed,
+  });
 
-  // New requests arrive as others finish: `batch` per prefill, `running / batch` prefills per request life.
-  const batch = Math.max(1, Math.min(running, running / decodeSteps));
-  let prefillSeconds: number;
-  let ttftOwn: number;
-  if (policy.mixedBatching && running > 1) {
-    const mixed = stepTime(shape, plan, rates, { ...decodeLoad, prefillTokenCount: batch * input, prefillContextTokens: input / 2, logitsCount: decodeLoad.logitsCount + batch });
-    prefillSeconds = Math.max(0, mixed.seconds - decode.seconds);
-    ttftOwn = mixed.seconds;
-  } else {
-    prefillSeconds = stepTime(shape, plan, rates, prefillLoad(batch, input, output)).seconds;
-    ttftOwn = prefillSeconds;
+  if (policy.mixedBatching) {
+    // Each step carries decode tokens and prefill chunks up to the token budget. Over one request life the
+    // replica must process running * input prefill tokens and running * decodeSteps * fed decode tokens, so
+    // it needs at least decodeSteps steps, and more when the budget binds (then prefills queue).
+    const tokensPerLife = running * (input + decodeSteps * fed);
+    const steps = Math.max(decodeSteps, tokensPerLife / budget);
+    const decodingPerStep = (running * decodeSteps) / steps;
+    const prefillPerStep = (running * input) / steps;
+    const mixedLoad: StepLoad = {
+      ...decodeLoad(decodingPerStep),
+      prefillTokenCount: prefillPerStep,
+      prefillContextTokens: Math.max(1, input) / 2,
+      logitsCount: decodingPerStep * fed + running / steps,
+    };
+    const mixed = stepTime(shape, plan, rates, mixedLoad);
+    const decodeOnly = stepTime(shape, plan, rates, decodeLoad(decodingPerStep));
+    const step = mixed.seconds * draftFactor;
+    // A new request's prompt is done after the steps the queue ahead of it needs, at least one step.
+    const ttft = Math.max(step, (steps - decodeSteps) * step + (running > 1 ? step / 2 : 0));
+    const tpot = (decodeSteps * step) / (output - 1);
+    const e2e = ttft + tpot * (output - 1);
+    return finishPoint(concurrency, running, e2e, ttft, tpot, input, output, mixed.seconds > 0 ? Math.max(0, 1 - decodeOnly.seconds / mixed.seconds) : 0, decodeOnly, limitedBy);
   }
+
+  // Separate prefill steps: new requests are prefilled together (`batch` at a time, within the token budget)
+  // while running sequences stall.
+  const decode = stepTime(shape, plan, rates, decodeLoad(running));
+  const decodeSeconds = decode.seconds * draftFactor;
+  const batchLimit = Math.max(1, Math.floor(budget / Math.max(1, input)));
+  const batch = Math.max(1, Math.min(running, running / decodeSteps, batchLimit));
+  const prefillSeconds = stepTime(shape, plan, rates, prefillLoad(batch, input, output)).seconds;
   const prefillPerLife = (running / batch) * prefillSeconds;
   // A request arriving mid-step waits for the running step to end (none when it is alone).
   const waitSeconds = running > 1 ? (decodeSeconds / 2) * (1 - 1 / running) : 0;
-  const ttft = ttftOwn + waitSeconds;
-  const tpot = (decodeSteps * decodeSeconds + Math.max(0, prefillPerLife - ttftOwn)) / (output - 1);
+  const ttft = prefillSeconds + waitSeconds;
+  const tpot = (decodeSteps * decodeSeconds + Math.max(0, prefillPerLife - prefillSeconds)) / (output - 1);
   const e2e = ttft + tpot * (output - 1);
+  const busy = decodeSteps * decodeSeconds + prefillPerLife;
+  return finishPoint(concurrency, running, e2e, ttft, tpot, input, output, busy > 0 ? prefillPerLife / busy : 0, decode, limitedBy);
+}
+
+function finishPoint(
+  concurrency: number, running: number, e2e: number, ttft: number, tpot: number, input: number, output: number,
+  prefillTimeFraction: number, decodeStep: StepTime, limitedBy: LoadPoint["limitedBy"],
+): LoadPoint {
   const requestsPerSecond = running / e2e;
   const queueWait = (concurrency - running) / requestsPerSecond;
-  const busy = decodeSteps * decodeSeconds + prefillPerLife;
   return {
     concurrency,
     runningSequences: running,
@@ -106,8 +136,8 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
     ttftSeconds: ttft + queueWait,
     tpotSeconds: tpot,
     e2eSeconds: e2e + queueWait,
-    prefillTimeFraction: busy > 0 ? prefillPerLife / busy : 0,
-    decodeStep: decode,
+    prefillTimeFraction,
+    decodeStep,
     limitedBy,
   };
 }
@@ -130,25 +160,56 @@ export interface OpenLoopLatency {
   ttftMeanSeconds: number;
 }
 
-/**
- * Latency percentiles when requests arrive as a Poisson process at the rate a running batch sustains.
- * Admission waits form a queue whose utilization is that rate over the replica's capacity; its waiting
- * time is taken as exponential (M/M/1 sojourn), so the p-th percentile is mean * ln(1 / (1 - p)).
- */
-export function openLoopLatency(point: LoadPoint, capacity: LoadPoint, percentile: number, tpotTail99Ratio: number): OpenLoopLatency {
-  const utilization = Math.min(0.999, point.requestsPerSecond / capacity.requestsPerSecond);
-  const residual = point.ttftSeconds - ownPrefill(point);
-  const meanWait = (residual + ownPrefill(point) * utilization) / (1 - utilization);
-  const tailFactor = Math.log(1 / (1 - percentile / 100));
-  const tpotTail = 1 + ((tpotTail99Ratio - 1) * tailFactor) / Math.log(100);
-  return {
-    ttftSeconds: ownPrefill(point) + meanWait * tailFactor,
-    ttftMeanSeconds: ownPrefill(point) + meanWait,
-    tpotSeconds: point.tpotSeconds * tpotTail,
-  };
+/** Smallest k with P(Poisson(mean) <= k) >= p. */
+export function poissonQuantile(mean: number, p: number): number {
+  if (mean <= 0) return 0;
+  if (mean > 50) return Math.max(0, Math.ceil(mean + normalQuantile(p) * Math.sqrt(mean)));
+  let term = Math.exp(-mean);
+  let cdf = term;
+  let k = 0;
+  while (cdf < p && k < 1000) {
+    k += 1;
+    term *= mean / k;
+    cdf += term;
+  }
+  return k;
 }
 
-function ownPrefill(point: LoadPoint): number {
-  const wait = point.runningSequences > 1 ? (point.decodeStep.seconds / 2) * (1 - 1 / point.runningSequences) : 0;
-  return Math.max(0, point.ttftSeconds - wait);
+/** Standard normal quantile (Acklam's rational approximation, |error| < 1.2e-9 is not needed here: 1e-4 suffices). */
+function normalQuantile(p: number): number {
+  const t = Math.sqrt(-2 * Math.log(1 - p));
+  return t - (2.515517 + 0.802853 * t + 0.010328 * t * t) / (1 + 1.432788 * t + 0.189269 * t * t + 0.001308 * t * t * t);
+}
+
+/**
+ * Latency percentiles when requests arrive as a Poisson process at the rate a running batch sustains
+ * (MLPerf Server). A new request waits for the running step to end, then is prefilled together with the
+ * others that arrived in that step (Poisson count, its p-quantile for the tail). When the running batch
+ * approaches the engine's slot limit, admission queues: an M/M/1 wait with service rate slots / E2E,
+ * exponential, so its p-quantile is mean * ln(1 / (1 - p)). TPOT's tail is the profile's p99/mean ratio,
+ * scaled to the percentile on the same exponential scale.
+ */
+export function openLoopLatency(
+  point: LoadPoint,
+  prefillSeconds: (tokens: number) => number,
+  input: number,
+  maxRunning: number,
+  percentile: number,
+  tpotTail99Ratio: number,
+): OpenLoopLatency {
+  const p = percentile / 100;
+  const step = point.tpotSeconds > 0 ? point.tpotSeconds : point.e2eSeconds;
+  const arrivalsPerStep = point.requestsPerSecond * step;
+  const kTail = Math.max(1, poissonQuantile(arrivalsPerStep, p));
+  const tailFactor = Math.log(1 / (1 - p));
+  // Waiting for the token budget (prefills queued behind others) as the closed loop found it.
+  const budgetQueue = Math.max(0, point.ttftSeconds - step);
+  const slotsBusy = Math.min(0.99, point.runningSequences / maxRunning);
+  const slotQueue = ((point.e2eSeconds / maxRunning) * slotsBusy) / (1 - slotsBusy);
+  const tpotTail = 1 + ((tpotTail99Ratio - 1) * tailFactor) / Math.log(100);
+  return {
+    ttftMeanSeconds: point.ttftSeconds + slotQueue,
+    ttftSeconds: step + prefillSeconds(kTail * Math.max(1, input)) + (budgetQueue + slotQueue) * tailFactor,
+    tpotSeconds: point.tpotSeconds * tpotTail,
+  };
 }

@@ -23,12 +23,15 @@ export interface Rates {
   matmulFlopsPerSecond: number;
   attentionFlopsPerSecond: number;
   memoryBytesPerSecond: number;
+  /** Bandwidth of decode attention over the paged KV cache. */
+  kvBytesPerSecond: number;
   gemmHalfEfficiencyTokens: number;
   tensorLink: LinkRate;
   expertLink: LinkRate;
   pipelineLink: LinkRate;
   stepOverheadSeconds: number;
   layerOverheadSeconds: number;
+  sequenceOverheadSeconds: number;
   /** Max over mean of tokens per expert-parallel rank (1 = perfectly balanced). */
   expertImbalanceFactor: number;
   /** Zipf exponent of expert popularity (0 = uniform routing). */
@@ -86,9 +89,9 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
   // Reductions run in at least 16 bits even when GEMMs run in fp8/fp4.
   const reduceBytes = aB > 2 ? aB : 2;
 
-  const op = (name: string, flops: number, bytes: number, flopsPerSecond: number, count: number): void => {
+  const op = (name: string, flops: number, bytes: number, flopsPerSecond: number, count: number, bytesPerSecond = rates.memoryBytesPerSecond): void => {
     const c = flops / flopsPerSecond;
-    const m = bytes / rates.memoryBytesPerSecond;
+    const m = bytes / bytesPerSecond;
     const t = (c > m ? c : m) * count;
     acc.seconds += t;
     if (c > m) acc.computeSeconds += t;
@@ -117,7 +120,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
       const ctx = Math.min(load.decodeContextTokens, window);
       const seqs = decodeSeqs / dp;
       // KV is read once per step however many draft tokens are verified against it.
-      op("attention decode", (seqs * q * ctx * g.decodeAttentionFlopsPerPair) / tp, (seqs * (ctx + q) * g.kvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers);
+      op("attention decode", (seqs * q * ctx * g.decodeAttentionFlopsPerPair) / tp, (seqs * (ctx + q) * g.kvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
     }
     if (prefill > 0) {
       const ctx = Math.min(load.prefillContextTokens, window);
@@ -185,7 +188,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     acc.seconds += hop * pp;
     acc.interconnectSeconds += hop * pp;
   }
-  const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount;
+  const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount + rates.sequenceOverheadSeconds * (load.decodeSequenceCount + (load.prefillTokenCount > 0 ? 1 : 0));
   acc.seconds += overhead;
   acc.overheadSeconds = overhead;
   return acc;
