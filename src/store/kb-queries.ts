@@ -22,6 +22,7 @@ function toNode(driver: SqlDriver, row: SqlRow): unknown {
     tags: d.decodeJson(row.tags_json),
     sources: d.decodeJson(row.sources_json),
     links: d.decodeJson(row.links_json),
+    checks: d.decodeJson(row.checks_json),
     updatedAt: row.updated_at,
   };
 }
@@ -29,7 +30,7 @@ function toNode(driver: SqlDriver, row: SqlRow): unknown {
 export async function upsertKbNode(driver: SqlDriver, input: KbNode): Promise<void> {
   const node = KbNode.parse(input);
   const d = driver.dialect;
-  const columns = ["id", "kind", "title", "body", "tags_json", "tags_text", "sources_json", "links_json", "updated_at"];
+  const columns = ["id", "kind", "title", "body", "tags_json", "tags_text", "sources_json", "links_json", "checks_json", "updated_at"];
   await driver.transaction(async (tx: SqlExecutor) => {
     await tx.run(d.upsert("kb_nodes", columns, ["id"]), [
       node.id,
@@ -40,6 +41,7 @@ export async function upsertKbNode(driver: SqlDriver, input: KbNode): Promise<vo
       node.tags.join(" "),
       d.encodeJson(node.sources),
       d.encodeJson(node.links),
+      d.encodeJson(node.checks ?? []),
       node.updatedAt ?? new Date().toISOString(),
     ]);
     if (d.name === "sqlite") {

@@ -48,6 +48,10 @@ export const MIGRATIONS: readonly Migration[] = [
           ]),
     ],
   },
+  {
+    id: "0003-kb-checks",
+    statements: (d) => [`ALTER TABLE kb_nodes ADD COLUMN checks_json ${d.jsonColumn} NOT NULL DEFAULT '[]'`],
+  },
 ];
 
 /** Applies every migration not yet recorded; safe to run from several processes at once. */

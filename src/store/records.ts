@@ -61,6 +61,9 @@ export type CalibrationRecord = z.infer<typeof CalibrationRecord>;
 
 export const KbSource = z.strictObject({
   url: z.string().min(1),
+  title: z.string().optional(),
+  /** Publication date of the source (staleness is measured from it). */
+  date: IsoDate.optional(),
   retrievedDate: IsoDate.optional(),
   note: z.string().optional(),
 });
@@ -75,6 +78,8 @@ export const KbNode = z.strictObject({
   sources: z.array(KbSource),
   /** Ids of related nodes. */
   links: z.array(z.string()),
+  /** Declarative checks (src/kb validates them); kept as JSON. */
+  checks: z.array(Json).optional(),
   updatedAt: IsoTimestamp.optional(),
 });
 export type KbNode = z.infer<typeof KbNode>;

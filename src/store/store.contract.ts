@@ -10,8 +10,9 @@ const NODES: KbNode[] = [
     title: "Decode is memory bandwidth bound at small batch",
     body: "At batch 1 every generated token streams all weights from HBM, so tokens per second follow bandwidth.",
     tags: ["decode", "roofline"],
-    sources: [{ url: "https://example.org/roofline", retrievedDate: "2026-11-01" }],
+    sources: [{ url: "https://example.org/roofline", title: "Roofline", date: "2024-05-01", retrievedDate: "2026-11-01" }],
     links: ["prefill-compute-bound"],
+    checks: [{ predict: { model: "m" }, field: "bound", expect: { op: "==", value: "memory" } }],
   },
   {
     id: "prefill-compute-bound",
@@ -48,7 +49,7 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
 
     it("applies every migration once", async () => {
       const store = await fresh();
-      expect(await store.appliedMigrations()).toEqual(["0001-core-tables", "0002-knowledge-base"]);
+      expect(await store.appliedMigrations()).toEqual(["0001-core-tables", "0002-knowledge-base", "0003-kb-checks"]);
     });
 
     it("appends user price rows and round-trips their JSON", async () => {
@@ -105,7 +106,11 @@ export function storeContract(name: string, open: () => Promise<Store>): void {
     it("keeps knowledge-base nodes and ranks full-text hits with highlighted snippets", async () => {
       const store = await fresh();
       for (const node of NODES) await store.upsertKbNode(node);
-      expect((await store.getKbNode("decode-memory-bound"))?.links).toEqual(["prefill-compute-bound"]);
+      const decode = await store.getKbNode("decode-memory-bound");
+      expect(decode?.links).toEqual(["prefill-compute-bound"]);
+      expect(decode?.sources).toEqual(NODES[0]!.sources);
+      expect(decode?.checks).toEqual(NODES[0]!.checks);
+      expect((await store.getKbNode("prefill-compute-bound"))?.checks).toEqual([]);
       expect((await store.listKbNodes("claim")).map((n) => n.id)).toEqual(["decode-memory-bound", "prefill-compute-bound"]);
 
       const hits = await store.searchKb("memory bandwidth");

@@ -61,7 +61,7 @@ describe("store configuration", () => {
     await a.addSnapshot("k", 1);
     await a.close();
     const b = await openConfiguredStore({ kind: "sqlite", path });
-    expect(await b.appliedMigrations()).toHaveLength(2);
+    expect(await b.appliedMigrations()).toHaveLength(3);
     expect(await b.listSnapshots("k")).toHaveLength(1);
     await b.close();
   });
