@@ -9,6 +9,9 @@ import { registerCapex } from "./capex.js";
 import { registerMindshare } from "./mindshare.js";
 import { registerPrices } from "./prices.js";
 import { registerBill } from "./bill.js";
+import { registerBreakeven } from "./breakeven.js";
+import { registerIndex } from "./index-command.js";
+import { registerKb } from "./kb.js";
 
 /** Every command file exports one register function; this list is the CLI. */
 export type RegisterCommand = (program: Command, io: Io) => void;
@@ -23,4 +26,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerMindshare,
   registerPrices,
   registerBill,
+  registerBreakeven,
+  registerIndex,
+  registerKb,
 ];
