@@ -39,6 +39,8 @@ export interface Architecture {
   intermediateSize: number;
   mlpKind: "gated" | "plain";
   tiedEmbeddings: boolean;
+  /** Whether the checkpoint carries a language-model head (false for embedding backbones). */
+  lmHead: boolean;
   attentionBias: boolean;
   outputBias: boolean;
   mlpBias: boolean;
@@ -115,6 +117,8 @@ export function parseArchitecture(raw: unknown): Result<Architecture> {
   const act = String(c.hidden_act ?? c.hidden_activation ?? "silu");
   const mlpKind: "gated" | "plain" = encoder ? "plain" : act.includes("gelu") && modelType === "gpt2" ? "plain" : "gated";
   const tied = typeof c.tie_word_embeddings === "boolean" ? c.tie_word_embeddings : encoder || /gemma/.test(modelType);
+  // A bare "...Model" class (Qwen3Model, LlamaModel) is the backbone without an LM head: embedding checkpoints.
+  const headless = archNames.length > 0 && archNames.every((a) => /Model$/.test(a) && !/ForCausalLM|LMHead/.test(a));
 
   const attention = parseAttention(c, issues);
   const moe = parseMoe(c, layerCount, issues);
@@ -133,6 +137,7 @@ export function parseArchitecture(raw: unknown): Result<Architecture> {
     intermediateSize,
     mlpKind,
     tiedEmbeddings: tied,
+    lmHead: !encoder && !headless,
     attentionBias: encoder || c.attention_bias === true || /qwen2/.test(modelType) || c.qkv_bias === true,
     outputBias: encoder || (c.attention_bias === true && modelType !== "qwen3" && modelType !== "qwen3_moe"),
     mlpBias: encoder || c.mlp_bias === true,

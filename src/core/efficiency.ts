@@ -30,6 +30,8 @@ export const EfficiencyProfile = z.strictObject({
   linkBandwidthFraction: fraction,
   /** Tokens in a GEMM at which its efficiency reaches half of computeFraction (small-M tile waste). */
   gemmHalfEfficiencyTokens: z.number().nonnegative(),
+  /** Matrix width (smaller of its two dimensions after sharding) at which GEMM efficiency halves. */
+  gemmHalfEfficiencyWidth: z.number().nonnegative(),
   /** Fixed cost of one engine step: scheduling, sampling, launch gaps. */
   stepOverheadSeconds: z.number().nonnegative(),
   /** Cost per transformer layer per step that kernels do not hide (launch latency without graphs). */

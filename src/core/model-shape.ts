@@ -90,7 +90,7 @@ export function shapeModel(architecture: Architecture, precisions: Precisions): 
     activationBytes: bytesPerElement(precisions.activations),
     kvBytesPerElement,
     groups: groupList,
-    lmHeadParamCount: a.kind === "decoder" ? a.vocabSize * a.hiddenSize : 0,
+    lmHeadParamCount: a.kind === "decoder" && a.lmHead ? a.vocabSize * a.hiddenSize : 0,
     headBytesPerParam,
     kvBytesPerToken: groupList.reduce((s, g) => s + g.layerCount * g.kvBytesPerToken, 0),
     weightBytes:

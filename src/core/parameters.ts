@@ -87,7 +87,7 @@ export function countParameters(a: Architecture): ParameterCounts {
   }
   let embeddingCount = a.vocabSize * h + a.positionEmbeddingCount * h + a.tokenTypeCount * h;
   if (a.kind === "encoder") embeddingCount += 2 * h; // embedding LayerNorm
-  const lmHeadCount = a.kind === "decoder" && !a.tiedEmbeddings ? a.vocabSize * h : 0;
+  const lmHeadCount = a.kind === "decoder" && a.lmHead && !a.tiedEmbeddings ? a.vocabSize * h : 0;
   const finalNorm = a.kind === "decoder" ? normWeights : 0;
   const pooler = a.pooler ? h * h + h : 0;
   total += embeddingCount + lmHeadCount + finalNorm + pooler;

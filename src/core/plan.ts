@@ -66,6 +66,7 @@ export function ratesFor(
       memoryBytesPerSecond: accelerator.memoryBandwidthBytesPerSecond * profile.bandwidthFraction,
       kvBytesPerSecond: accelerator.memoryBandwidthBytesPerSecond * profile.attentionBandwidthFraction,
       gemmHalfEfficiencyTokens: profile.gemmHalfEfficiencyTokens,
+      gemmHalfEfficiencyWidth: profile.gemmHalfEfficiencyWidth,
       tensorLink,
       expertLink,
       pipelineLink,

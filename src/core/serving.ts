@@ -150,6 +150,7 @@ function prefillLoad(requests: number, input: number, output: number): StepLoad 
     prefillTokenCount: requests * Math.max(1, input),
     prefillContextTokens: Math.max(1, input) / 2,
     logitsCount: output > 0 ? requests : 0,
+    prefillSequenceCount: requests,
   };
 }
 

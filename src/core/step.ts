@@ -26,6 +26,7 @@ export interface Rates {
   /** Bandwidth of decode attention over the paged KV cache. */
   kvBytesPerSecond: number;
   gemmHalfEfficiencyTokens: number;
+  gemmHalfEfficiencyWidth: number;
   tensorLink: LinkRate;
   expertLink: LinkRate;
   pipelineLink: LinkRate;
@@ -50,6 +51,8 @@ export interface StepLoad {
   prefillContextTokens: number;
   /** Tokens whose logits are computed (decode tokens plus one per finishing prefill). */
   logitsCount: number;
+  /** Sequences whose prompts are in this step (host-side per-sequence cost); default 1 when prefilling. */
+  prefillSequenceCount?: number;
 }
 
 export interface StepTime {
@@ -104,7 +107,9 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     acc.interconnectSeconds += t;
     visit?.(name, 0, bytes * count, t, "interconnect");
   };
-  const gemmRate = (m: number): number => rates.matmulFlopsPerSecond * (m / (m + rates.gemmHalfEfficiencyTokens));
+  // Small GEMMs waste tiles: efficiency falls with few tokens (m) and with narrow matrices (width after sharding).
+  const gemmRate = (m: number, width: number): number =>
+    rates.matmulFlopsPerSecond * (m / (m + rates.gemmHalfEfficiencyTokens)) * (width / (width + rates.gemmHalfEfficiencyWidth));
 
   for (const g of shape.groups) {
     const layers = g.layerCount / pp;
@@ -114,7 +119,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
 
   function layerOps(g: LayerGroup, layers: number): void {
     // Attention projections: sharded by tp, replicated over dp ranks (each sees its own tokens).
-    op("attention projections", (2 * attnTokens * g.attentionParamCount) / tp, (g.attentionParamCount * wB) / tp + (attnTokens * g.activationElementsPerToken * aB) / (4 * tp), gemmRate(attnTokens), layers);
+    op("attention projections", (2 * attnTokens * g.attentionParamCount) / tp, (g.attentionParamCount * wB) / tp + (attnTokens * g.activationElementsPerToken * aB) / (4 * tp), gemmRate(attnTokens, Math.min(h, (a.headCount * a.headDim) / tp)), layers);
     const window = g.sliding && a.slidingWindow !== null ? a.slidingWindow : Infinity;
     if (decodeSeqs > 0) {
       const ctx = Math.min(load.decodeContextTokens, window);
@@ -133,7 +138,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     } else {
       // Under DP attention the dense MLP is sharded over every rank of the group, on the gathered tokens.
       const mlpShard = tp * dp;
-      op("mlp", (2 * tokens * g.denseMlpParamCount) / mlpShard, (g.denseMlpParamCount * wB) / mlpShard + (tokens * h * 4 * aB) / mlpShard, gemmRate(tokens / dp), layers);
+      op("mlp", (2 * tokens * g.denseMlpParamCount) / mlpShard, (g.denseMlpParamCount * wB) / mlpShard + (tokens * h * 4 * aB) / mlpShard, gemmRate(tokens / dp, Math.min(h, a.intermediateSize / mlpShard)), layers);
       if (mlpShard > 1) allReduce(mlpShard, tokens, layers);
     }
   }
@@ -149,7 +154,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     // Non-expert MoE parts (router, shared experts) are sharded like dense layers.
     const denseShard = tp * dp;
     if (g.denseMlpParamCount > 0) {
-      op("router + shared experts", (2 * tokens * g.denseMlpParamCount) / denseShard, (g.denseMlpParamCount * wB) / denseShard, gemmRate(tokens / dp), layers);
+      op("router + shared experts", (2 * tokens * g.denseMlpParamCount) / denseShard, (g.denseMlpParamCount * wB) / denseShard, gemmRate(tokens / dp, Math.min(h, (moe.sharedIntermediateSize || moe.expertIntermediateSize) / denseShard)), layers);
     }
     // Experts are split over ep ranks; inside a rank each expert is sharded over the rest of the group.
     const expertShard = (tp * dp) / ep;
@@ -161,7 +166,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
       "routed experts",
       (2 * perRankTokens * g.expertParamCount) / expertShard,
       (perRankExperts * g.expertParamCount * wB) / expertShard + (perRankTokens * h * 2 * aB) / expertShard,
-      gemmRate(tokensPerExpert),
+      gemmRate(tokensPerExpert, Math.min(h, moe.expertIntermediateSize / expertShard)),
       layers,
     );
     if (ep > 1) {
@@ -175,7 +180,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
   // LM head on the last stage, sharded by tp (vocab-parallel).
   if (shape.lmHeadParamCount > 0 && load.logitsCount > 0) {
     const logits = load.logitsCount * micro;
-    op("lm head", (2 * logits * shape.lmHeadParamCount) / (tp * dp), (shape.lmHeadParamCount * shape.headBytesPerParam) / (tp * dp), gemmRate(logits), 1 / pp);
+    op("lm head", (2 * logits * shape.lmHeadParamCount) / (tp * dp), (shape.lmHeadParamCount * shape.headBytesPerParam) / (tp * dp), gemmRate(logits, h), 1 / pp);
   }
   // Micro-batches flow through pp stages: each stage does its share pp times per step.
   const stageSeconds = acc.seconds;
@@ -188,7 +193,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     acc.seconds += hop * pp;
     acc.interconnectSeconds += hop * pp;
   }
-  const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount + rates.sequenceOverheadSeconds * (load.decodeSequenceCount + (load.prefillTokenCount > 0 ? 1 : 0));
+  const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount + rates.sequenceOverheadSeconds * (load.decodeSequenceCount + (load.prefillTokenCount > 0 ? (load.prefillSequenceCount ?? 1) : 0));
   acc.seconds += overhead;
   acc.overheadSeconds = overhead;
   return acc;

@@ -98,8 +98,8 @@ export const QWEN_MODELS: ModelEntry[] = [
   },
   {
     id: "Qwen/Qwen3-Embedding-8B", aliases: [], name: "Qwen3 Embedding 8B",
-    config: { ...QWEN3_BASE, hidden_size: 4096, intermediate_size: 12288, num_hidden_layers: 36, num_attention_heads: 32, num_key_value_heads: 8, max_window_layers: 36, tie_word_embeddings: false, vocab_size: 151665 },
-    statedParamCount: 8e9,
-    source: hfConfigSource("Qwen/Qwen3-Embedding-8B", "search", "Shape and vocab 151665 read from a stored Qwen3Config_8B (Qwen/Qwen3-Embedding-8B); untied per keras-hub's 8,188,515,328 params."),
+    config: { ...QWEN3_BASE, architectures: ["Qwen3Model"], hidden_size: 4096, intermediate_size: 12288, num_hidden_layers: 36, num_attention_heads: 32, num_key_value_heads: 8, max_window_layers: 36, tie_word_embeddings: false, vocab_size: 151665 },
+    statedParamCount: 7.57e9,
+    source: hfConfigSource("Qwen/Qwen3-Embedding-8B", "search", "Shape and vocab 151665 read from a stored Qwen3Config_8B (Qwen/Qwen3-Embedding-8B). The embedding checkpoint is the base Qwen3Model without lm_head: 7,567,295,488 parameters (15.1 GB in bf16, as Tensor Economics' 'Why are embeddings so cheap?' states: 7.57e9); keras-hub's 8,188,515,328 counts an untied LM head that the embedding model does not use."),
   },
 ];
