@@ -5,6 +5,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { Token } from "node-llama-cpp";
 
 export interface LlamaServerOptions {
   modelPath: string;
@@ -96,7 +97,7 @@ export async function startLlamaServer(options: LlamaServerOptions): Promise<Run
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
         if (chat) res.write(`data: ${JSON.stringify({ id, object, created, model: modelName, choices: [{ index: 0, delta: { role: "assistant", content: "" }, finish_reason: null }] })}\n\n`);
       }
-      const generated: number[] = [];
+      const generated: Token[] = [];
       for await (const token of sequence.evaluate(promptTokens, { temperature: 0, yieldEogToken: ignoreEos })) {
         if (aborted) break;
         if (!ignoreEos && model.isEogToken(token)) {
