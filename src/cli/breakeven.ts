@@ -1,0 +1,210 @@
+// `costcurve breakeven`: the monthly token volume above which renting accelerators for an open model beats
+// a hosted API, at each utilization, with a chart.
+import type { Command } from "commander";
+import type { Issue } from "../core/result.js";
+import { computeBreakeven, DEFAULT_UTILIZATIONS, type Breakeven, type BreakevenRow } from "../prices/breakeven.js";
+import type { PriceBook } from "../prices/book.js";
+import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
+import { type Column, chartFormatOf, formatJson, formatKeyValues, formatPercent, formatSi, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
+import { parseFraction } from "./bill.js";
+import { type Io, UsageError } from "./io.js";
+import { parseDateOption } from "./prices.js";
+import { priceBookWithUserRows } from "./user-prices.js";
+
+/** Tokens with k/M/B/T suffixes: 2.67e9 -> "2.67B". */
+export function formatTokens(value: number): string {
+  return formatSi(value, 3).replace(/G$/, "B");
+}
+
+/** Parses a number > 0 for a flag. */
+export function parsePositive(flag: string, text: string, what = "a number > 0"): number {
+  const value = Number(text);
+  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag}: expected ${what}, got "${text}"`);
+  return value;
+}
+
+/** Parses a positive whole number for a flag. */
+export function parseWhole(flag: string, text: string): number {
+  const value = parsePositive(flag, text, "a whole number >= 1");
+  if (!Number.isInteger(value)) throw new UsageError(`${flag}: expected a whole number >= 1, got "${text}"`);
+  return value;
+}
+
+/** Parses "0.1,0.2,0.5" into fractions in (0, 1], sorted and deduplicated. */
+export function parseUtilizations(flag: string, text: string): number[] {
+  const values = text.split(",").map((part) => {
+    const value = Number(part);
+    if (part.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
+      throw new UsageError(`${flag}: expected comma-separated fractions above 0 and at most 1 (e.g. 0.1,0.5,1), got "${part.trim()}"`);
+    }
+    return value;
+  });
+  return [...new Set(values)].sort((a, b) => a - b);
+}
+
+/** Checks --svg/--png paths: each must end in its own extension. */
+export function chartPaths(opts: { svg?: string; png?: string }): string[] {
+  const paths: string[] = [];
+  for (const [flag, path, format] of [["--svg", opts.svg, "svg"], ["--png", opts.png, "png"]] as const) {
+    if (path === undefined) continue;
+    if (chartFormatOf(path) !== format) throw new UsageError(`${flag}: the file name must end in .${format}, got "${path}"`);
+    paths.push(path);
+  }
+  return paths;
+}
+
+/** Turns engine/price-book issues into one error naming the flag the user typed. */
+function issueError(issues: Issue[], flags: Record<string, string>): UsageError {
+  const issue = issues[0]!;
+  const suggestions = Array.isArray(issue.suggestions) && issue.suggestions.length ? `; did you mean ${(issue.suggestions as string[]).join(", ")}?` : "";
+  switch (issue.code) {
+    case "unknown_model":
+      return new UsageError(`${flags.api}: unknown API model "${String(issue.model)}"${suggestions}`);
+    case "before_first_price":
+      return new UsageError(`--at: ${String(issue.model)} has no price before ${String(issue.firstDate)} (it did not exist on ${String(issue.date)})`);
+    case "unknown_provider":
+      return new UsageError(`--provider: ${issue.message}`);
+    case "out_of_range":
+      return new UsageError(`--input-share: ${issue.message}`);
+    case "does_not_serve":
+      return new UsageError(`--count: ${issue.message}`);
+    case "not_generative":
+      return new UsageError(`${flags.api}: ${issue.message}`);
+    default:
+      return new UsageError(issue.message);
+  }
+}
+
+export interface BreakevenOptions {
+  model?: string;
+  accelerator?: string;
+  count?: string;
+  vs?: string;
+  provider?: string;
+  inputShare?: string;
+  usdPerHour?: string;
+  at?: string;
+  utilizations?: string;
+  interactivity?: string;
+  offline?: boolean;
+  json?: boolean;
+  svg?: string;
+  png?: string;
+}
+
+function required(flag: string, value: string | undefined, hint: string): string {
+  if (value === undefined) throw new UsageError(`${flag}: required (${hint})`);
+  return value;
+}
+
+const verdict = (b: Breakeven, r: BreakevenRow): string => {
+  if (r.feasible) return `wins above ${formatTokens(r.breakevenTokensPerMonth)} tokens/month`;
+  const more = r.minimumWinningCount === null ? `no count up to 64 wins` : `${r.minimumWinningCount}x ${b.acceleratorId} would`;
+  return `never wins at this utilization (${more})`;
+};
+
+const COLUMNS: Column<BreakevenRow & { apiUsdPerMillionTokens: number; verdict: string }>[] = [
+  { key: "utilizationFraction", header: "utilization", format: (v: number) => formatPercent(v, 0) },
+  { key: "capacityTokensPerMonth", header: "capacity", unit: "tokens/month", format: (v: number) => formatTokens(v) },
+  { key: "breakevenTokensPerMonth", header: "breakeven", unit: "tokens/month", format: (v: number) => formatTokens(v) },
+  { key: "selfHostUsdPerMillionTokens", header: "self-host", unit: "USD/1M", format: (v: number) => formatUsd(v) },
+  { key: "apiUsdPerMillionTokens", header: "API", unit: "USD/1M", format: (v: number) => formatUsd(v) },
+  { key: "verdict" },
+];
+
+/** The chart: breakeven volume (flat for rented hardware) and capacity rising with utilization, on a log axis. */
+export function breakevenChart(b: Breakeven): string {
+  const capacity = b.rows.map((r) => ({ x: r.utilizationFraction, y: r.capacityTokensPerMonth }));
+  const breakeven = b.rows.map((r) => ({ x: r.utilizationFraction, y: r.breakevenTokensPerMonth }));
+  const u = b.breakevenUtilizationFraction;
+  return renderXYChart({
+    title: `Self-hosting ${b.openModelId.split("/").pop()} on ${b.count}x ${b.acceleratorId} vs ${b.api.modelId}`,
+    subtitle: `Self-hosting wins between the lines: volume above breakeven and below capacity. ${formatUsd(b.monthlyFixedUsd)}/month rent; API ${formatUsd(b.api.blendedUsdPerMillionTokens)}/1M blended (${formatPercent(b.inputShareFraction, 0)} input)`,
+    footnote: `Sources: API ${b.api.sourceUrl} (${b.api.date}); rent ${b.rent.provider} ${b.rent.date}; capacity: costcurve engine, ${b.workload.interactivityTokensPerSecond === null ? "offline" : `${b.workload.interactivityTokensPerSecond} tok/s per user`}`,
+    x: { title: "utilization", domain: [0, 1], tickFormat: (v) => formatPercent(v, 0) },
+    y: { title: "tokens per month", scale: "log", tickFormat: (v) => formatTokens(v) },
+    series: [
+      { name: "breakeven volume (API costs the same)", points: breakeven, color: "#dc2626" },
+      { name: "capacity at this utilization", points: capacity, markers: true, color: "#2563eb" },
+    ],
+    ...(u <= 1 ? { referenceLines: [{ axis: "x" as const, value: u, label: `wins from ${formatPercent(u, 0)} utilization` }] } : {}),
+  });
+}
+
+/** Runs the breakeven command against a book (exported for tests). */
+export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptions): Promise<void> {
+  const modelName = required("--model", opts.model, "an open model from the catalog, e.g. meta-llama/Llama-3.3-70B-Instruct");
+  const accName = required("--accelerator", opts.accelerator, "e.g. h100-sxm");
+  const api = required("--vs", opts.vs, "an API model, e.g. gpt-4o");
+  const model = resolveOpenModel(modelName);
+  if (!model.ok) throw new UsageError(`--model: ${model.issues[0]!.message} (\`costcurve models\` lists the catalog)`);
+  const accelerators = resolveAccelerators([accName]);
+  if (!accelerators.ok) throw new UsageError(`--accelerator: ${accelerators.issues[0]!.message}`);
+  const count = opts.count === undefined ? 8 : parseWhole("--count", opts.count);
+  const share = opts.inputShare === undefined ? undefined : parseFraction("--input-share", opts.inputShare);
+  if (share === 1) throw new UsageError(`--input-share: must be below 1 (a chat workload generates some output), got "${opts.inputShare}"`);
+  const usdPerHour = opts.usdPerHour === undefined ? undefined : parsePositive("--usd-per-hour", opts.usdPerHour);
+  const utilizations = opts.utilizations === undefined ? [...DEFAULT_UTILIZATIONS] : parseUtilizations("--utilizations", opts.utilizations);
+  if (opts.offline && opts.interactivity !== undefined) throw new UsageError("--offline and --interactivity: choose one");
+  const interactivity = opts.offline ? null : opts.interactivity === undefined ? undefined : parsePositive("--interactivity", opts.interactivity, "output tokens per second per user > 0");
+  const paths = chartPaths(opts);
+  const date = parseDateOption("--at", opts.at);
+
+  const result = computeBreakeven(book, {
+    openModelId: model.value,
+    accelerator: accelerators.value[0]!,
+    count,
+    apiModel: api,
+    date,
+    utilizations,
+    ...(opts.provider !== undefined ? { provider: opts.provider } : {}),
+    ...(share !== undefined ? { inputShareFraction: share } : {}),
+    ...(usdPerHour !== undefined ? { usdPerHour } : {}),
+    ...(interactivity !== undefined ? { interactivityTokensPerSecond: interactivity } : {}),
+  });
+  if (!result.ok) throw issueError(result.issues, { api: "--vs" });
+  const b = result.value;
+  for (const path of paths) await writeChart(path, breakevenChart(b));
+  if (opts.json) {
+    io.stdout(formatJson({ ...b, charts: paths }));
+    return;
+  }
+  const c = b.capacity;
+  const p = c.parallelism;
+  const target = b.workload.interactivityTokensPerSecond === null ? "offline (maximum throughput)" : `${b.workload.interactivityTokensPerSecond} output tok/s per user (p99), TTFT <= ${b.workload.ttftSeconds} s`;
+  io.stdout(
+    formatKeyValues([
+      ["self-hosted", `${b.openModelId} on ${b.count}x ${b.acceleratorId} (${c.precision}${p ? `, tp=${p.tp} pp=${p.pp} ep=${p.ep} x${p.replicas}` : ""}, ${c.bound ?? "?"}-bound)`],
+      ["capacity", `${formatSi(c.inputTokensPerSecond + c.outputTokensPerSecond)} tokens/s = ${formatTokens(b.fullCapacityTokensPerMonth)} tokens/month at 100% (${b.workload.inputTokens} in / ${b.workload.outputTokens} out per request, ${target})`],
+      ["rent", `${formatUsd(b.rent.usdPerHour)}/h per accelerator (${b.rent.kind}, ${b.rent.provider}, ${b.rent.date}; ${b.rent.sourceUrl})`],
+      ["fixed cost", `${formatUsd(b.monthlyFixedUsd)}/month (${b.count} x 730 h x ${formatUsd(b.tco.usdPerHour)})`],
+      ["API", `${b.api.modelId} (${b.api.provider}) on ${b.api.date}: ${formatUsd(b.api.inputUsdPerMillionTokens)} in / ${formatUsd(b.api.outputUsdPerMillionTokens)} out per 1M = ${formatUsd(b.api.blendedUsdPerMillionTokens)} blended at ${formatPercent(b.inputShareFraction, 0)} input (${b.api.sourceUrl})`],
+      ["breakeven", `${formatTokens(b.rows[0]!.breakevenTokensPerMonth)} tokens/month; reachable from ${b.breakevenUtilizationFraction <= 1 ? formatPercent(b.breakevenUtilizationFraction, 1) : "never (above 100%)"} utilization`],
+    ]),
+  );
+  io.stdout("\n");
+  io.stdout(formatTable(COLUMNS, b.rows.map((r) => ({ ...r, apiUsdPerMillionTokens: b.api.blendedUsdPerMillionTokens, verdict: verdict(b, r) }))));
+  for (const w of b.api.warnings) io.stdout(`note: ${w}\n`);
+  for (const path of paths) io.stdout(`chart: ${path}\n`);
+}
+
+export function registerBreakeven(program: Command, io: Io): void {
+  program
+    .command("breakeven")
+    .description("Monthly token volume above which self-hosting an open model beats a hosted API, by utilization")
+    .option("--model <open-model>", "open model from the catalog, e.g. meta-llama/Llama-3.3-70B-Instruct (required)")
+    .option("--accelerator <id>", "accelerator id, e.g. h100-sxm (required)")
+    .option("--count <n>", "accelerators rented (default 8)")
+    .option("--vs <api-model>", "hosted API model to compare with, e.g. gpt-4o (required)")
+    .option("--provider <provider>", "API provider when several sell the model")
+    .option("--input-share <fraction>", "share of tokens that are input, 0-1 (default 0.75 = 3:1 input:output)")
+    .option("--usd-per-hour <usd>", "rent per accelerator-hour (default: the accelerator's on-demand price on --at)")
+    .option("--at <date>", "API and rental prices in force on this date (YYYY-MM-DD), default today")
+    .option("--utilizations <list>", "comma-separated utilizations, 0-1 (default 0.05,0.1,0.2,...,1)")
+    .option("--interactivity <tok/s>", "output tokens per second per user the capacity must sustain (default 20)")
+    .option("--offline", "capacity at maximum throughput, without a latency target")
+    .option("--json", "machine-readable JSON")
+    .option("--svg <file>", "write the chart as SVG")
+    .option("--png <file>", "write the chart as PNG")
+    .action(async (opts: BreakevenOptions) => runBreakeven(io, await priceBookWithUserRows(io), opts));
+}
