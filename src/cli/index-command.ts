@@ -65,6 +65,10 @@ interface CsvRow {
   matchSourceUrl: string | null;
 }
 
+const CSV_COLUMNS: Column<CsvRow>[] = (
+  ["series", "date", "apiModelId", "provider", "blendedListUsdPerMillionTokens", "openModelId", "floorUsdPerMillionTokens", "index", "modelCount", "priceSourceUrl", "matchSourceUrl"] as const
+).map((key) => ({ key }));
+
 function csvRows(points: IndexPoint[], composite: CompositePoint[]): CsvRow[] {
   return [
     ...composite.map((c) => ({ series: "composite", date: c.date, apiModelId: null, provider: null, blendedListUsdPerMillionTokens: null, openModelId: null, floorUsdPerMillionTokens: null, index: c.index, modelCount: c.modelCount, priceSourceUrl: null, matchSourceUrl: null })),
@@ -151,7 +155,7 @@ export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Pro
     return;
   }
   if (opts.csv) {
-    io.stdout(formatCsv(Object.keys(csvRows([], [{ date: from, index: 1, modelCount: 0 }])[0]!).map((key) => ({ key })), csvRows(points, composite)));
+    io.stdout(formatCsv(CSV_COLUMNS, csvRows(points, composite)));
     return;
   }
   const target = a.workload.interactivityTokensPerSecond === null ? "offline" : `${a.workload.interactivityTokensPerSecond} output tok/s per user (p${a.workload.percentile}), TTFT <= ${a.workload.ttftSeconds} s`;
