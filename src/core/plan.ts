@@ -17,7 +17,7 @@ export interface Capacity {
 /** The link a collective over `groupSize` accelerators crosses: scale-up inside the domain, else scale-out. */
 export function linkFor(accelerator: Accelerator, groupSize: number, profile: EfficiencyProfile): LinkRate | undefined {
   if (groupSize <= accelerator.scaleUp.domainSize) {
-    return { bytesPerSecond: accelerator.scaleUp.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: accelerator.scaleUp.latencySeconds };
+    return { bytesPerSecond: accelerator.scaleUp.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: accelerator.scaleUp.latencySeconds, singleHop: true };
   }
   if (!accelerator.scaleOut) return undefined;
   return { bytesPerSecond: accelerator.scaleOut.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: accelerator.scaleOut.latencySeconds };

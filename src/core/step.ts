@@ -16,6 +16,8 @@ export interface Plan {
 export interface LinkRate {
   bytesPerSecond: number;
   latencySeconds: number;
+  /** A single-hop switched domain (NVSwitch, xGMI mesh): small collectives finish in one round trip (one-shot). */
+  singleHop?: boolean;
 }
 
 /** Achieved per-accelerator rates and the links the plan's collectives cross. */
@@ -143,9 +145,13 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     }
   }
 
-  /** Ring all-reduce of tokens x hidden: 2(n-1)/n of the message per rank; log-depth latency (NCCL tree/one-shot). */
+  /**
+   * All-reduce of tokens x hidden: ring bandwidth term 2(n-1)/n of the message per rank; latency of one round trip
+   * inside a switched scale-up domain (one-shot kernels), log-depth tree rounds across the scale-out network.
+   */
   function allReduce(n: number, arTokens: number, layers: number): void {
-    comm("all-reduce", (2 * (n - 1) * arTokens * h * reduceBytes) / n, rates.tensorLink, 2 * Math.ceil(Math.log2(n)), layers);
+    const rounds = rates.tensorLink.singleHop ? 2 : 2 * Math.ceil(Math.log2(n));
+    comm("all-reduce", (2 * (n - 1) * arTokens * h * reduceBytes) / n, rates.tensorLink, rounds, layers);
   }
 
   function moeOps(g: LayerGroup, layers: number): void {

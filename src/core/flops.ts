@@ -1,0 +1,60 @@
+import type { ModelShape } from "./model-shape.js";
+import { type Plan, type Rates, stepTime } from "./step.js";
+
+export interface FlopCount {
+  totalFlops: number;
+  byOperator: Record<string, number>;
+}
+
+const UNIT_LINK = { bytesPerSecond: 1, latencySeconds: 0 };
+const UNIT_RATES: Rates = {
+  matmulFlopsPerSecond: 1, attentionFlopsPerSecond: 1, memoryBytesPerSecond: 1, kvBytesPerSecond: 1,
+  gemmHalfEfficiencyTokens: 0, gemmHalfEfficiencyWidth: 0, tensorLink: UNIT_LINK, expertLink: UNIT_LINK, pipelineLink: UNIT_LINK,
+  stepOverheadSeconds: 0, layerOverheadSeconds: 0, sequenceOverheadSeconds: 0, expertImbalanceFactor: 1, routingSkew: 0,
+};
+const ONE_DEVICE: Plan = { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: 1 };
+
+/**
+ * FLOPs of one forward pass over `tokenCount` tokens of one sequence, counted by the same per-operator code
+ * that times engine steps. `attention: "full"` counts every query-key pair (bidirectional encoders, and the
+ * published convention of Tensor Economics' tables); "causal" counts the (S+1)/2 keys each query sees.
+ */
+export function forwardFlops(shape: ModelShape, tokenCount: number, options: { attention: "causal" | "full"; logitsCount: number }): FlopCount {
+  const byOperator: Record<string, number> = {};
+  let totalFlops = 0;
+  stepTime(
+    shape,
+    ONE_DEVICE,
+    UNIT_RATES,
+    {
+      decodeSequenceCount: 0,
+      decodeContextTokens: 0,
+      decodeTokensPerSequence: 1,
+      prefillTokenCount: tokenCount,
+      prefillContextTokens: options.attention === "full" ? tokenCount : (tokenCount + 1) / 2,
+      logitsCount: options.logitsCount,
+    },
+    (name, flops) => {
+      byOperator[name] = (byOperator[name] ?? 0) + flops;
+      totalFlops += flops;
+    },
+  );
+  return { totalFlops, byOperator };
+}
+
+/** FLOPs of one decode step for `batch` sequences each holding `contextTokens` tokens. */
+export function decodeFlops(shape: ModelShape, batch: number, contextTokens: number): FlopCount {
+  const byOperator: Record<string, number> = {};
+  let totalFlops = 0;
+  stepTime(
+    shape,
+    ONE_DEVICE,
+    UNIT_RATES,
+    { decodeSequenceCount: batch, decodeContextTokens: contextTokens, decodeTokensPerSequence: 1, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: batch },
+    (name, flops) => {
+      byOperator[name] = (byOperator[name] ?? 0) + flops;
+      totalFlops += flops;
+    },
+  );
+  return { totalFlops, byOperator };
+}
