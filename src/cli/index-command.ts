@@ -77,10 +77,16 @@ function csvRows(points: IndexPoint[], composite: CompositePoint[]): CsvRow[] {
 }
 
 /** The chart: composite as a step line, each API model's price changes as points (or one model's own steps). */
-export function indexChart(points: IndexPoint[], composite: CompositePoint[], a: IndexAssumptions, oneModel: string | null): string {
-  const modelSeriesSpec = oneModel
-    ? [{ name: oneModel, points: points.map((p) => ({ x: dateMs(p.date), y: p.index })), curve: "step-after" as const, markers: true, color: "#dc2626" }]
-    : [{ name: "API models at each price change", kind: "scatter" as const, points: points.map((p) => ({ x: dateMs(p.date), y: p.index })), color: "#9ca3af" }];
+export function indexChart(points: IndexPoint[], composite: CompositePoint[], a: IndexAssumptions, oneModel: string | null, toDate: string): string {
+  // one model: its own steps, held to the last date (the monthly composite of one model repeats them)
+  const last = points.at(-1);
+  const held = last && last.date < toDate ? [{ x: dateMs(toDate), y: last.index }] : [];
+  const series = oneModel
+    ? [{ name: oneModel, points: [...points.map((p) => ({ x: dateMs(p.date), y: p.index })), ...held], curve: "step-after" as const, color: "#dc2626" }]
+    : [
+        { name: "API models at each price change", kind: "scatter" as const, points: points.map((p) => ({ x: dateMs(p.date), y: p.index })), color: "#9ca3af" },
+        { name: "composite (geometric mean of priced API models)", points: composite.map((c) => ({ x: dateMs(c.date), y: c.index })), curve: "step-after" as const, color: "#2563eb" },
+      ];
   const target = a.workload.interactivityTokensPerSecond === null ? "offline" : `${a.workload.interactivityTokensPerSecond} tok/s per user`;
   return renderXYChart({
     title: oneModel ? `Margin compression index: ${oneModel}` : "Margin compression index: API list price over modeled cost floor",
@@ -88,10 +94,8 @@ export function indexChart(points: IndexPoint[], composite: CompositePoint[], a:
     footnote: "Sources: costcurve price book (dated rows), declared open-model matches, costcurve engine; floors use today's rental prices on accelerators released by each date",
     x: { title: "date", scale: "time" },
     y: { title: "list price / cost floor", scale: "log", tickFormat: (v) => `${formatSignificant(v, 2)}x` },
-    series: [
-      ...modelSeriesSpec,
-      { name: `composite (geometric mean of ${oneModel ? "this model" : "priced API models"})`, points: composite.map((c) => ({ x: dateMs(c.date), y: c.index })), curve: "step-after", color: "#2563eb" },
-    ],
+    series,
+    legend: true,
     referenceLines: [{ axis: "y", value: 1, label: "priced at the cost floor" }],
   });
 }
@@ -139,7 +143,7 @@ export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Pro
     throw new UsageError(first ? `--model: no index for ${model} between ${from} and ${to}: ${first}` : `--to: ${model} has no price on or before ${to} (it did not exist yet)`);
   }
   const composite = compositeSeries(book, matches.value, from, to, a);
-  for (const path of paths) await writeChart(path, indexChart(points, composite, a, opts.model === undefined ? null : matches.value[0]!.apiModelId));
+  for (const path of paths) await writeChart(path, indexChart(points, composite, a, opts.model === undefined ? null : matches.value[0]!.apiModelId, to));
 
   const assumptions = {
     workload: a.workload,
