@@ -35,6 +35,7 @@ export const ACCELERATOR_FIELDS = [
   "usdPerHour",
   "scaleUpBandwidthBytesPerSecond",
   "scaleOutBandwidthBytesPerSecond",
+  "scaleUpDomainSize",
   /** Ridge point of the roofline: dense FLOP/s over memory bandwidth. */
   "flopsPerByte",
   "flopsPerSecondPerUsdPerHour",

@@ -183,6 +183,8 @@ function acceleratorQuantity(args: Extract<Quantity, { kind: "accelerator" }>["a
       return finite(usdPerHour, noPrice);
     case "scaleUpBandwidthBytesPerSecond":
       return ok(acc.scaleUp.bandwidthBytesPerSecond);
+    case "scaleUpDomainSize":
+      return ok(acc.scaleUp.domainSize);
     case "scaleOutBandwidthBytesPerSecond":
       return finite(acc.scaleOut?.bandwidthBytesPerSecond, `scale-out bandwidth of ${acc.id}`);
     case "flopsPerByte":
