@@ -51,7 +51,7 @@ function inline(text: string, options: RenderOptions, links = true, held: string
   if (links) {
     const nodeHref = options.nodeHref ?? ((id: string) => `#kb/${id}`);
     s = s.replace(/\[\[([a-z0-9][a-z0-9._-]*)\]\]/g, (_m, id: string) => hold(`<a href="${escapeHtml(nodeHref(id))}">${escapeHtml(id)}</a>`));
-    s = s.replace(/\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, url: string) => hold(link(label, url, options, held)));
+    s = s.replace(/\[([^\]]*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))*)>?(?:\s+"[^"]*")?\s*\)/g, (_m, label: string, url: string) => hold(link(label, url, options, held)));
     s = s.replace(/<((?:https?|mailto):[^\s<>]+)>/gi, (_m, url: string) => hold(link(url, url, options, held)));
   }
   s = escapeHtml(s);
