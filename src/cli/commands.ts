@@ -1,6 +1,9 @@
 import type { Command } from "commander";
 import type { Io } from "./io.js";
 import { registerPredict } from "./predict.js";
+import { registerEmbed } from "./embed.js";
+import { registerAccelerators, registerModels } from "./catalog-lists.js";
+import { registerDemo } from "./demo.js";
 import { registerAccuracy } from "./accuracy.js";
 import { registerBench } from "./bench.js";
 import { registerTrain } from "./train.js";
@@ -17,7 +20,11 @@ import { registerKb } from "./kb.js";
 export type RegisterCommand = (program: Command, io: Io) => void;
 
 export const COMMANDS: RegisterCommand[] = [
+  registerDemo,
   registerPredict,
+  registerEmbed,
+  registerModels,
+  registerAccelerators,
   registerAccuracy,
   registerBench,
   registerTrain,
