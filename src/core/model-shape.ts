@@ -49,8 +49,24 @@ export interface ModelShape {
   expertWeightBytes: number;
 }
 
-/** Binds an architecture to precisions; call once per scenario. */
+const shapes = new WeakMap<Architecture, Map<string, ModelShape>>();
+
+/** Binds an architecture to precisions (memoized per architecture object and precision triple). */
 export function shapeModel(architecture: Architecture, precisions: Precisions): ModelShape {
+  const key = `${precisions.weights}/${precisions.activations}/${precisions.kvCache}`;
+  let byPrecision = shapes.get(architecture);
+  if (!byPrecision) {
+    byPrecision = new Map();
+    shapes.set(architecture, byPrecision);
+  }
+  const hit = byPrecision.get(key);
+  if (hit) return hit;
+  const shape = buildShape(architecture, precisions);
+  byPrecision.set(key, shape);
+  return shape;
+}
+
+function buildShape(architecture: Architecture, precisions: Precisions): ModelShape {
   const a = architecture;
   const parameters = countParameters(a);
   const kvBytesPerElement = bytesPerElement(precisions.kvCache);

@@ -1,0 +1,69 @@
+// Speed targets, checked by measurement rather than by timed assertions in tests.
+// Usage: npm run bench   (builds first). Prints figures and ratios; exits 1 when a target is missed.
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { resolveScenario } from "../dist/catalog/resolve.js";
+import { predict } from "../dist/core/predict.js";
+import { parseScenario } from "../dist/core/validate.js";
+
+const failures = [];
+
+function resolved(raw) {
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
+  const r = resolveScenario(parsed.value);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+/** Calls fn repeatedly for about `seconds` and returns calls per second (best of three rounds). */
+function rate(fn, seconds = 1) {
+  let best = 0;
+  for (let round = 0; round < 3; round++) {
+    let calls = 0;
+    const start = process.hrtime.bigint();
+    const limit = start + BigInt(Math.round(seconds * 1e9));
+    let now = start;
+    while (now < limit) {
+      for (let i = 0; i < 100; i++) fn();
+      calls += 100;
+      now = process.hrtime.bigint();
+    }
+    best = Math.max(best, calls / (Number(now - start) / 1e9));
+  }
+  return best;
+}
+
+const base = { model: "meta-llama/Llama-3.3-70B-Instruct", hardware: { accelerator: "h100-sxm", count: 8 }, engine: "vllm", parallelism: { tp: 4 }, pricing: { usdPerAcceleratorHour: 2 } };
+const cases = [
+  ["dense, concurrency 64", { ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 64 } } }],
+  ["dense, offline", { ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "offline" } } }],
+  ["embedding, batch 4", { model: "Qwen/Qwen3-Embedding-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "tei", workload: { kind: "embed", inputTokens: 1040, outputTokens: 0, load: { mode: "concurrency", concurrency: 4 } } }],
+  ["MoE DeepSeek-V3, concurrency 256", { model: "deepseek-ai/DeepSeek-V3", hardware: { accelerator: "h200-sxm", count: 8 }, engine: "sglang", parallelism: { tp: 8 }, precision: { weights: "fp8", activations: "fp8" }, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 256 } } }],
+  ["dense, SLO search", { ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 200, load: { mode: "slo", ttftSeconds: 2, tpotSeconds: 0.05, percentile: 99 } } }],
+];
+console.log("single-scenario predictions per second (one core; target >= 100,000/s for a plain scenario)");
+for (const [name, raw] of cases) {
+  const input = resolved(raw);
+  const perSecond = rate(() => predict(input));
+  console.log(`  ${name.padEnd(36)} ${Math.round(perSecond).toLocaleString("en-US").padStart(10)} /s`);
+  if (name === "dense, concurrency 64" && perSecond < 100_000) failures.push(`predict ${Math.round(perSecond)}/s < 100,000/s`);
+}
+
+const frontierBench = new URL("./bench-frontier.js", import.meta.url);
+if (existsSync(frontierBench)) {
+  const r = spawnSync(process.execPath, [frontierBench.pathname], { stdio: "inherit" });
+  if (r.status !== 0) failures.push("frontier benchmark");
+}
+const clientBench = new URL("./bench-client.js", import.meta.url);
+if (existsSync(clientBench) && !process.argv.includes("--engine-only")) {
+  console.log("\nbenchmark client overhead (fake server, 256 streams, a token every 10 ms)");
+  const r = spawnSync(process.execPath, [clientBench.pathname], { stdio: "inherit" });
+  if (r.status !== 0) failures.push("benchmark client ITL overhead");
+}
+if (failures.length) {
+  console.log(`\ntargets missed: ${failures.join("; ")}`);
+  process.exitCode = 1;
+} else {
+  console.log("\nall speed targets met");
+}
