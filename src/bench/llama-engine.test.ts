@@ -6,7 +6,7 @@ import { randomPrompts } from "./dataset.js";
 import { type RunningLlamaServer, startLlamaServer } from "./llama-server.js";
 import { runBench } from "./runner.js";
 import { testPlan } from "./test-support/plan.js";
-import { tinyModelPath } from "./test-support/tiny-model.js";
+import { tinyModelPath } from "./gguf-model.js";
 
 let server: RunningLlamaServer | null = null;
 let loadError: unknown = null;

@@ -1,11 +1,11 @@
 /**
- * Builds a tiny random-weight llama-architecture GGUF model with a SentencePiece-style vocabulary in
+ * Builds small random-weight llama-architecture GGUF model with a SentencePiece-style vocabulary in
  * which every word of WORDS (after a space) is exactly one token.
  */
 import { existsSync, mkdirSync, renameSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { WORDS } from "../words.js";
+import { WORDS } from "./words.js";
 import { FILE_TYPE, type MetaValue, type TensorPrecision, type TensorSpec, writeGguf } from "./gguf-writer.js";
 
 export interface TinyModelShape {
@@ -152,12 +152,18 @@ export function writeTinyModel(path: string, precision: TensorPrecision = "f16",
 
 /** Path of a cached tiny model in the OS temp dir (written once per precision and seed). */
 export function tinyModelPath(precision: TensorPrecision = "f16", seed = 1): string {
+  return cachedModelPath(precision, TINY_SHAPE, seed, "tiny");
+}
+
+/** Path of a cached generated model of any shape in the OS temp dir (written once per shape, precision and seed). */
+export function cachedModelPath(precision: TensorPrecision, shape: TinyModelShape, seed = 1, name = "gen"): string {
   const dir = join(tmpdir(), "costcurve-test-models");
   mkdirSync(dir, { recursive: true });
-  const path = join(dir, `tiny-${precision}-s${seed}-v1.gguf`);
+  const key = name === "tiny" ? "" : `-h${shape.embeddingLength}-l${shape.blockCount}-a${shape.headCount}-k${shape.headCountKv}-f${shape.feedForwardLength}`;
+  const path = join(dir, `${name}${key}-${precision}-s${seed}-v1.gguf`);
   if (existsSync(path)) return path;
   const temporary = `${path}.tmp-${process.pid}`;
-  writeTinyModel(temporary, precision, TINY_SHAPE, seed);
+  writeTinyModel(temporary, precision, shape, seed);
   // rename is atomic: concurrent test files never read a half-written model
   renameSync(temporary, path);
   return path;

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { encodeGguf, encodeTensor, float32ToFloat16Bits } from "./gguf-writer.js";
-import { buildVocabulary } from "./tiny-model.js";
+import { buildVocabulary } from "./gguf-model.js";
 
 test("float16 conversion", () => {
   // IEEE binary16: 1 = 0x3c00, -2 = 0xc000, 65504 (max) = 0x7bff, 2^-24 (smallest subnormal) = 0x0001
