@@ -44,10 +44,16 @@ export function ratesFor(
   const tpGroup = plan.tp;
   const epGroup = plan.ep;
   const tensorLink = linkFor(accelerator, tpGroup * plan.dpAttention, profile);
-  const expertLink = linkFor(accelerator, epGroup, profile);
+  const expertLink = linkFor(accelerator, 1, profile);
+  const scaleOutLink = accelerator.scaleOut
+    ? { bytesPerSecond: accelerator.scaleOut.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: accelerator.scaleOut.latencySeconds }
+    : null;
+  if (epGroup > accelerator.scaleUp.domainSize && !scaleOutLink) {
+    return { ok: false, issue: { code: "no_scale_out_link", groupSize: epGroup, domainSize: accelerator.scaleUp.domainSize, message: `expert parallelism over ${epGroup} accelerators exceeds the ${accelerator.scaleUp.domainSize}-accelerator scale-up domain of ${accelerator.id}, which has no scale-out network` } };
+  }
   const pipelineLink = linkFor(accelerator, plan.tp * plan.dpAttention * plan.pp, profile);
-  if (!tensorLink || !expertLink || !pipelineLink) {
-    const groupSize = Math.max(tpGroup * plan.dpAttention, epGroup, plan.tp * plan.dpAttention * plan.pp);
+  if (!tensorLink || !pipelineLink) {
+    const groupSize = Math.max(tpGroup * plan.dpAttention, plan.tp * plan.dpAttention * plan.pp);
     return {
       ok: false,
       issue: {
@@ -68,7 +74,9 @@ export function ratesFor(
       gemmHalfEfficiencyTokens: profile.gemmHalfEfficiencyTokens,
       gemmHalfEfficiencyWidth: profile.gemmHalfEfficiencyWidth,
       tensorLink,
-      expertLink,
+      expertLink: expertLink!,
+      scaleOutLink,
+      scaleUpDomainSize: accelerator.scaleUp.domainSize,
       pipelineLink,
       stepOverheadSeconds: profile.stepOverheadSeconds,
       layerOverheadSeconds: profile.layerOverheadSeconds,

@@ -30,6 +30,8 @@ export interface Evaluation {
   /** Mean latencies reported (open-loop means in SLO mode). */
   ttftSeconds: number;
   tpotSeconds: number;
+  /** In SLO mode, what stopped the batch from growing: a latency limit, KV capacity, or the engine's batch limit. */
+  sloBinding?: "ttft" | "tpot" | "capacity" | "max-batch";
 }
 
 /** Predicts throughput, latency and cost of a scenario: the engine's single entry point. */
@@ -126,28 +128,44 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
   const prefillSeconds = (tokens: number): number =>
     stepTime(shape, plan, rates, { decodeSequenceCount: 0, decodeContextTokens: 0, decodeTokensPerSequence: 1, prefillTokenCount: tokens, prefillContextTokens: Math.max(1, work.inputTokens) / 2, logitsCount: 1 }).seconds;
   const latencyAt = (point: LoadPoint) => openLoopLatency(point, prefillSeconds, work.inputTokens, maxBatch, load.percentile, profile.tpotTail99Ratio);
-  let chosen: { point: LoadPoint; ttft: number } | undefined;
-  for (const batch of batchGrid(maxBatch)) {
-    const point = run(batch);
+  const grid = batchGrid(maxBatch);
+  const feasible = (i: number) => {
+    const point = run(grid[i]!);
     const latency = latencyAt(point);
-    if (latency.ttftSeconds <= load.ttftSeconds && latency.tpotSeconds <= load.tpotSeconds) {
-      if (!chosen || point.outputTokensPerSecond > chosen.point.outputTokensPerSecond) chosen = { point, ttft: latency.ttftMeanSeconds };
-    }
-  }
-  if (!chosen) {
-    const point = run(1);
-    const latency = latencyAt(point);
+    return { point, latency, ttftOk: latency.ttftSeconds <= load.ttftSeconds, tpotOk: latency.tpotSeconds <= load.tpotSeconds };
+  };
+  // Latencies grow with the running batch, so the largest feasible batch is found by bisection over the grid.
+  let lo = feasible(0);
+  if (!lo.ttftOk || !lo.tpotOk) {
     issues.push({
       code: "slo_unreachable",
-      ttftSeconds: latency.ttftSeconds,
-      tpotSeconds: latency.tpotSeconds,
-      message: `even one request at a time gives p${load.percentile} TTFT ${latency.ttftSeconds.toPrecision(3)} s and TPOT ${latency.tpotSeconds.toPrecision(3)} s against limits ${load.ttftSeconds} s / ${load.tpotSeconds} s`,
+      ttftSeconds: lo.latency.ttftSeconds,
+      tpotSeconds: lo.latency.tpotSeconds,
+      message: `even one request at a time gives p${load.percentile} TTFT ${lo.latency.ttftSeconds.toPrecision(3)} s and TPOT ${lo.latency.tpotSeconds.toPrecision(3)} s against limits ${load.ttftSeconds} s / ${load.tpotSeconds} s`,
     });
-    const e = finish(plan, point, plan.replicas, rates, issues);
-    return { ...e, fits: false };
+    const e = finish(plan, lo.point, plan.replicas, rates, issues);
+    return { ...e, fits: false, sloBinding: !lo.tpotOk ? "tpot" : "ttft" };
   }
-  const e = finish(plan, chosen.point, chosen.point.runningSequences * plan.replicas, rates, issues);
-  return { ...e, ttftSeconds: chosen.ttft };
+  let loIndex = 0;
+  let hiIndex = grid.length;
+  let blocker: ReturnType<typeof feasible> | undefined;
+  while (hiIndex - loIndex > 1) {
+    const mid = (loIndex + hiIndex) >> 1;
+    const probe = feasible(mid);
+    if (probe.ttftOk && probe.tpotOk) {
+      loIndex = mid;
+      lo = probe;
+    } else {
+      hiIndex = mid;
+      blocker = probe;
+    }
+  }
+  const atCap = loIndex === grid.length - 1;
+  const sloBinding: Evaluation["sloBinding"] = atCap
+    ? kvCapacitySequences <= policy.maxBatchSequences ? "capacity" : "max-batch"
+    : blocker && !blocker.tpotOk ? "tpot" : "ttft";
+  const e = finish(plan, lo.point, lo.point.runningSequences * plan.replicas, rates, issues);
+  return { ...e, ttftSeconds: lo.latency.ttftMeanSeconds, sloBinding };
 }
 
 /** Running batch sizes to try in SLO mode: geometric steps of about 6%, then the cap. */

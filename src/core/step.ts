@@ -1,4 +1,5 @@
 import type { LayerGroup, ModelShape } from "./model-shape.js";
+import { allToAllSeconds } from "./collectives.js";
 import { expectedDistinctExperts } from "./moe.js";
 
 /** How one replica is split over accelerators. */
@@ -30,7 +31,11 @@ export interface Rates {
   gemmHalfEfficiencyTokens: number;
   gemmHalfEfficiencyWidth: number;
   tensorLink: LinkRate;
+  /** Scale-up link expert-parallel traffic uses inside a domain. */
   expertLink: LinkRate;
+  /** Scale-out network for traffic between domains (null when the accelerator has none). */
+  scaleOutLink: LinkRate | null;
+  scaleUpDomainSize: number;
   pipelineLink: LinkRate;
   stepOverheadSeconds: number;
   layerOverheadSeconds: number;
@@ -177,8 +182,21 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     );
     if (ep > 1) {
       // Dispatch and combine (all-to-all): each token's hidden state travels to its top-k ranks and back.
-      const sentBytes = ((tokens / ep) * moe.expertsPerToken * h * aB * (ep - 1)) / ep;
-      comm("all-to-all", 2 * sentBytes, rates.expertLink, 2, layers);
+      const seconds = allToAllSeconds({
+        tokensPerRank: tokens / ep,
+        destinationsPerToken: moe.expertsPerToken,
+        hiddenSize: h,
+        dispatchBytes: aB,
+        combineBytes: reduceBytes,
+        ranks: ep,
+        domainSize: rates.scaleUpDomainSize,
+        inside: rates.expertLink,
+        outside: rates.scaleOutLink,
+      });
+      const bytes = (tokens / ep) * moe.expertsPerToken * h * (aB + reduceBytes);
+      acc.seconds += seconds * layers;
+      acc.interconnectSeconds += seconds * layers;
+      visit?.("all-to-all", 0, bytes * layers, seconds * layers, "interconnect");
     }
     if (expertShard > 1) allReduce(expertShard, tokens, layers);
   }
