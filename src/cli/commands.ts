@@ -15,6 +15,7 @@ import { registerBill } from "./bill.js";
 import { registerBreakeven } from "./breakeven.js";
 import { registerIndex } from "./index-command.js";
 import { registerKb } from "./kb.js";
+import { registerWeb } from "./web.js";
 
 /** Every command file exports one register function; this list is the CLI. */
 export type RegisterCommand = (program: Command, io: Io) => void;
@@ -36,4 +37,5 @@ export const COMMANDS: RegisterCommand[] = [
   registerBreakeven,
   registerIndex,
   registerKb,
+  registerWeb,
 ];

@@ -1,0 +1,134 @@
+// The two static files: the style sheet and the small client script (plain ES module, no build step).
+
+/** Progressive enhancement: forms work as plain GET forms; with JS, results update in place and the URL follows. */
+export const APP_JS = `// costcurve web: live forms. Without this script every form still works as a plain GET form.
+const DELAY_MS = 350;
+let timer = 0;
+let controller = null;
+let generation = 0;
+
+function urlOf(form) {
+  const params = new URLSearchParams();
+  for (const [key, value] of new FormData(form)) if (String(value).trim() !== "") params.append(key, String(value));
+  const query = params.toString();
+  return form.getAttribute("action") + (query ? "?" + query : "");
+}
+
+async function update(form) {
+  const url = urlOf(form);
+  controller?.abort();
+  controller = new AbortController();
+  const mine = ++generation;
+  document.body.dataset.pending = "true";
+  try {
+    const response = await fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } });
+    const text = await response.text();
+    if (mine !== generation) return;
+    const doc = new DOMParser().parseFromString(text, "text/html");
+    const fresh = doc.getElementById("results");
+    const current = document.getElementById("results");
+    if (fresh && current) {
+      current.replaceWith(document.importNode(fresh, true));
+      const replaced = document.getElementById("results");
+      replaced.dataset.updates = String(Number(current.dataset.updates || "0") + 1);
+    }
+    history.replaceState(null, "", url);
+  } catch (error) {
+    if (error && error.name === "AbortError") return;
+    const current = document.getElementById("results");
+    if (current) current.insertAdjacentHTML("afterbegin", '<div class="error" role="alert">Network error: could not update.</div>');
+  } finally {
+    if (mine === generation) delete document.body.dataset.pending;
+  }
+}
+
+function schedule(form, delay) {
+  clearTimeout(timer);
+  timer = setTimeout(() => update(form), delay);
+}
+
+for (const form of document.querySelectorAll("form[data-live]")) {
+  form.addEventListener("input", (event) => {
+    if (event.target instanceof HTMLInputElement && event.target.type !== "checkbox") schedule(form, DELAY_MS);
+  });
+  form.addEventListener("change", () => schedule(form, 0));
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    schedule(form, 0);
+  });
+}
+document.documentElement.dataset.ready = "true";
+`;
+
+export const STYLE_CSS = `:root {
+  --text: #1f2937; --muted: #4b5563; --faint: #6b7280; --line: #e5e7eb; --bg: #f8fafc; --card: #ffffff;
+  --accent: #1d4ed8; --accent-soft: #dbeafe; --bad: #b91c1c; --bad-soft: #fef2f2; --good: #047857; --warn: #92400e;
+  font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
+  font-size: 15px; line-height: 1.5; color: var(--text); background: var(--bg);
+}
+* { box-sizing: border-box; }
+body { margin: 0; }
+a { color: var(--accent); }
+.skip { position: absolute; left: -999px; }
+.skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 10; }
+.top { display: flex; align-items: center; gap: 24px; padding: 10px 24px; background: #111827; flex-wrap: wrap; }
+.brand { color: #fff; font-weight: 700; font-size: 18px; text-decoration: none; letter-spacing: 0.2px; }
+.top ul { display: flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0; padding: 0; }
+.top nav a { color: #d1d5db; text-decoration: none; padding: 6px 10px; border-radius: 6px; display: inline-block; font-size: 14px; }
+.top nav a:hover { background: #1f2937; color: #fff; }
+.top nav a[aria-current="page"] { background: #374151; color: #fff; }
+main { max-width: 1180px; margin: 0 auto; padding: 20px 24px 40px; }
+main:focus { outline: none; }
+h1 { font-size: 24px; margin: 8px 0 4px; }
+h2 { font-size: 18px; margin: 28px 0 8px; }
+h3 { font-size: 15px; margin: 18px 0 6px; }
+.lead { color: var(--muted); margin: 0 0 16px; max-width: 80ch; }
+.muted { color: var(--muted); }
+.unit { color: var(--faint); font-weight: 400; }
+.controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px 14px; background: var(--card);
+  border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin-bottom: 18px; }
+.controls .wide { grid-column: span 2; }
+.controls fieldset { grid-column: 1 / -1; border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
+.controls legend { font-size: 13px; color: var(--muted); font-weight: 600; margin-bottom: 4px; }
+.check { font-size: 13px; display: inline-flex; gap: 4px; align-items: center; }
+.field { display: flex; flex-direction: column; gap: 3px; font-size: 13px; }
+.field .label { color: var(--muted); font-weight: 600; }
+input, select, button { font: inherit; font-size: 14px; }
+input, select { padding: 6px 8px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: var(--text); min-width: 0; }
+input:focus, select:focus, button:focus, a:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+.actions { grid-column: 1 / -1; display: flex; align-items: center; gap: 12px; }
+button { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 7px 16px; cursor: pointer; }
+body[data-pending] #results { opacity: 0.55; transition: opacity 0.15s; }
+.cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px; margin: 0 0 16px; }
+.card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
+.card .k { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.4px; }
+.card .v { font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
+.card .v .unit { font-size: 13px; }
+.bound { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; }
+.error { background: var(--bad-soft); border-left: 4px solid var(--bad); color: #7f1d1d; padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; white-space: pre-wrap; }
+.note { color: var(--warn); font-size: 13px; margin: 4px 0; }
+.table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 10px; margin: 0 0 16px; }
+table { border-collapse: collapse; width: 100%; font-size: 14px; }
+caption { text-align: left; padding: 8px 12px; color: var(--muted); font-size: 13px; }
+th, td { padding: 6px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th { background: #f3f4f6; font-size: 13px; color: #374151; white-space: nowrap; }
+tbody tr:last-child td { border-bottom: 0; }
+tbody tr:hover { background: #f9fafb; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+figure.chart { margin: 0 0 18px; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
+figure.chart svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figcaption { font-size: 13px; color: var(--muted); text-align: right; padding: 4px 6px 0; }
+pre { background: #0f172a; color: #e2e8f0; padding: 12px 14px; border-radius: 8px; overflow-x: auto; font-size: 13px; }
+details { margin: 0 0 16px; }
+summary { cursor: pointer; color: var(--muted); font-weight: 600; }
+.status { display: inline-block; padding: 1px 8px; border-radius: 999px; font-size: 12px; font-weight: 600; }
+.status-holds { background: #d1fae5; color: #065f46; }
+.status-fails { background: #fee2e2; color: #991b1b; }
+.status-stale { background: #fef3c7; color: #92400e; }
+.status-unchecked { background: #e5e7eb; color: #374151; }
+.kb-body { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 6px 18px; }
+mark { background: #fde68a; }
+.two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
+@media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
+.foot { max-width: 1180px; margin: 0 auto; padding: 12px 24px 30px; color: var(--faint); font-size: 13px; }
+`;

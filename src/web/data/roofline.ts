@@ -1,0 +1,99 @@
+// The roofline picture of a prediction: arithmetic intensity vs attainable FLOP/s under the accelerator's roofs,
+// with the workload's decode and prefill steps placed by the engine's own per-operator FLOPs and bytes.
+import { evaluate, type PredictInput } from "../../core/predict.js";
+import { shapeModel } from "../../core/model-shape.js";
+import { ratesFor } from "../../core/plan.js";
+import { computePrecisionOf, peakFor } from "../../core/precision.js";
+import { type StepLoad, stepTime } from "../../core/step.js";
+import { formatSi, formatSignificant, renderXYChart } from "../../report/index.js";
+
+export interface RooflinePoint {
+  name: string;
+  /** FLOPs per byte moved to or from memory, per accelerator. */
+  flopsPerByte: number;
+  /** min(peak, bandwidth x intensity), FLOP/s per accelerator. */
+  attainableFlopsPerSecond: number;
+  bound: "compute" | "memory";
+}
+
+export interface Roofline {
+  acceleratorName: string;
+  computePrecision: string;
+  peakFlopsPerSecond: number;
+  memoryBandwidthBytesPerSecond: number;
+  /** Intensity where the two roofs meet, FLOPs per byte. */
+  ridgeFlopsPerByte: number;
+  points: RooflinePoint[];
+}
+
+/** Totals FLOPs and memory bytes of one step (interconnect bytes are not memory traffic). */
+function intensity(input: PredictInput, load: StepLoad): number | null {
+  const shape = shapeModel(input.architecture, input.precisions);
+  const e = evaluate(input, shape);
+  const routing = input.scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
+  const rated = ratesFor(input.accelerator, input.profile, input.precisions, e.plan, routing);
+  if (!rated.ok) return null;
+  let flops = 0;
+  let bytes = 0;
+  stepTime(shape, e.plan, rated.rates, load, (_name, f, b, _s, bound) => {
+    if (bound === "interconnect") return;
+    flops += f;
+    bytes += b;
+  });
+  return flops > 0 && bytes > 0 ? flops / bytes : null;
+}
+
+/** Roofs of the accelerator at the scenario's compute format, and where decode and prefill steps sit. */
+export function rooflineOf(input: PredictInput): Roofline | null {
+  const acc = input.accelerator;
+  const peak = peakFor(acc.denseFlopsPerSecond, computePrecisionOf(input.precisions.weights, input.precisions.activations));
+  if (!peak) return null;
+  const bw = acc.memoryBandwidthBytesPerSecond;
+  const shape = shapeModel(input.architecture, input.precisions);
+  const e = evaluate(input, shape);
+  const w = input.scenario.workload;
+  const running = Math.max(1, Math.round(e.point.runningSequences || 1));
+  const context = Math.max(1, w.inputTokens + w.outputTokens / 2);
+  const place = (name: string, ai: number | null): RooflinePoint[] =>
+    ai === null ? [] : [{ name, flopsPerByte: ai, attainableFlopsPerSecond: Math.min(peak.flopsPerSecond, bw * ai), bound: bw * ai < peak.flopsPerSecond ? "memory" : "compute" }];
+  const decode = (batch: number): StepLoad => ({ decodeSequenceCount: batch, decodeContextTokens: context, decodeTokensPerSequence: 1, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: batch });
+  const chunk = Math.max(1, Math.min(w.inputTokens, input.profile.maxBatchedTokens));
+  const prefill: StepLoad = { decodeSequenceCount: 0, decodeContextTokens: 0, decodeTokensPerSequence: 1, prefillTokenCount: chunk, prefillContextTokens: Math.max(1, w.inputTokens) / 2, logitsCount: 1, prefillSequenceCount: 1 };
+  const points: RooflinePoint[] =
+    w.kind === "embed"
+      ? place(`forward pass, batch ${running}`, intensity(input, { ...prefill, prefillTokenCount: Math.max(1, w.inputTokens) * running, prefillContextTokens: w.inputTokens, logitsCount: 0, prefillSequenceCount: running }))
+      : [
+          ...place("decode, 1 sequence", intensity(input, decode(1))),
+          ...(running > 1 ? place(`decode, batch ${running}`, intensity(input, decode(running))) : []),
+          ...place(`prefill, ${chunk} tokens`, intensity(input, prefill)),
+        ];
+  return { acceleratorName: acc.name, computePrecision: peak.precision, peakFlopsPerSecond: peak.flopsPerSecond, memoryBandwidthBytesPerSecond: bw, ridgeFlopsPerByte: peak.flopsPerSecond / bw, points };
+}
+
+/** The roofline as an SVG chart (log-log), the same renderer as every CLI chart. */
+export function rooflineChart(r: Roofline, id = "roofline"): string {
+  const xs = r.points.map((p) => p.flopsPerByte);
+  const xMin = Math.min(0.5, ...xs.map((x) => x / 2));
+  const xMax = Math.max(r.ridgeFlopsPerByte * 8, ...xs.map((x) => x * 2));
+  const roof = [
+    { x: xMin, y: r.memoryBandwidthBytesPerSecond * xMin },
+    { x: r.ridgeFlopsPerByte, y: r.peakFlopsPerSecond },
+    { x: xMax, y: r.peakFlopsPerSecond },
+  ];
+  return renderXYChart({
+    id,
+    title: `Roofline of ${r.acceleratorName} (${r.computePrecision})`,
+    subtitle: `Compute roof ${formatSi(r.peakFlopsPerSecond, 3).replace(/([kMGTPE])$/, " $1")}FLOP/s, memory roof ${formatSignificant(r.memoryBandwidthBytesPerSecond / 1e12, 3)} TB/s; ridge at ${formatSignificant(r.ridgeFlopsPerByte, 3)} FLOP/byte`,
+    footnote: "Points: FLOPs and memory bytes of one engine step per accelerator, counted operator by operator by the costcurve engine",
+    width: 760,
+    height: 440,
+    x: { title: "arithmetic intensity (FLOP/byte)", scale: "log", domain: [xMin, xMax] },
+    y: { title: "attainable FLOP/s per accelerator", scale: "log", domain: [Math.min(roof[0]!.y, ...r.points.map((p) => p.attainableFlopsPerSecond)) / 2, r.peakFlopsPerSecond * 4], tickFormat: (v) => formatSi(v, 3) },
+    series: [
+      { name: "roofline: min(peak, bandwidth x intensity)", points: roof, color: "#374151" },
+      { name: "workload steps", kind: "scatter", points: r.points.map((p) => ({ x: p.flopsPerByte, y: p.attainableFlopsPerSecond, label: p.name })), color: "#dc2626" },
+    ],
+    referenceLines: [{ axis: "x", value: r.ridgeFlopsPerByte, label: "ridge point" }],
+    legend: true,
+  });
+}
