@@ -4,8 +4,10 @@ import type { PredictInput } from "../core/predict.js";
 import type { Precision } from "../core/precision.js";
 import { type Issue, type Result, fail, ok } from "../core/result.js";
 import type { Scenario } from "../core/scenario.js";
+import type { Accelerator } from "../core/hardware.js";
+import type { EfficiencyProfile } from "../core/efficiency.js";
 import { findAccelerator, nearestAcceleratorIds } from "./accelerators/index.js";
-import { profileFor } from "./efficiency.js";
+import { EFFICIENCY_PROFILES, profileFor } from "./efficiency.js";
 import { nearestModelIds, resolveModelId } from "./models/index.js";
 
 /** A config.json read by the caller when scenario.model names a file rather than a catalog id. */
@@ -20,7 +22,11 @@ export interface ModelSource {
  * or a supplied config.json), accelerator, efficiency profile and precisions. Unknown names come back as
  * issues with the nearest catalog ids suggested.
  */
-export function resolveScenario(scenario: Scenario, file?: ModelSource): Result<PredictInput> {
+export function resolveScenario(
+  scenario: Scenario,
+  file?: ModelSource,
+  options?: { accelerators?: readonly Accelerator[]; profiles?: readonly EfficiencyProfile[] },
+): Result<PredictInput> {
   const issues: Issue[] = [];
   let config: unknown;
   let checkpointPrecision: Partial<Precisions> = {};
@@ -37,7 +43,8 @@ export function resolveScenario(scenario: Scenario, file?: ModelSource): Result<
       if (p) checkpointPrecision = { weights: p.weights, ...(p.activations ? { activations: p.activations } : {}), ...(p.kvCache ? { kvCache: p.kvCache } : {}) };
     }
   }
-  const accelerator = findAccelerator(scenario.hardware.accelerator);
+  // extra rows (e.g. machine profiles from the store) are searched first
+  const accelerator = options?.accelerators?.find((a) => a.id === scenario.hardware.accelerator) ?? findAccelerator(scenario.hardware.accelerator);
   if (!accelerator) {
     const near = nearestAcceleratorIds(scenario.hardware.accelerator, 3);
     issues.push({ code: "unknown_accelerator", field: "hardware.accelerator", value: scenario.hardware.accelerator, suggestions: near, message: `hardware.accelerator: unknown accelerator "${scenario.hardware.accelerator}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (\`costcurve accelerators\` lists all)` });
@@ -76,6 +83,6 @@ export function resolveScenario(scenario: Scenario, file?: ModelSource): Result<
     kvCache: scenario.precision?.kvCache ?? checkpointPrecision.kvCache ?? base,
   };
   const engine = scenario.engine ?? "other";
-  const profile = profileFor(accelerator.family, engine);
+  const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
   return ok({ scenario, architecture: architecture.value, accelerator, profile, precisions });
 }

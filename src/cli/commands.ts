@@ -6,6 +6,9 @@ import { registerAccelerators, registerModels } from "./catalog-lists.js";
 import { registerDemo } from "./demo.js";
 import { registerAccuracy } from "./accuracy.js";
 import { registerBench } from "./bench.js";
+import { registerMachine } from "./machine.js";
+import { registerCalibrate } from "./calibrate.js";
+import { registerServeGguf } from "./serve-gguf.js";
 import { registerTrain } from "./train.js";
 import { registerScaling } from "./scaling.js";
 import { registerCapex } from "./capex.js";
@@ -28,6 +31,9 @@ export const COMMANDS: RegisterCommand[] = [
   registerAccelerators,
   registerAccuracy,
   registerBench,
+  registerMachine,
+  registerCalibrate,
+  registerServeGguf,
   registerTrain,
   registerScaling,
   registerCapex,

@@ -1,0 +1,250 @@
+/**
+ * `costcurve machine`: microbenchmarks of this machine as llama.cpp (node-llama-cpp's CPU build) sees it.
+ * Method (docs/machine-benchmark.md):
+ * - memory read bandwidth: WebAssembly SIMD streaming reads of 256 MB per worker thread, 1 and N threads,
+ *   best of 5 passes (memory-bandwidth.ts);
+ * - matmul FLOP/s: prompt processing of 512 tokens through two generated random-weight llama models of
+ *   known FLOPs (hidden 256 x 8 layers and hidden 1024 x 2 layers), F16 and F32, best of 3; the two widths
+ *   give the width at which GEMM efficiency halves (rate(w) = R w / (w + W));
+ * - decode: time per generated token of the same models at batch 1, fitted as overhead + weight bytes / B.
+ */
+import { z } from "zod";
+import { availableParallelism, cpus, platform, totalmem } from "node:os";
+import { EfficiencyProfile } from "../core/efficiency.js";
+import { Accelerator } from "../core/hardware.js";
+import { GB } from "../core/units.js";
+import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
+import type { TensorPrecision } from "./gguf-writer.js";
+import { type BandwidthResult, measureReadBandwidth } from "./memory-bandwidth.js";
+
+/** The two model shapes the matmul and decode timings use (the validation model is neither). */
+export const MACHINE_SHAPES: readonly TinyModelShape[] = [
+  { embeddingLength: 256, blockCount: 8, headCount: 4, headCountKv: 4, feedForwardLength: 1024, contextLength: 2048 },
+  { embeddingLength: 1024, blockCount: 2, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
+];
+export const PROMPT_TOKENS = 512;
+const DECODE_WARMUP_TOKENS = 4;
+const DECODE_TIMED_TOKENS = 48;
+
+/** Matmul parameters and FLOPs of a generated llama model (gguf-model.ts layout, vocabulary of buildVocabulary). */
+export function shapeCounts(shape: TinyModelShape): { layerMatmulParamCount: number; lmHeadParamCount: number; vocabSize: number } {
+  const h = shape.embeddingLength;
+  const kv = (h / shape.headCount) * shape.headCountKv;
+  const vocabSize = buildVocabulary().tokens.length;
+  const perLayer = 2 * h * h + 2 * h * kv + 3 * h * shape.feedForwardLength;
+  return { layerMatmulParamCount: perLayer * shape.blockCount, lmHeadParamCount: h * vocabSize, vocabSize };
+}
+
+/**
+ * FLOPs of prefilling `tokens` tokens: 2 per matmul weight per token, causal attention 4 h per (query, key)
+ * pair (QK^T and AV) over T(T+1)/2 pairs per layer, and the LM head for the last token only.
+ */
+export function prefillFlops(shape: TinyModelShape, tokens: number): number {
+  const { layerMatmulParamCount, lmHeadParamCount } = shapeCounts(shape);
+  const attention = 4 * shape.embeddingLength * ((tokens * (tokens + 1)) / 2) * shape.blockCount;
+  return 2 * tokens * layerMatmulParamCount + attention + 2 * lmHeadParamCount;
+}
+
+/** Bytes of weights one decode step reads (matmul weights and the LM head in the tensor format). */
+export function decodeWeightBytes(shape: TinyModelShape, precision: TensorPrecision): number {
+  const { layerMatmulParamCount, lmHeadParamCount } = shapeCounts(shape);
+  const bytes = precision === "f32" ? 4 : precision === "f16" ? 2 : 34 / 32;
+  return (layerMatmulParamCount + lmHeadParamCount) * bytes;
+}
+
+export interface LlamaTiming {
+  precision: TensorPrecision;
+  shape: TinyModelShape;
+  prefillSeconds: number;
+  prefillFlopsPerSecond: number;
+  decodeSecondsPerToken: number;
+  decodeWeightBytes: number;
+}
+
+/** Times prefill (best of `repeats`) and batch-1 decode of one generated model through node-llama-cpp. */
+export async function timeLlamaModel(precision: TensorPrecision, shape: TinyModelShape, threads: number, repeats = 3): Promise<LlamaTiming> {
+  const { getLlama } = await import("node-llama-cpp");
+  const modelPath = cachedModelPath(precision, shape, 1, "machine");
+  const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never, maxThreads: threads });
+  const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
+  const context = await model.createContext({ sequences: 1, contextSize: 2048, batchSize: PROMPT_TOKENS, threads, flashAttention: false });
+  try {
+    const sequence = context.getSequence();
+    const { firstNormalToken, tokens: vocab } = buildVocabulary();
+    const span = vocab.length - firstNormalToken;
+    const prompt = Array.from({ length: PROMPT_TOKENS }, (_, i) => (firstNormalToken + ((i * 7919) % span)) as never);
+    let prefillSeconds = Infinity;
+    for (let r = 0; r < repeats; r++) {
+      await sequence.clearHistory();
+      const t0 = performance.now();
+      await sequence.evaluateWithoutGeneratingNewTokens(prompt);
+      prefillSeconds = Math.min(prefillSeconds, (performance.now() - t0) / 1000);
+    }
+    await sequence.clearHistory();
+    // the median gap between generated tokens: robust to other processes taking the core now and then
+    const gaps: number[] = [];
+    let last = 0;
+    for await (const token of sequence.evaluate(prompt.slice(0, 8), { temperature: 0, yieldEogToken: true })) {
+      void token;
+      const now = performance.now();
+      if (last > 0) gaps.push(now - last);
+      last = now;
+      if (gaps.length >= DECODE_WARMUP_TOKENS + DECODE_TIMED_TOKENS) break;
+    }
+    const timed = gaps.slice(DECODE_WARMUP_TOKENS).sort((a, b) => a - b);
+    const decodeSecondsPerToken = timed[Math.floor(timed.length / 2)]! / 1000;
+    return { precision, shape, prefillSeconds, prefillFlopsPerSecond: prefillFlops(shape, PROMPT_TOKENS) / prefillSeconds, decodeSecondsPerToken, decodeWeightBytes: decodeWeightBytes(shape, precision) };
+  } finally {
+    await context.dispose();
+    await model.dispose();
+    await llama.dispose();
+  }
+}
+
+/** Width W at which GEMM efficiency halves, from rates r1, r2 at widths w1 < w2 (rate = R w / (w + W)); 0 when wider is not faster. */
+export function halfEfficiencyWidth(w1: number, r1: number, w2: number, r2: number): number {
+  const q = r1 / r2;
+  if (q >= 1) return 0;
+  const denominator = w2 * q - w1;
+  // q at or below w1 / w2 would need an infinite W: cap at the wider width
+  if (denominator <= 0) return w2;
+  return Math.min(w2 * 4, (w1 * w2 * (1 - q)) / denominator);
+}
+
+/** Least-squares line y = a + b x. */
+export function fitLine(points: ReadonlyArray<{ x: number; y: number }>): { intercept: number; slope: number } {
+  const n = points.length;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const slope = sxx > 0 ? sxy / sxx : 0;
+  return { intercept: my - slope * mx, slope };
+}
+
+export interface MachineMeasurement {
+  date: string;
+  threads: number;
+  logicalCpuCount: number;
+  totalMemoryBytes: number;
+  bandwidth: { single: BandwidthResult; all: BandwidthResult };
+  timings: LlamaTiming[];
+  /** Infinite-width GEMM rate per format (FLOP/s) and the half-efficiency width fitted from the two shapes. */
+  matmul: { fp16FlopsPerSecond: number; fp32FlopsPerSecond: number; halfEfficiencyWidth: number };
+  /** Decode fit: seconds per token = overheadSeconds + weight bytes / effectiveBytesPerSecond. */
+  decode: { overheadSeconds: number; effectiveBytesPerSecond: number };
+  wallSeconds: number;
+}
+
+/** Runs every microbenchmark (about 30-50 s on 2 cores); `threads` is what llama.cpp uses. */
+export async function measureMachine(options: { threads?: number; date: string; onProgress?: (message: string) => void }): Promise<MachineMeasurement> {
+  const started = performance.now();
+  const threads = options.threads ?? 1;
+  const cores = availableParallelism();
+  const say = options.onProgress ?? (() => undefined);
+  say("memory bandwidth, 1 thread");
+  const single = await measureReadBandwidth(1);
+  say(`memory bandwidth, ${cores} threads`);
+  const all = cores > 1 ? await measureReadBandwidth(cores) : single;
+  const timings: LlamaTiming[] = [];
+  for (const precision of ["f16", "f32"] as const) {
+    for (const shape of MACHINE_SHAPES) {
+      say(`llama.cpp ${precision} hidden ${shape.embeddingLength} x ${shape.blockCount} layers: prefill ${PROMPT_TOKENS} tokens, decode`);
+      timings.push(await timeLlamaModel(precision, shape, threads));
+    }
+  }
+  const rate = (precision: TensorPrecision, i: number) => timings.find((t) => t.precision === precision && t.shape === MACHINE_SHAPES[i])!.prefillFlopsPerSecond;
+  const [narrow, wide] = [MACHINE_SHAPES[0]!.embeddingLength, MACHINE_SHAPES[1]!.embeddingLength];
+  // one half-efficiency width for both formats (the profile has one): the mean of the two fits
+  const width = (halfEfficiencyWidth(narrow, rate("f16", 0), wide, rate("f16", 1)) + halfEfficiencyWidth(narrow, rate("f32", 0), wide, rate("f32", 1))) / 2;
+  const peak = (precision: TensorPrecision) => (rate(precision, 1) * (wide + width)) / wide;
+  const line = fitLine(timings.map((t) => ({ x: t.decodeWeightBytes, y: t.decodeSecondsPerToken })));
+  const effectiveBytesPerSecond = line.slope > 0 ? 1 / line.slope : all.bytesPerSecond;
+  return {
+    date: options.date,
+    threads,
+    logicalCpuCount: cores,
+    totalMemoryBytes: totalmem(),
+    bandwidth: { single, all },
+    timings,
+    matmul: { fp16FlopsPerSecond: peak("f16"), fp32FlopsPerSecond: peak("f32"), halfEfficiencyWidth: width },
+    decode: { overheadSeconds: Math.max(0, line.intercept), effectiveBytesPerSecond },
+    wallSeconds: (performance.now() - started) / 1000,
+  };
+}
+
+export const MACHINE_FAMILY = "local-cpu";
+/** Stated assumptions where nothing can be measured from inside the machine. */
+export const ASSUMED_TDP_WATTS = 100;
+export const ASSUMED_USD_PER_HOUR = 0.1;
+const METHOD_URL = "https://github.com/ggml-org/llama.cpp";
+
+/** The CPU vendor as the accelerator schema names it (the schema has no generic vendor; ARM Linux reads as amd). */
+function cpuVendor(): Accelerator["vendor"] {
+  const model = cpus()[0]?.model ?? "";
+  if (/intel/i.test(model)) return "intel";
+  if (platform() === "darwin") return "apple";
+  return "amd";
+}
+
+/** The machine as an accelerator row (kind cpu, family local-cpu): measured llama.cpp rates, stated assumptions for TDP and price. */
+export function machineAccelerator(m: MachineMeasurement, name: string): Accelerator {
+  const note = `measured by costcurve machine on ${m.date} (${m.threads} llama.cpp thread(s) of ${m.logicalCpuCount}); denseFlopsPerSecond is llama.cpp's GEMM rate extrapolated to infinite width, not a datasheet peak`;
+  return {
+    id: `machine-${name}`,
+    name: `this machine (${name})`,
+    vendor: cpuVendor(),
+    kind: "cpu",
+    family: MACHINE_FAMILY,
+    releaseDate: m.date,
+    denseFlopsPerSecond: { fp16: m.matmul.fp16FlopsPerSecond, fp32: m.matmul.fp32FlopsPerSecond },
+    memoryBytes: m.totalMemoryBytes,
+    memoryBandwidthBytesPerSecond: m.bandwidth.all.bytesPerSecond,
+    scaleUp: { name: "none (single host)", bandwidthBytesPerSecond: m.bandwidth.all.bytesPerSecond, latencySeconds: 0, domainSize: 1 },
+    scaleOut: null,
+    tdpWatts: ASSUMED_TDP_WATTS,
+    rental: [{ kind: "on-demand", usdPerHour: ASSUMED_USD_PER_HOUR, provider: "assumed", date: m.date, source: { url: METHOD_URL, retrievedDate: m.date, note: `assumption: ${ASSUMED_USD_PER_HOUR} USD/hour for a 2-vCPU cloud VM; not measured` } }],
+    sources: [{ url: METHOD_URL, retrievedDate: m.date, note: `${note}; TDP ${ASSUMED_TDP_WATTS} W is an assumption, not measured` }],
+  };
+}
+
+/** The efficiency profile (family local-cpu, engine llamacpp) that turns the row's rates into llama.cpp's speeds. */
+export function machineProfile(m: MachineMeasurement, name: string): EfficiencyProfile {
+  const bandwidthFraction = Math.min(1, m.decode.effectiveBytesPerSecond / m.bandwidth.all.bytesPerSecond);
+  return {
+    id: `machine-${name}`,
+    family: MACHINE_FAMILY,
+    engine: "llamacpp",
+    version: m.date,
+    // the row's rates are already llama.cpp's achieved rates
+    computeFraction: 1,
+    computeFractionByFormat: {},
+    attentionComputeFraction: 1,
+    bandwidthFraction,
+    attentionBandwidthFraction: bandwidthFraction,
+    linkBandwidthFraction: 1,
+    gemmHalfEfficiencyTokens: 0,
+    gemmHalfEfficiencyWidth: m.matmul.halfEfficiencyWidth,
+    stepOverheadSeconds: m.decode.overheadSeconds,
+    layerOverheadSeconds: 0,
+    sequenceOverheadSeconds: 0,
+    maxBatchSequences: 4,
+    memoryUtilizationFraction: 0.9,
+    runtimeReserveBytes: 0.5 * GB,
+    maxBatchedTokens: 2048,
+    mixedBatching: false,
+    tpotTail99Ratio: 1.2,
+    powerDrawFraction: 0.6,
+    source: { url: METHOD_URL, retrievedDate: m.date, note: `measured by costcurve machine on ${m.date}` },
+    fit: `decode: ${(m.decode.overheadSeconds * 1e3).toFixed(3)} ms + weight bytes / ${(m.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s over ${m.timings.length} models; GEMM half-efficiency width ${m.matmul.halfEfficiencyWidth.toFixed(0)}`,
+  };
+}
+
+/** What `costcurve machine --save NAME` stores as calibration profile "machine-NAME". */
+export const StoredMachine = z.object({
+  kind: z.literal("machine"),
+  accelerator: Accelerator,
+  profile: EfficiencyProfile,
+  measurement: z.unknown(),
+});
+export type StoredMachine = z.infer<typeof StoredMachine>;

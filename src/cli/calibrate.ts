@@ -1,0 +1,141 @@
+/** `costcurve calibrate RESULTS_DIR --scenario FILE`: predicted vs measured per load level, and a fitted efficiency profile saved to the store. */
+import type { Command } from "commander";
+import { existsSync } from "node:fs";
+import { dirname, isAbsolute, resolve } from "node:path";
+import { type ComparisonRow, type FitResult, compareLevels, fitProfile, readSummaries } from "../bench/calibrate.js";
+import type { LevelSummary } from "../bench/schemas.js";
+import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
+import type { PredictInput } from "../core/predict.js";
+import { parseScenario } from "../core/validate.js";
+import { type Column, formatDuration, formatPercent, formatSignificant, formatTable, renderBarChart, writeChart } from "../report/index.js";
+import { openStore } from "../store/open-store.js";
+import { type Io, UsageError } from "./io.js";
+import { storedMachines } from "./machine.js";
+import { readJsonFile } from "./scenario-file.js";
+
+interface CalibrateFlags {
+  scenario: string;
+  name?: string;
+  svg?: string;
+  png?: string;
+  json?: boolean;
+}
+
+const METRIC_LABEL: Record<ComparisonRow["metric"], string> = {
+  outputTokensPerSecond: "output tokens/s",
+  inputTokensPerSecond: "input tokens/s",
+  ttftSeconds: "TTFT mean",
+  tpotSeconds: "TPOT mean",
+};
+
+const isTime = (row: ComparisonRow) => row.metric === "ttftSeconds" || row.metric === "tpotSeconds";
+const value = (row: ComparisonRow, v: number) => (isTime(row) ? formatDuration(v) : formatSignificant(v));
+
+/** Reads and resolves the scenario file against the catalogs plus every machine saved in the store. */
+export async function loadScenario(path: string, io: Io): Promise<PredictInput> {
+  const raw = readJsonFile(path, "scenario file");
+  if (Array.isArray(raw)) throw new UsageError(`--scenario: ${path} holds an array; calibrate takes one scenario object`);
+  const parsed = parseScenario(raw);
+  if (!parsed.ok) throw new UsageError(parsed.issues.map((i) => i.message).join("\n"));
+  const model = parsed.value.model;
+  let file: ModelSource | undefined;
+  if (model.endsWith(".json") || model.startsWith(".") || isAbsolute(model)) {
+    const configPath = isAbsolute(model) ? model : resolve(dirname(path), model);
+    if (!existsSync(configPath)) throw new UsageError(`model: config file ${model} not found (looked at ${configPath})`);
+    file = { config: readJsonFile(configPath, "config.json"), origin: model };
+  }
+  const store = await openStore(io.env, io.cwd);
+  let machines;
+  try {
+    machines = await storedMachines(store);
+  } finally {
+    await store.close();
+  }
+  const resolved = resolveScenario(parsed.value, file, machines);
+  if (!resolved.ok) throw new UsageError(resolved.issues.map((i) => i.message).join("\n"));
+  return resolved.value;
+}
+
+/** Bar chart: one group per level and metric, predicted and measured bars, values relative to the measurement. */
+export function calibrationChart(rows: readonly ComparisonRow[], fitted: readonly ComparisonRow[], title: string): string {
+  return renderBarChart({
+    title,
+    subtitle: "predicted / measured per load level (1 = exact)",
+    categories: rows.map((r) => `${r.level} ${METRIC_LABEL[r.metric]}`),
+    series: [
+      { name: "measured", values: rows.map(() => 1) },
+      { name: "predicted", values: rows.map((r) => r.predicted / r.measured) },
+      { name: "predicted, fitted profile", values: fitted.map((r) => r.predicted / r.measured) },
+    ],
+    y: { title: "relative to measured" },
+    valueFormat: (v) => v.toFixed(2),
+    footnote: "Source: costcurve bench results and the costcurve engine",
+  });
+}
+
+const COLUMNS: Column[] = [
+  { key: "level" },
+  { key: "metricLabel", header: "metric" },
+  { key: "predictedText", header: "predicted" },
+  { key: "measuredText", header: "measured" },
+  { key: "errorFraction", header: "error", format: (v: number) => `${v >= 0 ? "+" : ""}${formatPercent(v)}` },
+  { key: "fittedErrorFraction", header: "error (fitted)", format: (v: number) => `${v >= 0 ? "+" : ""}${formatPercent(v)}` },
+];
+
+async function calibrate(dir: string, flags: CalibrateFlags, io: Io): Promise<void> {
+  const resultsDir = resolve(io.cwd, dir);
+  if (!existsSync(resultsDir)) throw new UsageError(`RESULTS_DIR: ${dir} does not exist; give the --out directory of a costcurve bench run`);
+  let summaries: LevelSummary[];
+  try {
+    summaries = readSummaries(resultsDir);
+  } catch (error) {
+    throw new UsageError(`RESULTS_DIR: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (summaries.length === 0) throw new UsageError(`RESULTS_DIR: ${dir} holds no summary-<level>.json files; give the --out directory of a costcurve bench run`);
+  if (flags.svg && flags.png) throw new UsageError("--svg and --png: give one of them");
+  const input = await loadScenario(resolve(io.cwd, flags.scenario), io);
+  const rows = compareLevels(input, summaries);
+  if (rows.length === 0) throw new UsageError(`RESULTS_DIR: no level of ${dir} has completed requests to compare`);
+  const fit: FitResult = fitProfile(input, summaries);
+  const name = flags.name ?? `calibration-${input.accelerator.id}`;
+  const date = new Date().toISOString().slice(0, 10);
+  const scales = fit.scales;
+  const profile = {
+    ...fit.profile,
+    id: name,
+    version: date,
+    fit: `costcurve calibrate ${date}: ${input.profile.id} with compute x${scales.compute.toPrecision(3)}, bandwidth x${scales.bandwidth.toPrecision(3)}, overheads x${scales.overhead.toPrecision(3)}; sum of squared log errors ${fit.before.toPrecision(3)} -> ${fit.after.toPrecision(3)} over ${rows.length} rows`,
+  };
+  const store = await openStore(io.env, io.cwd);
+  let version: number;
+  try {
+    version = (await store.saveCalibrationProfile(name, { kind: "calibration", profile, scales, basedOn: input.profile.id, accelerator: input.accelerator.id, resultsDir, rows, fittedRows: fit.rows })).version;
+  } finally {
+    await store.close();
+  }
+  const chartPath = flags.svg ?? flags.png;
+  if (chartPath) await writeChart(resolve(io.cwd, chartPath), calibrationChart(rows, fit.rows, `${input.scenario.model} on ${input.accelerator.name}`));
+  if (flags.json) {
+    io.stdout(`${JSON.stringify({ accelerator: input.accelerator.id, profile: input.profile.id, rows, fitted: { name, version, scales, rows: fit.rows, profile } })}\n`);
+    return;
+  }
+  const table = rows.map((r, i) => ({ ...r, metricLabel: METRIC_LABEL[r.metric], predictedText: value(r, r.predicted), measuredText: value(r, r.measured), fittedErrorFraction: fit.rows[i]?.errorFraction ?? null }));
+  io.stdout(`${input.scenario.model} on ${input.accelerator.name}, profile ${input.profile.id}\n`);
+  io.stdout(formatTable(COLUMNS, table));
+  io.stdout(`fitted profile ${name} v${version}: compute x${scales.compute.toPrecision(3)}, bandwidth x${scales.bandwidth.toPrecision(3)}, overheads x${scales.overhead.toPrecision(3)} (saved to the store)\n`);
+  if (chartPath) io.stderr(`chart written to ${chartPath}\n`);
+}
+
+/** Registers `costcurve calibrate`. */
+export function registerCalibrate(program: Command, io: Io): void {
+  program
+    .command("calibrate")
+    .description("Compare a costcurve bench run with the engine's prediction per load level, fit an efficiency profile and save it to the store")
+    .argument("<results-dir>", "the --out directory of a costcurve bench run (summary-<level>.json files)")
+    .requiredOption("--scenario <file>", "scenario JSON (model, hardware, engine, precision); the workload's tokens and load come from each measured level")
+    .option("--name <name>", "name of the saved profile (default calibration-<accelerator>)")
+    .option("--svg <file>", "write a predicted-vs-measured chart as SVG")
+    .option("--png <file>", "write the chart as PNG")
+    .option("--json", "print the comparison and the fitted profile as JSON")
+    .action(async (dir: string, flags: CalibrateFlags) => calibrate(dir, flags, io));
+}
