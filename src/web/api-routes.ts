@@ -4,6 +4,7 @@ import { embeddingsFrom } from "./data/embeddings-data.js";
 import { kbNode, kbSearch } from "./data/kb-data.js";
 import { billJson, breakevenJson, indexJson, pricesJson } from "./data/money-data.js";
 import { runsView } from "./data/runs-data.js";
+import { frontierFrom, optimizeFrom } from "./data/sweep-data.js";
 import { KbQuery } from "./pages/kb-page.js";
 import { parseQuery } from "./http.js";
 import { z } from "zod";
@@ -15,6 +16,8 @@ export const API_ROUTES: Record<string, ApiRoute> = {
   "/api/bill": (ctx) => billJson(ctx),
   "/api/breakeven": (ctx) => breakevenJson(ctx),
   "/api/index": (ctx) => indexJson(ctx),
+  "/api/frontier": (ctx) => frontierFrom(ctx.query).frontier,
+  "/api/optimize": (ctx) => optimizeFrom(ctx.query).result,
   "/api/embeddings": (ctx) => embeddingsFrom(ctx.query).rows,
   "/api/kb/search": (ctx) => {
     const q = parseQuery(KbQuery.strict(), ctx.query);

@@ -84,7 +84,7 @@ h2 { font-size: 18px; margin: 28px 0 8px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .lead { color: var(--muted); margin: 0 0 16px; max-width: 80ch; }
 .muted { color: var(--muted); }
-.unit { color: var(--faint); font-weight: 400; }
+.unit { color: #4b5563; font-weight: 400; }
 .controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px 14px; background: var(--card);
   border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin-bottom: 18px; }
 .controls .wide { grid-column: span 2; }

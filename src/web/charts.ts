@@ -5,6 +5,7 @@ import { breakevenChart, breakevenJson, indexJson, marginIndexChart, priceHistor
 import { PredictQuery, predictBody, scenarioFromQuery } from "./data/predict-data.js";
 import { rooflineChart, rooflineOf } from "./data/roofline.js";
 import { runsChart, runsView } from "./data/runs-data.js";
+import { frontierFrom, frontierSvg } from "./data/sweep-data.js";
 import { HttpError, parseQuery } from "./http.js";
 
 export type ChartRoute = (ctx: RequestContext) => Promise<string> | string;
@@ -29,4 +30,5 @@ export const CHARTS: Record<string, ChartRoute> = {
     return marginIndexChart(j, ctx.query.get("model") ? (j.points[0]?.apiModelId ?? null) : null);
   },
   runs: async (ctx) => runsChart(await runsView(ctx)),
+  frontier: (ctx) => frontierSvg(frontierFrom(ctx.query)),
 };

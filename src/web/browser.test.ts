@@ -1,0 +1,176 @@
+// End-to-end in headless Chromium: every page loads, forms update numbers in place, the Predict page matches the
+// CLI, charts download, and axe-core finds no serious or critical accessibility violations. Screenshots go to
+// test-output/web/.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { captureIo } from "../cli/io.js";
+import { main } from "../cli/main.js";
+import { type Browser, browserUnavailable, launchBrowser, seriousAxeViolations } from "./test-support/browser.js";
+import { seedRunsStore } from "./test-support/seed-runs.js";
+import { type RunningWebServer, startWebServer } from "./server.js";
+
+const unavailable = browserUnavailable();
+if (unavailable) console.log(`skipping browser tests: ${unavailable}`);
+
+const SHOTS = resolve(import.meta.dirname, "../../test-output/web");
+
+const PAGES: Array<[name: string, path: string, heading: RegExp]> = [
+  ["predict", "/predict", /Predict/],
+  ["embeddings", "/embeddings", /Embeddings/],
+  ["frontier", "/frontier", /Frontier/],
+  ["optimize", "/optimize", /Optimize/],
+  ["prices", "/prices", /Prices and history/],
+  ["bill", "/bill", /Bill/],
+  ["breakeven", "/breakeven", /Breakeven/],
+  ["index", "/index", /Margin index/],
+  ["runs", "/runs", /Benchmark runs/],
+  ["kb", "/kb", /Knowledge base/],
+  ["kb-claim", "/kb/bandwidth-sets-batch1-speed", /./],
+];
+
+/** What the CLI prints for the scenario shown on the page. */
+async function cliPrediction(scenarioJson: string): Promise<Record<string, unknown>> {
+  const file = join(mkdtempSync(join(tmpdir(), "costcurve-web-cli-")), "scenario.json");
+  writeFileSync(file, scenarioJson);
+  const io = captureIo();
+  expect(await main(["predict", file, "--json"], io)).toBe(0);
+  return JSON.parse(io.out.join("")) as Record<string, unknown>;
+}
+
+/** data-field -> data-value of the Predict page's result cards. */
+async function pageNumbers(page: Page): Promise<Record<string, string>> {
+  return page.$$eval("#results [data-field]", (els) => Object.fromEntries(els.map((e) => [e.getAttribute("data-field")!, e.getAttribute("data-value")!])));
+}
+
+function expectSameAsCli(numbers: Record<string, string>, cli: Record<string, unknown>): void {
+  expect(Object.keys(numbers).length).toBeGreaterThanOrEqual(10);
+  for (const [key, value] of Object.entries(numbers)) {
+    const expected = cli[key];
+    if (typeof expected === "number") expect(Number(value), key).toBe(expected);
+    else expect(value, key).toBe(String(expected));
+  }
+}
+
+async function waitForUpdate(page: Page, previous: number): Promise<void> {
+  await page.waitForFunction((n) => Number(document.getElementById("results")?.dataset.updates ?? "0") > n && !document.body.dataset.pending, previous, { timeout: 30_000 });
+}
+
+describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
+  let browser: Browser;
+  let web: RunningWebServer;
+  let page: Page;
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    web = await startWebServer({ env: { COSTCURVE_DB: await seedRunsStore() }, log: (t) => void problems.push(t) });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on("console", (m) => {
+      if (m.type() === "error") problems.push(`console: ${m.text()}`);
+    });
+    page.on("pageerror", (e) => void problems.push(`pageerror: ${e.message}`));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+  });
+
+  it.each(PAGES)("%s loads with numbers, a screenshot and no serious axe violations", async (name, path, title) => {
+    const response = await page.goto(web.url + path);
+    expect(response?.status()).toBe(200);
+    await page.waitForSelector("html[data-ready]");
+    expect(await page.textContent("h1")).toMatch(title);
+    expect(await page.locator("#results .error").count()).toBe(0);
+    const text = (await page.textContent("#results")) ?? "";
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    if (name !== "kb" && name !== "kb-claim") expect(await page.locator("#results svg, #results td.num").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
+  it("Predict shows exactly what `costcurve predict --json` prints for the scenario on the page", async () => {
+    await page.goto(`${web.url}/predict`);
+    const cli = await cliPrediction((await page.textContent("#scenario-json"))!);
+    expectSameAsCli(await pageNumbers(page), cli);
+    // hand check of the link between cards: 64 requests in flight of 1000 output tokens each -> concurrency 64
+    expect(cli.concurrency).toBe(64);
+  });
+
+  it("changing the Predict form updates the numbers in place, the URL, and still matches the CLI", async () => {
+    await page.goto(`${web.url}/predict`);
+    await page.waitForSelector("html[data-ready]");
+    const before = await pageNumbers(page);
+    await page.fill("#f-concurrency", "8");
+    await page.dispatchEvent("#f-concurrency", "change");
+    await waitForUpdate(page, 0);
+    const after = await pageNumbers(page);
+    // fewer requests in flight: less total throughput, faster tokens for each request
+    expect(Number(after.outputTokensPerSecond)).toBeLessThan(Number(before.outputTokensPerSecond));
+    expect(Number(after.tpotSeconds)).toBeLessThan(Number(before.tpotSeconds));
+    expect(page.url()).toContain("concurrency=8");
+    expectSameAsCli(after, await cliPrediction((await page.textContent("#scenario-json"))!));
+    await page.selectOption("#f-accelerator", "b200");
+    await waitForUpdate(page, 1);
+    expect(page.url()).toContain("accelerator=b200");
+    expectSameAsCli(await pageNumbers(page), await cliPrediction((await page.textContent("#scenario-json"))!));
+    await page.screenshot({ path: join(SHOTS, "predict-b200.png"), fullPage: true });
+  });
+
+  it("a shared URL reproduces the page state", async () => {
+    await page.goto(`${web.url}/predict?model=meta-llama%2FLlama-3.1-8B&accelerator=l40s&count=1&mode=offline`);
+    expect(await page.inputValue("#f-count")).toBe("1");
+    expect(await page.inputValue("#f-accelerator")).toBe("l40s");
+    const scenario = JSON.parse((await page.textContent("#scenario-json"))!) as { hardware: { accelerator: string }; workload: { load: { mode: string } } };
+    expect(scenario.hardware.accelerator).toBe("l40s");
+    expect(scenario.workload.load.mode).toBe("offline");
+  });
+
+  it("changing the Bill form recomputes the total", async () => {
+    await page.goto(`${web.url}/bill`);
+    await page.waitForSelector("html[data-ready]");
+    const total = Number(await page.getAttribute('[data-field="totalUsd"]', "data-value"));
+    await page.fill("#f-cache-hit", "0");
+    await page.dispatchEvent("#f-cache-hit", "change");
+    await waitForUpdate(page, 0);
+    // no cache reads: every input token at the full input rate, so the bill grows
+    expect(Number(await page.getAttribute('[data-field="totalUsd"]', "data-value"))).toBeGreaterThan(total);
+    expect(page.url()).toContain("cache-hit=0");
+  });
+
+  it("Frontier follows the accelerators the user ticks", async () => {
+    await page.goto(`${web.url}/frontier`);
+    await page.waitForSelector("html[data-ready]");
+    expect(await page.textContent("#results figure")).toContain("mi300x");
+    await page.uncheck('input[name="accelerators"][value="mi300x"]');
+    await waitForUpdate(page, 0);
+    expect(await page.textContent("#results figure")).not.toContain("mi300x");
+    expect(page.url()).not.toContain("mi300x");
+  });
+
+  it("an invalid form value shows a message naming the field, not a crash", async () => {
+    await page.goto(`${web.url}/predict?count=0`);
+    expect(await page.textContent("#results .error")).toMatch(/count/);
+  });
+
+  it("chart download links return the SVG and the PNG of the chart on the page", async () => {
+    await page.goto(`${web.url}/predict`);
+    const svgHref = await page.getAttribute('a[href^="/api/chart/roofline.svg"]', "href");
+    const pngHref = await page.getAttribute('a[href^="/api/chart/roofline.png"]', "href");
+    const svg = await page.request.get(web.url + svgHref!);
+    expect(svg.headers()["content-type"]).toContain("image/svg+xml");
+    const svgText = await svg.text();
+    expect(svgText.startsWith("<svg")).toBe(true);
+    expect(svgText).toContain("arithmetic intensity");
+    const inline = await page.$eval("#results figure svg", (el) => el.outerHTML);
+    // the browser re-serializes attributes, so compare the chart's text content
+    expect(inline).toContain("Roofline of NVIDIA H100");
+    const png = await page.request.get(web.url + pngHref!);
+    expect([...(await png.body()).subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
+  });
+});

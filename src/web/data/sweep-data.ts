@@ -1,0 +1,103 @@
+// Frontier and Optimize: the sweeps behind `costcurve frontier`, parsed with the CLI's own option helpers.
+import { z } from "zod";
+import { computeFrontier, type Frontier } from "../../catalog/frontier.js";
+import { optimize, type OptimizeResult } from "../../catalog/optimize.js";
+import { Precision } from "../../core/precision.js";
+import { frontierChart } from "../../cli/frontier.js";
+import { engineOption, listOption, positiveOption, priceOption, wholeOption } from "../../cli/options.js";
+import { UsageError } from "../../cli/io.js";
+import { usageToHttp } from "../cli-bridge.js";
+import { HttpError, listParam, parseQuery } from "../http.js";
+
+const text = z.string().max(2000).optional();
+
+export const FRONTIER_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", accelerators: ["h100-sxm", "b200", "mi300x"], input: "1000", output: "1000", engine: "vllm" };
+export const FrontierParams = z.strictObject({ model: text, accelerators: listParam.optional(), input: text, output: text, precision: text, counts: text, engine: text, "usd-per-hour": text });
+
+export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: "vllm" };
+export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text });
+
+function precisions(value: string | undefined): Precision[] | undefined {
+  if (value === undefined) return undefined;
+  return listOption("--precision", value).map((p) => {
+    const parsed = Precision.safeParse(p);
+    if (!parsed.success) throw new UsageError(`--precision: "${p}" is not one of ${Precision.options.join(", ")}`);
+    return parsed.data;
+  });
+}
+
+function guard<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw usageToHttp(error);
+  }
+}
+
+export interface FrontierView {
+  model: string;
+  accelerators: string[];
+  input: string;
+  output: string;
+  frontier: Frontier;
+}
+
+/** `costcurve frontier --json` for the query (accelerators as a list or repeated checkboxes). */
+export function frontierFrom(query: URLSearchParams): FrontierView {
+  const q = parseQuery(FrontierParams, query);
+  const model = q.model ?? FRONTIER_DEFAULTS.model;
+  const accelerators = q.accelerators?.length ? q.accelerators : FRONTIER_DEFAULTS.accelerators;
+  const input = q.input ?? FRONTIER_DEFAULTS.input;
+  const output = q.output ?? FRONTIER_DEFAULTS.output;
+  return guard(() => {
+    const price = q["usd-per-hour"] === undefined ? undefined : priceOption("--usd-per-hour", q["usd-per-hour"]);
+    const result = computeFrontier({
+      model,
+      accelerators,
+      inputTokens: wholeOption("--input", input),
+      outputTokens: wholeOption("--output", output),
+      precisions: precisions(q.precision),
+      counts: q.counts === undefined ? undefined : listOption("--counts", q.counts).map((c) => wholeOption("--counts", c)),
+      engine: engineOption(q.engine ?? FRONTIER_DEFAULTS.engine),
+      usdPerHour: typeof price === "number" ? Object.fromEntries(accelerators.map((a) => [a, price])) : price,
+    });
+    if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
+    return { model, accelerators, input, output, frontier: result.value };
+  });
+}
+
+/** The CLI's frontier chart, sized for the page. */
+export function frontierSvg(view: FrontierView): string {
+  return frontierChart(view.frontier, view.model, view.input, view.output);
+}
+
+export interface OptimizeView {
+  options: Record<string, string>;
+  result: OptimizeResult;
+}
+
+/** The cheapest configurations meeting TTFT/TPOT limits at a percentile. */
+export function optimizeFrom(query: URLSearchParams): OptimizeView {
+  const q = parseQuery(OptimizeParams, query);
+  const o: Record<string, string> = { ...OPTIMIZE_DEFAULTS };
+  for (const [key, value] of Object.entries(q)) if (value !== undefined) o[key] = Array.isArray(value) ? value.join(",") : value;
+  return guard(() => {
+    const percentile = positiveOption("--percentile", o.percentile!);
+    if (percentile >= 100) throw new UsageError(`--percentile: must be below 100, got "${o.percentile}"`);
+    const result = optimize({
+      model: o.model!,
+      inputTokens: wholeOption("--input", o.input!),
+      outputTokens: wholeOption("--output", o.output!),
+      ttftSeconds: positiveOption("--ttft", o.ttft!),
+      tpotSeconds: positiveOption("--tpot", o.tpot!),
+      percentile,
+      accelerators: q.accelerators?.length ? q.accelerators : undefined,
+      maxCount: o["max-count"] === undefined ? undefined : wholeOption("--max-count", o["max-count"]),
+      precisions: precisions(o.precision),
+      engine: engineOption(o.engine!),
+      top: Math.min(100, wholeOption("--top", o.top!)),
+    });
+    if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
+    return { options: o, result: result.value };
+  });
+}

@@ -1,0 +1,103 @@
+// Frontier (throughput per accelerator vs interactivity, accelerators chosen by the user) and Optimize (SLO search).
+import type { FrontierPoint } from "../../catalog/frontier.js";
+import type { OptimizeRow } from "../../catalog/optimize.js";
+import { ACCELERATORS } from "../../catalog/accelerators/index.js";
+import { formatDuration, formatInteger, formatRate, formatUsd } from "../../report/index.js";
+import type { PageResult, RequestContext } from "../context.js";
+import { FRONTIER_DEFAULTS, frontierFrom, frontierSvg, OPTIMIZE_DEFAULTS, optimizeFrom } from "../data/sweep-data.js";
+import { html, trusted } from "../html.js";
+import { listParam, queryObject } from "../http.js";
+import { chartFigure, field, form, select, table } from "../layout.js";
+import { ENGINE_OPTIONS, modelOptions } from "../options.js";
+import { guarded, valueOf } from "./common.js";
+
+function chosen(ctx: RequestContext, fallback: readonly string[]): string[] {
+  const raw = queryObject(ctx.query).accelerators;
+  const parsed = raw === undefined ? null : listParam.safeParse(raw);
+  return parsed?.success && parsed.data.length ? parsed.data : [...fallback];
+}
+
+function acceleratorChecks(selected: readonly string[]) {
+  const boxes = ACCELERATORS.filter((a) => a.kind === "gpu").map(
+    (a) => html`<label class="check"><input type="checkbox" name="accelerators" value="${a.id}"${trusted(selected.includes(a.id) ? " checked" : "")}> ${a.id}</label>`,
+  );
+  return html`<fieldset><legend>Accelerators</legend>${boxes}</fieldset>`;
+}
+
+const layoutOf = (p: { tp: number; pp: number; ep: number; dp: number; replicas: number }) => `tp ${p.tp} pp ${p.pp} ep ${p.ep}${p.dp > 1 ? ` dp ${p.dp}` : ""} x${p.replicas}`;
+
+export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
+  const v = valueOf(ctx.query, FRONTIER_DEFAULTS as unknown as Record<string, string>);
+  const selected = chosen(ctx, FRONTIER_DEFAULTS.accelerators);
+  const controls = form("/frontier", [
+    html`<div class="wide">${select({ name: "model", label: "Model", value: v("model"), options: modelOptions("generate") })}</div>`,
+    field({ name: "input", label: "Input", value: v("input"), type: "number", min: "1", hint: "tokens/request" }),
+    field({ name: "output", label: "Output", value: v("output"), type: "number", min: "1", hint: "tokens/request" }),
+    select({ name: "engine", label: "Engine", value: v("engine"), options: ENGINE_OPTIONS }),
+    field({ name: "precision", label: "Weight formats", value: v("precision"), hint: "e.g. bf16,fp8; blank = all supported" }),
+    acceleratorChecks(selected),
+  ]);
+  return guarded("Frontier", "The cost-versus-interactivity trade-off: output tokens/s per accelerator against tokens/s each user sees, the Pareto frontier over counts, parallelism, precision and concurrency.", controls, () => {
+    const view = frontierFrom(ctx.query);
+    const rows = Object.values(view.frontier.frontiers).flat();
+    const query = { model: view.model, accelerators: view.accelerators.join(","), input: view.input, output: view.output, ...(ctx.query.get("precision") ? { precision: ctx.query.get("precision")! } : {}), ...(ctx.query.get("engine") ? { engine: ctx.query.get("engine")! } : {}) };
+    return html`${chartFigure("frontier", frontierSvg(view), query, "Frontier chart")}
+${table<FrontierPoint>(
+  [
+    { header: "accelerator", cell: (p) => `${p.count}x ${p.accelerator}` },
+    { header: "weights", cell: (p) => p.precision },
+    { header: "layout", cell: (p) => layoutOf(p) },
+    { header: "concurrency", unit: "requests", cell: (p) => formatInteger(p.concurrency), numeric: true, value: (p) => p.concurrency },
+    { header: "per user", unit: "tokens/s", cell: (p) => formatRate(p.outputTokensPerSecondPerUser, ""), numeric: true, value: (p) => p.outputTokensPerSecondPerUser },
+    { header: "per accelerator", unit: "tokens/s", cell: (p) => formatRate(p.outputTokensPerSecondPerAccelerator, ""), numeric: true, value: (p) => p.outputTokensPerSecondPerAccelerator },
+    { header: "cost", unit: "USD per 1M output", cell: (p) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p) => p.usdPerMillionOutputTokens },
+    { header: "TTFT", cell: (p) => formatDuration(p.ttftSeconds), numeric: true },
+    { header: "bound", cell: (p) => p.bound },
+  ],
+  rows,
+  `${rows.length} Pareto-optimal points of ${view.frontier.evaluatedCount.toLocaleString("en-US")} evaluated`,
+)}`;
+  });
+}
+
+export async function optimizePage(ctx: RequestContext): Promise<PageResult> {
+  const v = valueOf(ctx.query, OPTIMIZE_DEFAULTS);
+  const controls = form("/optimize", [
+    html`<div class="wide">${select({ name: "model", label: "Model", value: v("model"), options: modelOptions("generate") })}</div>`,
+    field({ name: "input", label: "Input", value: v("input"), type: "number", min: "1", hint: "tokens/request" }),
+    field({ name: "output", label: "Output", value: v("output"), type: "number", min: "1", hint: "tokens/request" }),
+    field({ name: "ttft", label: "TTFT limit", value: v("ttft"), type: "number", step: "any", hint: "s" }),
+    field({ name: "tpot", label: "TPOT limit", value: v("tpot"), type: "number", step: "any", hint: "s" }),
+    field({ name: "percentile", label: "Percentile", value: v("percentile"), type: "number", step: "any", hint: "%" }),
+    field({ name: "max-count", label: "Max accelerators", value: v("max-count"), type: "number", hint: "count" }),
+    field({ name: "precision", label: "Weight formats", value: v("precision"), hint: "blank = all supported" }),
+    select({ name: "engine", label: "Engine", value: v("engine"), options: ENGINE_OPTIONS }),
+    field({ name: "top", label: "Show", value: v("top"), type: "number", min: "1", hint: "configurations" }),
+  ]);
+  return guarded("Optimize", "The cheapest configurations per million output tokens that keep TTFT and TPOT within limits at a percentile, over every datacenter accelerator, count, parallelism and precision.", controls, () => {
+    const view = optimizeFrom(ctx.query);
+    const best = view.result.rows[0];
+    return html`${best ? html`<div class="cards">
+<div class="card"><div class="k">Cheapest</div><div class="v" data-field="usdPerMillionOutputTokens" data-value="${String(best.usdPerMillionOutputTokens)}">${formatUsd(best.usdPerMillionOutputTokens)} <span class="unit">USD/1M output</span></div></div>
+<div class="card"><div class="k">On</div><div class="v">${best.count}x ${best.accelerator} <span class="unit">${best.precision}</span></div></div>
+<div class="card"><div class="k">Throughput</div><div class="v">${formatRate(best.outputTokensPerSecond, "")}<span class="unit">tokens/s</span></div></div></div>
+<p class="bound">${best.why}</p>` : html`<p>No configuration meets these limits.</p>`}
+${table<OptimizeRow>(
+  [
+    { header: "#", cell: (r) => String(view.result.rows.indexOf(r) + 1), numeric: true },
+    { header: "system", cell: (r) => `${r.count}x ${r.accelerator}` },
+    { header: "weights", cell: (r) => r.precision },
+    { header: "layout", cell: (r) => layoutOf(r) },
+    { header: "concurrency", unit: "requests", cell: (r) => formatInteger(r.concurrency), numeric: true },
+    { header: "throughput", unit: "tokens/s", cell: (r) => formatRate(r.outputTokensPerSecond, ""), numeric: true, value: (r) => r.outputTokensPerSecond },
+    { header: "TTFT", cell: (r) => formatDuration(r.ttftSeconds), numeric: true },
+    { header: "TPOT", cell: (r) => formatDuration(r.tpotSeconds), numeric: true },
+    { header: "price", unit: "USD/h", cell: (r) => formatUsd(r.usdPerHour), numeric: true },
+    { header: "cost", unit: "USD per 1M output", cell: (r) => formatUsd(r.usdPerMillionOutputTokens), numeric: true, value: (r) => r.usdPerMillionOutputTokens },
+    { header: "limited by", cell: (r) => r.binding },
+  ],
+  view.result.rows,
+  `${view.result.evaluatedCount.toLocaleString("en-US")} configurations evaluated; ${view.result.unreachableCount} cannot meet the limits, ${view.result.tooSmallCount} do not fit`,
+)}`;
+  });
+}
