@@ -9,17 +9,17 @@ import { HttpError, parseQuery, readJson, send, sendJson } from "./http.js";
 import { API_ROUTES } from "./api-routes.js";
 import { PredictQuery, predictBody, scenarioFromQuery } from "./data/predict-data.js";
 
-/** Sends exactly the text `costcurve ... --json` would print. */
-function sendCliJson(res: ServerResponse, value: unknown): void {
-  send(res, 200, "application/json; charset=utf-8", formatJson(value), { "Cache-Control": "no-store" });
+/** Sends exactly the text `costcurve ... --json` would print (predict adds one more newline than the others). */
+function sendCliJson(res: ServerResponse, value: unknown, trailer = ""): void {
+  send(res, 200, "application/json; charset=utf-8", formatJson(value) + trailer, { "Cache-Control": "no-store" });
 }
 
 export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: RequestContext): Promise<void> {
   const path = ctx.url.pathname.replace(/\/+$/, "");
-  if (path === "/api/predict" && req.method === "POST") return sendCliJson(res, predictBody(await readJson(req)).value);
+  if (path === "/api/predict" && req.method === "POST") return sendCliJson(res, predictBody(await readJson(req)).value, "\n");
   if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, `method ${req.method ?? "?"} not allowed on ${path}${path === "/api/predict" ? "" : "; only POST /api/predict takes a body"}`);
   if (path === "/api") return sendJson(res, 200, { endpoints: Object.keys(API_ROUTES).map((p) => `GET ${p}`).concat(["POST /api/predict", "GET /api/predict", "GET /api/chart/<name>.svg|png"]) });
-  if (path === "/api/predict") return sendCliJson(res, predictBody(scenarioFromQuery(parseQuery(PredictQuery.strict(), ctx.query))).value);
+  if (path === "/api/predict") return sendCliJson(res, predictBody(scenarioFromQuery(parseQuery(PredictQuery.strict(), ctx.query))).value, "\n");
   if (path === "/api/models") return sendJson(res, 200, { models: MODELS.map((m) => ({ id: m.id, name: m.name, aliases: m.aliases ?? [], source: m.source })), checkpoints: CHECKPOINTS });
   if (path === "/api/accelerators") return sendJson(res, 200, { accelerators: ACCELERATORS });
   const chart = /^\/api\/chart\/([a-z-]+)\.(svg|png)$/.exec(path);

@@ -102,15 +102,16 @@ body[data-pending] #results { opacity: 0.55; transition: opacity 0.15s; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px; margin: 0 0 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
 .card .k { font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.4px; }
-.card .v { font-size: 22px; font-weight: 650; font-variant-numeric: tabular-nums; }
-.card .v .unit { font-size: 13px; }
+.card .v { font-size: 20px; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.3; }
+.card .v .unit { font-size: 13px; white-space: nowrap; }
 .bound { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; }
 .error { background: var(--bad-soft); border-left: 4px solid var(--bad); color: #7f1d1d; padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; white-space: pre-wrap; }
 .note { color: var(--warn); font-size: 13px; margin: 4px 0; }
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 10px; margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 caption { text-align: left; padding: 8px 12px; color: var(--muted); font-size: 13px; }
-th, td { padding: 6px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; }
+th, td { padding: 6px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
+td.wrap { white-space: normal; min-width: 16ch; }
 th { background: #f3f4f6; font-size: 13px; color: #374151; white-space: nowrap; }
 tbody tr:last-child td { border-bottom: 0; }
 tbody tr:hover { background: #f9fafb; }

@@ -45,10 +45,10 @@ export function layout(page: { path: string; title: string; main: Trusted }): st
 }
 
 /** A labelled input; `hint` shows the unit. */
-export function field(o: { name: string; label: string; value: string | number | undefined; hint?: string; type?: string; step?: string; min?: string; max?: string; list?: string }): Trusted {
+export function field(o: { name: string; label: string; value: string | number | undefined; hint?: string; type?: string; step?: string; min?: string; max?: string; list?: string; placeholder?: string }): Trusted {
   const id = `f-${o.name}`;
   return html`<label class="field" for="${id}"><span class="label">${o.label}${o.hint ? html` <span class="unit">(${o.hint})</span>` : ""}</span>
-<input id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${trusted(o.step ? ` step="${o.step}"` : "")}${trusted(o.min ? ` min="${o.min}"` : "")}${trusted(o.max ? ` max="${o.max}"` : "")}${o.list ? trusted(` list="${o.list}"`) : ""} inputmode="${o.type === "number" ? "decimal" : "text"}"></label>`;
+<input id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${trusted(o.step ? ` step="${o.step}"` : "")}${trusted(o.min ? ` min="${o.min}"` : "")}${trusted(o.max ? ` max="${o.max}"` : "")}${o.list ? trusted(` list="${o.list}"`) : ""}${o.placeholder ? html` placeholder="${o.placeholder}"` : ""} inputmode="${o.type === "number" ? "decimal" : "text"}"></label>`;
 }
 
 /** A labelled select. */
@@ -76,6 +76,8 @@ export interface TableColumn<T> {
   /** Cell text. */
   cell: (row: T) => string | Trusted;
   numeric?: boolean;
+  /** Long text that may wrap (other cells stay on one line). */
+  wrap?: boolean;
   /** Raw value for tests and copy (data-value). */
   value?: (row: T) => number | string | null;
 }
@@ -87,7 +89,7 @@ export function table<T>(columns: ReadonlyArray<TableColumn<T>>, rows: readonly 
     (row) =>
       html`<tr>${columns.map((c) => {
         const v = c.value?.(row);
-        return html`<td${trusted(c.numeric ? ' class="num"' : "")}${v === undefined || v === null ? "" : html` data-value="${String(v)}"`}>${c.cell(row)}</td>`;
+        return html`<td${trusted(c.numeric ? ' class="num"' : c.wrap ? ' class="wrap"' : "")}${v === undefined || v === null ? "" : html` data-value="${String(v)}"`}>${c.cell(row)}</td>`;
       })}</tr>`,
   );
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption ?? "table"}"><table>${caption ? html`<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;

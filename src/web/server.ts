@@ -56,6 +56,8 @@ function fail(res: ServerResponse, req: IncomingMessage, error: unknown, log: (t
   const message = known ? error.message : "internal error";
   if (!known) log(`costcurve web: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   if (res.headersSent) return void res.end();
+  // after refusing a body we did not read, the connection cannot carry another request
+  if (status === 413) res.setHeader("Connection", "close");
   const wantsJson = (req.url ?? "").startsWith("/api") || !/text\/html/.test(String(req.headers.accept ?? ""));
   if (wantsJson) return sendJson(res, status, { error: message, status });
   send(res, status, "text/html; charset=utf-8", layout({ path: "", title: `Error ${status}`, main: html`<h1>Error ${status}</h1><section id="results">${errorBox(message)}</section><p><a href="/predict">Back to Predict</a></p>` }));

@@ -93,7 +93,6 @@ export function rooflineChart(r: Roofline, id = "roofline"): string {
       { name: "roofline: min(peak, bandwidth x intensity)", points: roof, color: "#374151" },
       { name: "workload steps", kind: "scatter", points: r.points.map((p) => ({ x: p.flopsPerByte, y: p.attainableFlopsPerSecond, label: p.name })), color: "#dc2626" },
     ],
-    referenceLines: [{ axis: "x", value: r.ridgeFlopsPerByte, label: "ridge point" }],
     legend: true,
   });
 }

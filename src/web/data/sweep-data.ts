@@ -12,7 +12,7 @@ import { HttpError, listParam, parseQuery } from "../http.js";
 const text = z.string().max(2000).optional();
 
 export const FRONTIER_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", accelerators: ["h100-sxm", "b200", "mi300x"], input: "1000", output: "1000", engine: "vllm" };
-export const FrontierParams = z.strictObject({ model: text, accelerators: listParam.optional(), input: text, output: text, precision: text, counts: text, engine: text, "usd-per-hour": text });
+export const FrontierParams = z.strictObject({ interactivity: text, model: text, accelerators: listParam.optional(), input: text, output: text, precision: text, counts: text, engine: text, "usd-per-hour": text });
 
 export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: "vllm" };
 export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text });
@@ -40,6 +40,8 @@ export interface FrontierView {
   input: string;
   output: string;
   frontier: Frontier;
+  /** Output tokens/s per user the summary table asks for. */
+  interactivity: number;
 }
 
 /** `costcurve frontier --json` for the query (accelerators as a list or repeated checkboxes). */
@@ -62,7 +64,8 @@ export function frontierFrom(query: URLSearchParams): FrontierView {
       usdPerHour: typeof price === "number" ? Object.fromEntries(accelerators.map((a) => [a, price])) : price,
     });
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
-    return { model, accelerators, input, output, frontier: result.value };
+    const interactivity = q.interactivity === undefined ? 20 : positiveOption("--interactivity", q.interactivity, "output tokens per second per user > 0");
+    return { model, accelerators, input, output, frontier: result.value, interactivity };
   });
 }
 

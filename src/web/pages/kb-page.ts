@@ -30,7 +30,7 @@ export async function kbSearchPage(ctx: RequestContext): Promise<PageResult> {
     return table<H>(
       [
         { header: "status", cell: (h) => statusBadge(h.status) },
-        { header: "title", cell: (h) => html`<a href="/kb/${encodeURIComponent(h.id)}">${h.title}</a>${h.snippet ? html`<br><span class="muted">${trusted(renderSnippet(h.snippet))}</span>` : ""}` },
+        { header: "title", wrap: true, cell: (h) => html`<a href="/kb/${encodeURIComponent(h.id)}">${h.title}</a>${h.snippet ? html`<br><span class="muted">${trusted(renderSnippet(h.snippet))}</span>` : ""}` },
         { header: "kind", cell: (h) => h.kind },
         { header: "tags", cell: (h) => h.tags.join(", ") },
       ],
@@ -54,8 +54,8 @@ export async function kbNodePage(ctx: RequestContext): Promise<PageResult> {
       [
         { header: "check", cell: (c) => c.name ?? `check ${c.index + 1}` },
         { header: "status", cell: (c) => statusBadge(c.status) },
-        { header: "claimed", cell: (c) => c.claimed },
-        { header: "computed now", cell: (c) => c.message },
+        { header: "claimed", wrap: true, cell: (c) => c.claimed },
+        { header: "computed now", wrap: true, cell: (c) => c.message },
       ],
       checks,
       "Re-computed today by the costcurve engine and price book",

@@ -59,7 +59,7 @@ export async function pricesPage(ctx: RequestContext): Promise<PageResult> {
     const all = await pricesJson(ctx, new URLSearchParams(base));
     const today = at || todayIso();
     return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${chartFigure("price-history", priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart")}${priceTable(history.prices, "Every dated price row, oldest first")}` : ""}
-<h2>All list prices on ${all.date ?? today}</h2>${priceTable(all.prices, `${all.prices.length} models`)}`;
+<h2>All list prices on ${all.date ?? today}</h2><details${trusted(history ? "" : " open")}><summary>${all.prices.length} models${provider ? ` from ${provider}` : ""}</summary>${priceTable(all.prices, `List prices in force on ${all.date ?? today}`)}</details>`;
   });
 }
 
@@ -90,7 +90,7 @@ export async function billPage(ctx: RequestContext): Promise<PageResult> {
         { header: "tokens", cell: (l: BillLineRow) => (l.tokens === null ? "-" : formatSignificant(l.tokens, 6)), numeric: true, value: (l: BillLineRow) => l.tokens },
         { header: "rate", unit: "USD/1M tokens", cell: (l: BillLineRow) => usdCell(l.usdPerMillionTokens), numeric: true, value: (l: BillLineRow) => l.usdPerMillionTokens },
         { header: "cost", unit: "USD", cell: (l: BillLineRow) => formatUsd(l.usd), numeric: true, value: (l: BillLineRow) => l.usd },
-        { header: "note", cell: (l: BillLineRow) => l.note },
+        { header: "note", wrap: true, cell: (l: BillLineRow) => l.note },
       ],
       b.lines,
       `${b.priceRow.modelId} (${b.priceRow.provider}), prices in force on ${b.date}`,

@@ -8,7 +8,7 @@ import type { RequestContext, PageResult } from "../context.js";
 import { html, type Trusted } from "../html.js";
 import { HttpError, parseQuery, queryObject } from "../http.js";
 import { chartFigure, errorBox, field, form, heading, select } from "../layout.js";
-import { formFieldMessage, PredictQuery, predictBody, scenarioFromQuery } from "../data/predict-data.js";
+import { defaultUsd, formFieldMessage, PredictQuery, predictBody, scenarioFromQuery } from "../data/predict-data.js";
 import { rooflineChart, rooflineOf } from "../data/roofline.js";
 
 function predictForm(q: Record<string, unknown>, p: Partial<PredictQuery>): Trusted {
@@ -29,7 +29,7 @@ function predictForm(q: Record<string, unknown>, p: Partial<PredictQuery>): Trus
     field({ name: "ttft", label: "SLO TTFT", value: v("ttft", p.ttft), type: "number", step: "any", hint: "s" }),
     field({ name: "tpot", label: "SLO TPOT", value: v("tpot", p.tpot), type: "number", step: "any", hint: "s" }),
     field({ name: "percentile", label: "SLO percentile", value: v("percentile", p.percentile), type: "number", step: "any", hint: "%" }),
-    field({ name: "usd", label: "Price", value: v("usd", p.usd), type: "number", step: "any", hint: "USD/accelerator-hour; blank = catalog rent" }),
+    field({ name: "usd", label: "Price", value: v("usd", p.usd), type: "number", step: "any", hint: "USD/accelerator-hour; blank = catalog rent", placeholder: String(defaultUsd(String(v("accelerator", p.accelerator))) ?? "") }),
     field({ name: "utilization", label: "Utilization", value: v("utilization", p.utilization), type: "number", step: "any", min: "0", max: "1", hint: "0-1" }),
   ], "Load fields apply to their mode; the URL keeps the whole form.");
 }
@@ -51,7 +51,10 @@ const CARDS: Array<{ key: keyof Prediction; label: string; text: (p: Prediction)
 function results(p: Prediction, input: PredictInput, scenario: unknown, query: Record<string, string | number | undefined>): Trusted {
   const cards = CARDS.map((c) => {
     const raw = p[c.key];
-    return html`<div class="card"><div class="k">${c.label}</div><div class="v" data-field="${c.key}" data-value="${raw === null || raw === undefined ? "null" : String(raw)}">${c.text(p)}</div></div>`;
+    const text = c.text(p);
+    const space = text.indexOf(" ");
+    const shown = space > 0 ? html`${text.slice(0, space)} <span class="unit">${text.slice(space + 1)}</span>` : text;
+    return html`<div class="card"><div class="k">${c.label}</div><div class="v" data-field="${c.key}" data-value="${raw === null || raw === undefined ? "null" : String(raw)}">${shown}</div></div>`;
   });
   const par = p.parallelism;
   const roof = rooflineOf(input);

@@ -27,12 +27,12 @@ export async function runsPage(ctx: RequestContext): Promise<PageResult> {
     const t = table<LevelView>(
       [
         { header: "level", cell: (l) => l.level },
-        { header: "measured output", cell: (l) => formatRate(l.outputTokensPerSecond, "tokens/s"), numeric: true, value: (l) => l.outputTokensPerSecond },
-        { header: "predicted output", cell: (l) => formatRate(l.predicted?.outputTokensPerSecond, "tokens/s"), numeric: true, value: (l) => l.predicted?.outputTokensPerSecond ?? null },
-        { header: "measured / predicted", cell: (l) => ratio(l.outputTokensPerSecond, l.predicted?.outputTokensPerSecond), numeric: true },
-        { header: "TTFT mean measured", cell: (l) => formatDuration(l.ttftSeconds.mean), numeric: true },
+        { header: "output measured", cell: (l) => formatRate(l.outputTokensPerSecond, "tokens/s"), numeric: true, value: (l) => l.outputTokensPerSecond },
+        { header: "output predicted", cell: (l) => formatRate(l.predicted?.outputTokensPerSecond, "tokens/s"), numeric: true, value: (l) => l.predicted?.outputTokensPerSecond ?? null },
+        { header: "measured/predicted", cell: (l) => ratio(l.outputTokensPerSecond, l.predicted?.outputTokensPerSecond), numeric: true },
+        { header: "TTFT measured", cell: (l) => formatDuration(l.ttftSeconds.mean), numeric: true },
         { header: "TTFT predicted", cell: (l) => formatDuration(l.predicted?.ttftSeconds), numeric: true },
-        { header: "TPOT mean measured", cell: (l) => formatDuration(l.tpotSeconds.mean), numeric: true },
+        { header: "TPOT measured", cell: (l) => formatDuration(l.tpotSeconds.mean), numeric: true },
         { header: "TPOT predicted", cell: (l) => formatDuration(l.predicted?.tpotSeconds), numeric: true },
       ],
       sel.levels,

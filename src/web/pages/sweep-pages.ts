@@ -2,7 +2,7 @@
 import type { FrontierPoint } from "../../catalog/frontier.js";
 import type { OptimizeRow } from "../../catalog/optimize.js";
 import { ACCELERATORS } from "../../catalog/accelerators/index.js";
-import { formatDuration, formatInteger, formatRate, formatUsd } from "../../report/index.js";
+import { formatDuration, formatInteger, formatRate, formatSignificant, formatUsd } from "../../report/index.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { FRONTIER_DEFAULTS, frontierFrom, frontierSvg, OPTIMIZE_DEFAULTS, optimizeFrom } from "../data/sweep-data.js";
 import { html, trusted } from "../html.js";
@@ -35,28 +35,35 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
     field({ name: "output", label: "Output", value: v("output"), type: "number", min: "1", hint: "tokens/request" }),
     select({ name: "engine", label: "Engine", value: v("engine"), options: ENGINE_OPTIONS }),
     field({ name: "precision", label: "Weight formats", value: v("precision"), hint: "e.g. bf16,fp8; blank = all supported" }),
+    field({ name: "interactivity", label: "Interactivity target", value: v("interactivity") || "20", type: "number", step: "any", hint: "tokens/s per user" }),
     acceleratorChecks(selected),
   ]);
   return guarded("Frontier", "The cost-versus-interactivity trade-off: output tokens/s per accelerator against tokens/s each user sees, the Pareto frontier over counts, parallelism, precision and concurrency.", controls, () => {
     const view = frontierFrom(ctx.query);
     const rows = Object.values(view.frontier.frontiers).flat();
     const query = { model: view.model, accelerators: view.accelerators.join(","), input: view.input, output: view.output, ...(ctx.query.get("precision") ? { precision: ctx.query.get("precision")! } : {}), ...(ctx.query.get("engine") ? { engine: ctx.query.get("engine")! } : {}) };
+    const columns = [
+      { header: "system", cell: (p: FrontierPoint) => `${p.count}x ${p.accelerator}` },
+      { header: "weights", cell: (p: FrontierPoint) => p.precision },
+      { header: "layout", cell: (p: FrontierPoint) => layoutOf(p) },
+      { header: "concurrency", unit: "requests", cell: (p: FrontierPoint) => formatInteger(p.concurrency), numeric: true, value: (p: FrontierPoint) => p.concurrency },
+      { header: "per user", unit: "tokens/s", cell: (p: FrontierPoint) => formatSignificant(p.outputTokensPerSecondPerUser, 3), numeric: true, value: (p: FrontierPoint) => p.outputTokensPerSecondPerUser },
+      { header: "per accelerator", unit: "tokens/s", cell: (p: FrontierPoint) => formatSignificant(p.outputTokensPerSecondPerAccelerator, 3), numeric: true, value: (p: FrontierPoint) => p.outputTokensPerSecondPerAccelerator },
+      { header: "cost", unit: "USD per 1M output", cell: (p: FrontierPoint) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionOutputTokens },
+      { header: "TTFT", cell: (p: FrontierPoint) => formatDuration(p.ttftSeconds), numeric: true },
+      { header: "bound", cell: (p: FrontierPoint) => p.bound },
+    ];
+    // per accelerator: the most throughput among frontier points that give each user at least the target speed
+    const best = Object.entries(view.frontier.frontiers).flatMap(([, points]) => {
+      const ok = points.filter((p) => p.outputTokensPerSecondPerUser >= view.interactivity);
+      const top = ok.sort((a, b) => b.outputTokensPerSecondPerAccelerator - a.outputTokensPerSecondPerAccelerator)[0];
+      return top ? [top] : [];
+    });
+    best.sort((a, b) => a.usdPerMillionOutputTokens - b.usdPerMillionOutputTokens);
     return html`${chartFigure("frontier", frontierSvg(view), query, "Frontier chart")}
-${table<FrontierPoint>(
-  [
-    { header: "accelerator", cell: (p) => `${p.count}x ${p.accelerator}` },
-    { header: "weights", cell: (p) => p.precision },
-    { header: "layout", cell: (p) => layoutOf(p) },
-    { header: "concurrency", unit: "requests", cell: (p) => formatInteger(p.concurrency), numeric: true, value: (p) => p.concurrency },
-    { header: "per user", unit: "tokens/s", cell: (p) => formatRate(p.outputTokensPerSecondPerUser, ""), numeric: true, value: (p) => p.outputTokensPerSecondPerUser },
-    { header: "per accelerator", unit: "tokens/s", cell: (p) => formatRate(p.outputTokensPerSecondPerAccelerator, ""), numeric: true, value: (p) => p.outputTokensPerSecondPerAccelerator },
-    { header: "cost", unit: "USD per 1M output", cell: (p) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p) => p.usdPerMillionOutputTokens },
-    { header: "TTFT", cell: (p) => formatDuration(p.ttftSeconds), numeric: true },
-    { header: "bound", cell: (p) => p.bound },
-  ],
-  rows,
-  `${rows.length} Pareto-optimal points of ${view.frontier.evaluatedCount.toLocaleString("en-US")} evaluated`,
-)}`;
+<h2>At ${formatSignificant(view.interactivity, 3)} output tokens/s per user or faster</h2>
+${best.length ? table<FrontierPoint>(columns, best, "Each accelerator's highest-throughput frontier point meeting the target, cheapest first") : html`<p>No accelerator reaches ${view.interactivity} tokens/s per user.</p>`}
+<details><summary>All ${rows.length} Pareto-optimal points (${view.frontier.evaluatedCount.toLocaleString("en-US")} evaluated)</summary>${table<FrontierPoint>(columns, rows, "Every frontier point, by accelerator and increasing interactivity")}</details>`;
   });
 }
 
