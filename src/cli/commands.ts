@@ -4,6 +4,8 @@ import { registerPredict } from "./predict.js";
 import { registerEmbed } from "./embed.js";
 import { registerAccelerators, registerModels } from "./catalog-lists.js";
 import { registerDemo } from "./demo.js";
+import { registerFrontier } from "./frontier.js";
+import { registerOptimize } from "./optimize.js";
 import { registerAccuracy } from "./accuracy.js";
 import { registerBench } from "./bench.js";
 import { registerMachine } from "./machine.js";
@@ -29,6 +31,8 @@ export const COMMANDS: RegisterCommand[] = [
   registerEmbed,
   registerModels,
   registerAccelerators,
+  registerOptimize,
+  registerFrontier,
   registerAccuracy,
   registerBench,
   registerMachine,

@@ -5,6 +5,7 @@ import { formatDuration, formatInteger, formatJson, formatKeyValues, formatRate,
 import type { Io } from "./io.js";
 import { predictFile } from "./scenario-file.js";
 import { explainBound } from "./explain.js";
+import { explainStep } from "./explain-step.js";
 
 /** `costcurve predict <scenario.json> [--json]`: the scenario contract of spec/scenario.md. */
 export function registerPredict(program: Command, io: Io): void {
@@ -13,13 +14,17 @@ export function registerPredict(program: Command, io: Io): void {
     .description("predict throughput, latency and cost of a scenario file (object or array)")
     .argument("<scenario.json>", "scenario file (spec/scenario.md)")
     .option("--json", "print the prediction object(s) as JSON")
-    .action((file: string, options: { json?: boolean }) => {
+    .option("--explain", "add a per-operator breakdown of the decode step")
+    .action((file: string, options: { json?: boolean; explain?: boolean }) => {
       const { predictions, inputs, isArray } = predictFile(file);
       if (options.json) {
         io.stdout(`${formatJson(isArray ? predictions : predictions[0])}\n`);
         return;
       }
-      predictions.forEach((p, i) => io.stdout(renderPrediction(p, inputs[i]!) + "\n"));
+      predictions.forEach((p, i) => {
+        io.stdout(renderPrediction(p, inputs[i]!) + "\n");
+        if (options.explain) io.stdout("\n" + explainStep(inputs[i]!) + "\n");
+      });
     });
 }
 

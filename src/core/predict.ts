@@ -98,7 +98,8 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
     return infeasible(plan, issues);
   }
   const policy: ServingPolicy = {
-    maxBatchSequences: profile.maxBatchSequences,
+    // Each data-parallel attention rank schedules its own batch (SGLang/vLLM DP attention).
+    maxBatchSequences: profile.maxBatchSequences * plan.dpAttention,
     mixedBatching: profile.mixedBatching,
     maxBatchedTokens: profile.maxBatchedTokens,
     tpotTail99Ratio: profile.tpotTail99Ratio,
@@ -210,7 +211,9 @@ function infeasible(plan: Plan, issues: Issue[]): Evaluation {
 function toPrediction(input: PredictInput, e: Evaluation): Prediction {
   const { scenario } = input;
   const generate = scenario.workload.kind === "generate";
-  const parallelism = { tp: e.plan.tp * e.plan.dpAttention, pp: e.plan.pp, ep: e.plan.ep, replicas: e.plan.replicas };
+  // With data-parallel attention the replica's group is tp x dp wide; tp reports that width so that
+  // replicas = count / (tp x pp) holds, and dp says how much of it is attention data parallelism.
+  const parallelism = { tp: e.plan.tp * e.plan.dpAttention, pp: e.plan.pp, ep: e.plan.ep, replicas: e.plan.replicas, dp: e.plan.dpAttention };
   if (!e.fits && e.point.requestsPerSecond === 0) {
     return {
       id: scenario.id ?? null, fits: false, outputTokensPerSecond: null, inputTokensPerSecond: null, ttftSeconds: null, tpotSeconds: null,

@@ -92,7 +92,7 @@ export interface Prediction {
   ttftSeconds: number | null;
   tpotSeconds: number | null;
   concurrency: number | null;
-  parallelism: { tp: number; pp: number; ep: number; replicas: number } | null;
+  parallelism: { tp: number; pp: number; ep: number; replicas: number; dp: number } | null;
   bound: Bound | null;
   usdPerMillionOutputTokens: number | null;
   usdPerMillionInputTokens: number | null;

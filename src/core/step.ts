@@ -80,7 +80,10 @@ export type OperatorVisitor = (name: string, flops: number, bytes: number, secon
 export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: StepLoad, visit?: OperatorVisitor): StepTime {
   const acc: StepTime = { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 };
   const pp = plan.pp;
-  const micro = 1 / pp;
+  // Decode sequences cannot be split: with fewer sequences than stages the pipeline runs that many micro-batches
+  // and every token still crosses all pp stages, so a step takes pp stage-times either way.
+  const microBatches = load.decodeSequenceCount > 0 ? Math.min(pp, Math.max(1, load.decodeSequenceCount)) : pp;
+  const micro = 1 / microBatches;
   const decodeSeqs = load.decodeSequenceCount * micro;
   const q = load.decodeTokensPerSequence;
   const decode = decodeSeqs * q;
@@ -206,7 +209,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     const logits = load.logitsCount * micro;
     op("lm head", (2 * logits * shape.lmHeadParamCount) / (tp * dp), (shape.lmHeadParamCount * shape.headBytesPerParam) / (tp * dp), gemmRate(logits, h), 1 / pp);
   }
-  // Micro-batches flow through pp stages: each stage does its share pp times per step.
+  // Micro-batches flow through pp stages: a step lasts max(micro-batches, pp) = pp stage-times.
   const stageSeconds = acc.seconds;
   acc.seconds = stageSeconds * pp;
   acc.computeSeconds *= pp;
@@ -217,7 +220,8 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     acc.seconds += hop * pp;
     acc.interconnectSeconds += hop * pp;
   }
-  const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount + rates.sequenceOverheadSeconds * (load.decodeSequenceCount + (load.prefillTokenCount > 0 ? (load.prefillSequenceCount ?? 1) : 0));
+  // Host work runs per scheduler: each data-parallel attention rank handles its own sequences.
+  const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount + rates.sequenceOverheadSeconds * ((load.decodeSequenceCount + (load.prefillTokenCount > 0 ? (load.prefillSequenceCount ?? 1) : 0)) / dp);
   acc.seconds += overhead;
   acc.overheadSeconds = overhead;
   return acc;

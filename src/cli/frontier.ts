@@ -1,0 +1,110 @@
+import type { Command } from "commander";
+import { type Frontier, type FrontierPoint, computeFrontier } from "../catalog/frontier.js";
+import { Precision } from "../core/precision.js";
+import { chartFormatOf, formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
+import { type Io, UsageError } from "./io.js";
+import { engineOption, listOption, priceOption, wholeOption } from "./options.js";
+import { sweepProgress } from "./sweep-progress.js";
+
+interface FrontierFlags {
+  model: string;
+  accelerators: string;
+  input: string;
+  output: string;
+  precision?: string;
+  counts?: string;
+  engine: string;
+  usdPerHour?: string;
+  json?: boolean;
+  csv?: boolean;
+  svg?: string;
+  png?: string;
+}
+
+const COLUMNS = [
+  { key: "accelerator" },
+  { key: "count", header: "GPUs" },
+  { key: "precision" },
+  { key: "layout", header: "tp/pp/ep/dp x replicas" },
+  { key: "concurrency" },
+  { key: "outputTokensPerSecondPerUser", header: "per user", unit: "tokens/s", format: (v: number) => v.toFixed(1) },
+  { key: "outputTokensPerSecondPerAccelerator", header: "per accelerator", unit: "tokens/s", format: (v: number) => formatRate(v, "").trim() },
+  { key: "usdPerMillionOutputTokens", header: "cost", unit: "$/1M output", format: (v: number) => formatUsd(v) },
+  { key: "bound" },
+];
+
+/** `costcurve frontier`: per accelerator, the Pareto frontier of throughput per accelerator vs speed per user. */
+export function registerFrontier(program: Command, io: Io): void {
+  program
+    .command("frontier")
+    .description("cost-versus-interactivity frontier: output tokens/s per accelerator (and $/1M) against tokens/s per user")
+    .requiredOption("--model <id>", "model (catalog id or config.json)")
+    .requiredOption("--accelerators <ids>", "accelerator ids, comma-separated")
+    .option("--input <tokens>", "prompt tokens per request", "1000")
+    .option("--output <tokens>", "generated tokens per request", "1000")
+    .option("--precision <formats>", "weight formats to try, comma-separated (default bf16,fp8,fp4 where supported)")
+    .option("--counts <list>", "accelerators per system (default 1,2,4,8 and a whole scale-up domain)")
+    .option("--engine <name>", "engine profile", "vllm")
+    .option("--usd-per-hour <prices>", "price per accelerator-hour: id=usd pairs (h100-sxm=2.0,b200=4.5) or one number")
+    .option("--json", "print the frontiers as JSON")
+    .option("--csv", "print the frontier points as CSV")
+    .option("--svg <file>", "write the chart as SVG")
+    .option("--png <file>", "write the chart as PNG")
+    .action(async (f: FrontierFlags) => {
+      for (const [flag, path, ext] of [["--svg", f.svg, "svg"], ["--png", f.png, "png"]] as const) {
+        if (path !== undefined && chartFormatOf(path) !== ext) throw new UsageError(`${flag}: "${path}" must end in .${ext}`);
+      }
+      const accelerators = listOption("--accelerators", f.accelerators);
+      const price = f.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", f.usdPerHour);
+      const usdPerHour = typeof price === "number" ? Object.fromEntries(accelerators.map((a) => [a, price])) : price;
+      const precisions = f.precision === undefined ? undefined : listOption("--precision", f.precision).map((p) => {
+        const parsed = Precision.safeParse(p);
+        if (!parsed.success) throw new UsageError(`--precision: "${p}" is not one of ${Precision.options.join(", ")}`);
+        return parsed.data;
+      });
+      const progress = sweepProgress(io, "frontier");
+      const result = computeFrontier({
+        model: f.model,
+        accelerators,
+        inputTokens: wholeOption("--input", f.input),
+        outputTokens: wholeOption("--output", f.output),
+        precisions,
+        counts: f.counts === undefined ? undefined : listOption("--counts", f.counts).map((c) => wholeOption("--counts", c)),
+        engine: engineOption(f.engine),
+        usdPerHour,
+        onProgress: progress.update,
+      });
+      if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n"));
+      progress.finish(`${result.value.evaluatedCount.toLocaleString("en-US")} points evaluated`);
+      const rows = flatten(result.value);
+      if (f.svg || f.png) {
+        const svg = frontierChart(result.value, f.model, f.input, f.output);
+        for (const path of [f.svg, f.png]) if (path) await writeChart(path, svg, { width: 1600 });
+      }
+      if (f.json) io.stdout(formatJson(result.value) + "\n");
+      else if (f.csv) io.stdout(formatCsv(COLUMNS, rows));
+      else io.stdout(formatTable(COLUMNS, rows) + `\n${result.value.evaluatedCount.toLocaleString("en-US")} configurations x concurrency levels evaluated; only Pareto-optimal points are shown.\n`);
+    });
+}
+
+function flatten(f: Frontier) {
+  return Object.values(f.frontiers).flatMap((points) => points.map((p) => ({ ...p, layout: `${p.tp}/${p.pp}/${p.ep}/${p.dp} x${p.replicas}` })));
+}
+
+/** The frontier chart: x = tokens/s per user (log), y = tokens/s per accelerator (log), one stepped line per accelerator. */
+export function frontierChart(f: Frontier, model: string, input: string | number, output: string | number): string {
+  return renderXYChart({
+    title: `Throughput vs interactivity: ${model}`,
+    subtitle: `${input} input / ${output} output tokens per request; each line is one accelerator's Pareto frontier over count, parallelism, precision and concurrency`,
+    footnote: "costcurve frontier: engine predictions with the fitted efficiency profiles (docs/efficiency-fit.md)",
+    x: { title: "Output tokens/s per user", unit: "tokens/s", scale: "log" },
+    y: { title: "Output tokens/s per accelerator", unit: "tokens/s", scale: "log" },
+    series: Object.entries(f.frontiers).map(([name, points]) => ({
+      name,
+      kind: "line" as const,
+      curve: "linear" as const,
+      markers: true,
+      points: points.map((p: FrontierPoint) => ({ x: p.outputTokensPerSecondPerUser, y: p.outputTokensPerSecondPerAccelerator })),
+    })),
+  });
+}
