@@ -67,6 +67,12 @@ export interface FakeServerOptions {
   script?: (body: Record<string, unknown>, index: number) => FakeBehaviour;
   /** Called as each content chunk goes out with how late it is behind its scheduled time (seconds). */
   onEmit?: (latenessSeconds: number) => void;
+  /**
+   * Stamp every content chunk with its send time, `"costcurve_sent_ns"`: process.hrtime (CLOCK_MONOTONIC,
+   * shared by every process on the host) in nanoseconds, taken just before the write, so a client in another
+   * process can tell its own delay (arrival - send) from the server's lateness.
+   */
+  stampSendTime?: boolean;
 }
 
 export interface RunningFakeServer {
@@ -132,7 +138,7 @@ function serveEmbeddings(at: Scheduler["at"], res: ServerResponse, body: Record<
   });
 }
 
-function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number, chat: boolean, onEmit?: (latenessSeconds: number) => void): void {
+function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<string, unknown>, b: FakeBehaviour, startMs: number, chat: boolean, onEmit?: (latenessSeconds: number) => void, stamp = false): void {
   const maxTokens = Number(body.max_tokens ?? 16);
   const count = b.fault === "empty" ? 0 : (b.outputTokens ?? maxTokens);
   const prompt = chat ? ((body.messages as Array<{ content?: string }> | undefined) ?? []).map((m) => m.content ?? "").join(" ") : String(body.prompt ?? "");
@@ -161,9 +167,10 @@ function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<stri
     if (k >= count) return finish();
     const piece = ` w${k}`;
     onEmit?.((performance.now() - startMs) / 1000 - (b.firstTokenDelaySeconds + k * b.tokenIntervalSeconds));
-    if (!chat) send({ index: 0, text: piece, finish_reason: null });
-    else if (k < b.reasoningTokens) send({ index: 0, delta: { reasoning_content: piece }, finish_reason: null });
-    else send({ index: 0, delta: { content: piece }, finish_reason: null });
+    const extra = stamp ? { costcurve_sent_ns: Number(process.hrtime.bigint()) } : {};
+    if (!chat) send({ index: 0, text: piece, finish_reason: null }, extra);
+    else if (k < b.reasoningTokens) send({ index: 0, delta: { reasoning_content: piece }, finish_reason: null }, extra);
+    else send({ index: 0, delta: { content: piece }, finish_reason: null }, extra);
     // the last token is followed at once by the finish chunk, usage and [DONE]
     if (k + 1 >= count && !faultNow(k + 1)) return finish();
     at(startMs + (b.firstTokenDelaySeconds + (k + 1) * b.tokenIntervalSeconds) * 1000, () => token(k + 1));
@@ -197,7 +204,7 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
         return;
       }
       if (path.endsWith("/embeddings")) serveEmbeddings(at, res, body, b, startMs);
-      else serveStream(at, res, body, b, startMs, path.endsWith("/chat/completions"), options.onEmit);
+      else serveStream(at, res, body, b, startMs, path.endsWith("/chat/completions"), options.onEmit, options.stampSendTime === true);
     });
   });
   server.keepAliveTimeout = 60_000;

@@ -53,7 +53,9 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 export async function startLlamaServer(options: LlamaServerOptions): Promise<RunningLlamaServer> {
   const { getLlama } = await import("node-llama-cpp");
   const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never, maxThreads: options.threads ?? 1 });
-  const model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: 0 });
+  // flash attention off for every context, the embedding context included (it takes the model's default):
+  // on this CPU build it slows small models down several times
+  const model = await llama.loadModel({ modelPath: options.modelPath, gpuLayers: 0, defaultContextFlashAttention: false });
   const sequenceCount = options.sequenceCount ?? 4;
   const context = await model.createContext({
     sequences: sequenceCount,

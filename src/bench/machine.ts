@@ -4,9 +4,11 @@
  * - memory read bandwidth: WebAssembly SIMD streaming reads of 256 MB per worker thread, 1 and N threads,
  *   best of 5 passes (memory-bandwidth.ts);
  * - matmul FLOP/s: prompt processing of 512 tokens through two generated random-weight llama models of
- *   known FLOPs (hidden 256 x 8 layers and hidden 1024 x 2 layers), F16 and F32, best of 3; the two widths
+ *   known FLOPs (hidden 512 x 8 layers and hidden 1024 x 4 layers), F16 and F32, best of 2; the two widths
  *   give the width at which GEMM efficiency halves (rate(w) = R w / (w + W));
- * - decode: time per generated token of the same models at batch 1, fitted as overhead + weight bytes / B.
+ * - decode: median time per generated token of the same models at batch 1 (67-270 MB of weights, far
+ *   beyond the caches), fitted as layers x per-layer overhead + weight bytes / B.
+ * Every thread runs at raised priority when permitted (priority.ts), so other load disturbs it less.
  */
 import { z } from "zod";
 import { availableParallelism, cpus, platform, totalmem } from "node:os";
@@ -16,11 +18,12 @@ import { GB } from "../core/units.js";
 import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
 import type { TensorPrecision } from "./gguf-writer.js";
 import { type BandwidthResult, measureReadBandwidth } from "./memory-bandwidth.js";
+import { raiseThreadPriorities } from "./priority.js";
 
 /** The two model shapes the matmul and decode timings use (the validation model is neither). */
 export const MACHINE_SHAPES: readonly TinyModelShape[] = [
-  { embeddingLength: 256, blockCount: 8, headCount: 4, headCountKv: 4, feedForwardLength: 1024, contextLength: 2048 },
-  { embeddingLength: 1024, blockCount: 2, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
+  { embeddingLength: 512, blockCount: 8, headCount: 8, headCountKv: 8, feedForwardLength: 2048, contextLength: 2048 },
+  { embeddingLength: 1024, blockCount: 4, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
 ];
 export const PROMPT_TOKENS = 512;
 const DECODE_WARMUP_TOKENS = 4;
@@ -62,12 +65,13 @@ export interface LlamaTiming {
 }
 
 /** Times prefill (best of `repeats`) and batch-1 decode of one generated model through node-llama-cpp. */
-export async function timeLlamaModel(precision: TensorPrecision, shape: TinyModelShape, threads: number, repeats = 3): Promise<LlamaTiming> {
+export async function timeLlamaModel(precision: TensorPrecision, shape: TinyModelShape, threads: number, repeats = 2): Promise<LlamaTiming> {
   const { getLlama } = await import("node-llama-cpp");
   const modelPath = cachedModelPath(precision, shape, 1, "machine");
   const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never, maxThreads: threads });
   const model = await llama.loadModel({ modelPath, gpuLayers: 0 });
   const context = await model.createContext({ sequences: 1, contextSize: 2048, batchSize: PROMPT_TOKENS, threads, flashAttention: false });
+  raiseThreadPriorities();
   try {
     const sequence = context.getSequence();
     const { firstNormalToken, tokens: vocab } = buildVocabulary();
@@ -122,6 +126,27 @@ export function fitLine(points: ReadonlyArray<{ x: number; y: number }>): { inte
   return { intercept: my - slope * mx, slope };
 }
 
+/**
+ * Least squares through the origin with two regressors, y = a u + b v (normal equations); a coefficient
+ * that comes out negative is set to 0 and the other refitted alone.
+ */
+export function fitTwo(points: ReadonlyArray<{ u: number; v: number; y: number }>): { a: number; b: number } {
+  const suu = points.reduce((s, p) => s + p.u * p.u, 0);
+  const svv = points.reduce((s, p) => s + p.v * p.v, 0);
+  const suv = points.reduce((s, p) => s + p.u * p.v, 0);
+  const suy = points.reduce((s, p) => s + p.u * p.y, 0);
+  const svy = points.reduce((s, p) => s + p.v * p.y, 0);
+  const det = suu * svv - suv * suv;
+  let a = det !== 0 ? (suy * svv - svy * suv) / det : 0;
+  let b = det !== 0 ? (svy * suu - suy * suv) / det : 0;
+  if (a < 0 || det === 0) return { a: 0, b: svv > 0 ? Math.max(0, svy / svv) : 0 };
+  if (b < 0) {
+    a = suu > 0 ? Math.max(0, suy / suu) : 0;
+    b = 0;
+  }
+  return { a, b };
+}
+
 export interface MachineMeasurement {
   date: string;
   threads: number;
@@ -131,17 +156,18 @@ export interface MachineMeasurement {
   timings: LlamaTiming[];
   /** Infinite-width GEMM rate per format (FLOP/s) and the half-efficiency width fitted from the two shapes. */
   matmul: { fp16FlopsPerSecond: number; fp32FlopsPerSecond: number; halfEfficiencyWidth: number };
-  /** Decode fit: seconds per token = overheadSeconds + weight bytes / effectiveBytesPerSecond. */
-  decode: { overheadSeconds: number; effectiveBytesPerSecond: number };
+  /** Decode fit: seconds per token = layers x layerOverheadSeconds + weight bytes / effectiveBytesPerSecond. */
+  decode: { layerOverheadSeconds: number; effectiveBytesPerSecond: number };
   wallSeconds: number;
 }
 
-/** Runs every microbenchmark (about 30-50 s on 2 cores); `threads` is what llama.cpp uses. */
+/** Runs every microbenchmark (about 30-50 s on 2 cores, models generated on first use); `threads` is what llama.cpp uses. */
 export async function measureMachine(options: { threads?: number; date: string; onProgress?: (message: string) => void }): Promise<MachineMeasurement> {
   const started = performance.now();
   const threads = options.threads ?? 1;
   const cores = availableParallelism();
   const say = options.onProgress ?? (() => undefined);
+  raiseThreadPriorities();
   say("memory bandwidth, 1 thread");
   const single = await measureReadBandwidth(1);
   say(`memory bandwidth, ${cores} threads`);
@@ -158,8 +184,10 @@ export async function measureMachine(options: { threads?: number; date: string; 
   // one half-efficiency width for both formats (the profile has one): the mean of the two fits
   const width = (halfEfficiencyWidth(narrow, rate("f16", 0), wide, rate("f16", 1)) + halfEfficiencyWidth(narrow, rate("f32", 0), wide, rate("f32", 1))) / 2;
   const peak = (precision: TensorPrecision) => (rate(precision, 1) * (wide + width)) / wide;
-  const line = fitLine(timings.map((t) => ({ x: t.decodeWeightBytes, y: t.decodeSecondsPerToken })));
-  const effectiveBytesPerSecond = line.slope > 0 ? 1 / line.slope : all.bytesPerSecond;
+  // per-layer work that does not scale with weight bytes (norms, RoPE, attention, graph nodes) shows up as
+  // a cost per layer per token: the two shapes differ in layers, the two formats in bytes
+  const fit = fitTwo(timings.map((t) => ({ u: t.shape.blockCount, v: t.decodeWeightBytes, y: t.decodeSecondsPerToken })));
+  const effectiveBytesPerSecond = fit.b > 0 ? 1 / fit.b : all.bytesPerSecond;
   return {
     date: options.date,
     threads,
@@ -168,7 +196,7 @@ export async function measureMachine(options: { threads?: number; date: string; 
     bandwidth: { single, all },
     timings,
     matmul: { fp16FlopsPerSecond: peak("f16"), fp32FlopsPerSecond: peak("f32"), halfEfficiencyWidth: width },
-    decode: { overheadSeconds: Math.max(0, line.intercept), effectiveBytesPerSecond },
+    decode: { layerOverheadSeconds: fit.a, effectiveBytesPerSecond },
     wallSeconds: (performance.now() - started) / 1000,
   };
 }
@@ -225,8 +253,8 @@ export function machineProfile(m: MachineMeasurement, name: string): EfficiencyP
     linkBandwidthFraction: 1,
     gemmHalfEfficiencyTokens: 0,
     gemmHalfEfficiencyWidth: m.matmul.halfEfficiencyWidth,
-    stepOverheadSeconds: m.decode.overheadSeconds,
-    layerOverheadSeconds: 0,
+    stepOverheadSeconds: 0,
+    layerOverheadSeconds: m.decode.layerOverheadSeconds,
     sequenceOverheadSeconds: 0,
     maxBatchSequences: 4,
     memoryUtilizationFraction: 0.9,
@@ -236,7 +264,7 @@ export function machineProfile(m: MachineMeasurement, name: string): EfficiencyP
     tpotTail99Ratio: 1.2,
     powerDrawFraction: 0.6,
     source: { url: METHOD_URL, retrievedDate: m.date, note: `measured by costcurve machine on ${m.date}` },
-    fit: `decode: ${(m.decode.overheadSeconds * 1e3).toFixed(3)} ms + weight bytes / ${(m.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s over ${m.timings.length} models; GEMM half-efficiency width ${m.matmul.halfEfficiencyWidth.toFixed(0)}`,
+    fit: `decode: layers x ${(m.decode.layerOverheadSeconds * 1e3).toFixed(3)} ms + weight bytes / ${(m.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s over ${m.timings.length} models; GEMM half-efficiency width ${m.matmul.halfEfficiencyWidth.toFixed(0)}`,
   };
 }
 

@@ -77,8 +77,11 @@ class Fault extends Error {
   }
 }
 
+/** Sees every parsed stream event with its arrival time (performance.now ms), e.g. to read server timestamps. */
+export type ChunkObserver = (json: Record<string, unknown>, arrivalMs: number) => void;
+
 /** Sends the request and resolves with its measurements; never rejects (faults are results). */
-export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, signal: AbortSignal): Promise<RawResult> {
+export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, signal: AbortSignal, onChunk?: ChunkObserver): Promise<RawResult> {
   const url = endpointUrl(target.url, target.endpoint);
   const body = JSON.stringify(requestBody(target, prompt));
   const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), accept: "text/event-stream, application/json" };
@@ -132,6 +135,7 @@ export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, s
       const handle = (json: Record<string, unknown>, nowMs: number) => {
         if (json.error !== undefined) fault ??= new Fault("stream_error", `server error event: ${JSON.stringify(json.error).slice(0, 200)}`);
         if (chunkText(json, target.endpoint) !== "") contentTimesMs.push(nowMs);
+        onChunk?.(json, nowMs);
         const choices = json.choices;
         if (Array.isArray(choices) && choices.some((c: { finish_reason?: unknown }) => c.finish_reason != null)) finishReason = true;
         const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined | null;

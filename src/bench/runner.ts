@@ -34,6 +34,8 @@ export interface BenchHooks {
   onLevelStart?: (level: string, load: LoadLevel) => void;
   onRequestStart?: (level: string) => void;
   onRequest?: (level: string, record: RequestRecord) => void;
+  /** Every parsed stream event of request `index` with its arrival time (performance.now ms). */
+  onChunk?: (level: string, index: number, json: Record<string, unknown>, arrivalMs: number) => void;
   onLevelEnd?: (summary: LevelSummary) => void;
 }
 
@@ -70,7 +72,8 @@ interface LevelContext {
 async function runOne(ctx: LevelContext, index: number, intendedMs: number): Promise<number> {
   const prompt = ctx.plan.prompts[ctx.nextPrompt++ % ctx.plan.prompts.length]!;
   ctx.hooks.onRequestStart?.(ctx.label);
-  const raw = await sendRequest(ctx.plan.target, prompt, ctx.agent, ctx.signal);
+  const onChunk = ctx.hooks.onChunk;
+  const raw = await sendRequest(ctx.plan.target, prompt, ctx.agent, ctx.signal, onChunk && ((json, arrivalMs) => onChunk(ctx.label, index, json, arrivalMs)));
   const record = buildRecord(raw, { index, intendedMs, levelStartMs: ctx.startMs, prompt, endpoint: ctx.plan.target.endpoint, slo: ctx.plan.slo });
   if (record.errorType !== "cancelled") ctx.lastEndMs = Math.max(ctx.lastEndMs, raw.endMs);
   ctx.records.push(record);

@@ -47,7 +47,7 @@ export function renderMachine(m: MachineMeasurement): string {
     ["GEMM rate fp16 (infinite width)", formatRate(m.matmul.fp16FlopsPerSecond / 1e9, "GFLOP/s")],
     ["GEMM rate fp32 (infinite width)", formatRate(m.matmul.fp32FlopsPerSecond / 1e9, "GFLOP/s")],
     ["GEMM half-efficiency width", m.matmul.halfEfficiencyWidth.toFixed(0)],
-    ["decode per-token overhead", formatDuration(m.decode.overheadSeconds)],
+    ["decode overhead per layer per token", formatDuration(m.decode.layerOverheadSeconds)],
     ["decode effective bandwidth", gb(m.decode.effectiveBytesPerSecond)],
     ["llama.cpp threads", String(m.threads)],
     ["wall time", formatDuration(m.wallSeconds)],
