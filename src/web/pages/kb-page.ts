@@ -2,7 +2,7 @@
 import { renderNodeHtml, renderSnippet } from "../../kb/render.js";
 import type { ClaimResult } from "../../kb/evaluate.js";
 import type { PageResult, RequestContext } from "../context.js";
-import { kbNode, kbSearch } from "../data/kb-data.js";
+import { checkReport, kbNode, kbSearch } from "../data/kb-data.js";
 import { html, trusted } from "../html.js";
 import { HttpError, listParam, parseQuery } from "../http.js";
 import { field, form, table } from "../layout.js";
@@ -25,9 +25,15 @@ export async function kbSearchPage(ctx: RequestContext): Promise<PageResult> {
   return guarded("Knowledge base", "Claims, theses and readings about AI economics; numeric claims are re-checked by the engine and the price book every day.", controls, async () => {
     const q = parseQuery(KbQuery, ctx.query);
     const hits = await kbSearch(ctx, q.q ?? "", q.tag ?? [], q.limit);
+    const report = await checkReport(ctx);
     type H = (typeof hits)[number];
-    if (hits.length === 0) return html`<p>No matches.</p>`;
-    return table<H>(
+    const summary = html`<div class="cards">
+<div class="card"><div class="k">Claims</div><div class="v">${report.claims} <span class="unit">${report.withChecks} with checks</span></div></div>
+<div class="card"><div class="k">Hold</div><div class="v" data-field="holds" data-value="${String(report.holds)}">${report.holds} <span class="unit">claims</span></div></div>
+<div class="card"><div class="k">Fail</div><div class="v" data-field="fails" data-value="${String(report.fails)}">${report.fails} <span class="unit">claims</span></div></div>
+<div class="card"><div class="k">Stale</div><div class="v">${report.stale} <span class="unit">sources over ${report.maxAgeDays} days</span></div></div></div>`;
+    if (hits.length === 0) return html`${summary}<p>No matches.</p>`;
+    return html`${summary}${table<H>(
       [
         { header: "status", cell: (h) => statusBadge(h.status) },
         { header: "title", wrap: true, cell: (h) => html`<a href="/kb/${encodeURIComponent(h.id)}">${h.title}</a>${h.snippet ? html`<br><span class="muted">${trusted(renderSnippet(h.snippet))}</span>` : ""}` },
@@ -36,7 +42,7 @@ export async function kbSearchPage(ctx: RequestContext): Promise<PageResult> {
       ],
       hits,
       `${hits.length} node${hits.length === 1 ? "" : "s"}`,
-    );
+    )}`;
   });
 }
 
@@ -50,7 +56,7 @@ export async function kbNodePage(ctx: RequestContext): Promise<PageResult> {
   return {
     title: node.title,
     main: html`<p><a href="/kb">← Knowledge base</a></p><p>Check status: ${statusBadge(check?.status ?? null)}${check?.newestSourceDate ? html` <span class="muted">newest source ${check.newestSourceDate}</span>` : ""}</p>
-<section id="results">${checks.length ? html`<h2>Checks</h2>${table<C>(
+<section id="results"><div class="kb-body">${article}</div>${checks.length ? html`<h2>Checks</h2>${table<C>(
       [
         { header: "check", cell: (c) => c.name ?? `check ${c.index + 1}` },
         { header: "status", cell: (c) => statusBadge(c.status) },
@@ -59,7 +65,7 @@ export async function kbNodePage(ctx: RequestContext): Promise<PageResult> {
       ],
       checks,
       "Re-computed today by the costcurve engine and price book",
-    )}` : ""}<div class="kb-body">${article}</div></section>`,
+    )}` : ""}</section>`,
   };
 }
 

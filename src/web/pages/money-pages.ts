@@ -22,7 +22,7 @@ import { acceleratorOptions } from "../options.js";
 import { effectiveQuery, guarded, valueOf } from "./common.js";
 
 const rate = (v: number | null) => (v === null ? "-" : formatSignificant(v, 4));
-const usdCell = (v: number | null) => (v === null ? "-" : `$${rate(v)}`);
+const usdCell = (v: number | null) => (v === null ? "-" : formatUsd(v));
 
 function priceTable(lines: PriceLine[], caption: string) {
   return table<PriceLine>(

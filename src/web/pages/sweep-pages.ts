@@ -49,7 +49,7 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
       { header: "concurrency", unit: "requests", cell: (p: FrontierPoint) => formatInteger(p.concurrency), numeric: true, value: (p: FrontierPoint) => p.concurrency },
       { header: "per user", unit: "tokens/s", cell: (p: FrontierPoint) => formatSignificant(p.outputTokensPerSecondPerUser, 3), numeric: true, value: (p: FrontierPoint) => p.outputTokensPerSecondPerUser },
       { header: "per accelerator", unit: "tokens/s", cell: (p: FrontierPoint) => formatSignificant(p.outputTokensPerSecondPerAccelerator, 3), numeric: true, value: (p: FrontierPoint) => p.outputTokensPerSecondPerAccelerator },
-      { header: "cost", unit: "USD per 1M output", cell: (p: FrontierPoint) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionOutputTokens },
+      { header: "cost", unit: "USD/1M output", cell: (p: FrontierPoint) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionOutputTokens },
       { header: "TTFT", cell: (p: FrontierPoint) => formatDuration(p.ttftSeconds), numeric: true },
       { header: "bound", cell: (p: FrontierPoint) => p.bound },
     ];
@@ -88,19 +88,19 @@ export async function optimizePage(ctx: RequestContext): Promise<PageResult> {
 <div class="card"><div class="k">Cheapest</div><div class="v" data-field="usdPerMillionOutputTokens" data-value="${String(best.usdPerMillionOutputTokens)}">${formatUsd(best.usdPerMillionOutputTokens)} <span class="unit">USD/1M output</span></div></div>
 <div class="card"><div class="k">On</div><div class="v">${best.count}x ${best.accelerator} <span class="unit">${best.precision}</span></div></div>
 <div class="card"><div class="k">Throughput</div><div class="v">${formatRate(best.outputTokensPerSecond, "")}<span class="unit">tokens/s</span></div></div></div>
-<p class="bound">${best.why}</p>` : html`<p>No configuration meets these limits.</p>`}
+<p class="bound">Why not a bigger batch on the cheapest system: ${best.why}.</p>` : html`<p>No configuration meets these limits.</p>`}
 ${table<OptimizeRow>(
   [
     { header: "#", cell: (r) => String(view.result.rows.indexOf(r) + 1), numeric: true },
     { header: "system", cell: (r) => `${r.count}x ${r.accelerator}` },
+    { header: "cost", unit: "USD/1M output", cell: (r) => formatUsd(r.usdPerMillionOutputTokens), numeric: true, value: (r) => r.usdPerMillionOutputTokens },
     { header: "weights", cell: (r) => r.precision },
     { header: "layout", cell: (r) => layoutOf(r) },
     { header: "concurrency", unit: "requests", cell: (r) => formatInteger(r.concurrency), numeric: true },
     { header: "throughput", unit: "tokens/s", cell: (r) => formatRate(r.outputTokensPerSecond, ""), numeric: true, value: (r) => r.outputTokensPerSecond },
     { header: "TTFT", cell: (r) => formatDuration(r.ttftSeconds), numeric: true },
     { header: "TPOT", cell: (r) => formatDuration(r.tpotSeconds), numeric: true },
-    { header: "price", unit: "USD/h", cell: (r) => formatUsd(r.usdPerHour), numeric: true },
-    { header: "cost", unit: "USD per 1M output", cell: (r) => formatUsd(r.usdPerMillionOutputTokens), numeric: true, value: (r) => r.usdPerMillionOutputTokens },
+    { header: "rent", unit: "USD/h each", cell: (r) => formatUsd(r.usdPerHour), numeric: true },
     { header: "limited by", cell: (r) => r.binding },
   ],
   view.result.rows,
