@@ -116,36 +116,49 @@ export interface FitResult {
   after: number;
 }
 
-/**
- * Fits the three scales by coordinate descent on log scale (golden-section search per scale over
- * factors 1/50 to 50, eight rounds), minimizing the sum of squared log errors of every row.
- */
-export function fitProfile(input: PredictInput, summaries: readonly LevelSummary[]): FitResult {
-  const keys: Array<keyof ProfileScales> = ["compute", "bandwidth", "overhead"];
-  const scales: ProfileScales = { compute: 1, bandwidth: 1, overhead: 1 };
-  const cost = (s: ProfileScales) => logError(compareLevels({ ...input, profile: scaleProfile(input.profile, s) }, summaries));
-  const before = cost(scales);
-  const phi = (Math.sqrt(5) - 1) / 2;
-  for (let round = 0; round < 8; round++) {
-    for (const key of keys) {
-      const f = (logScale: number) => cost({ ...scales, [key]: Math.exp(logScale) });
-      let a = Math.log(1 / 50);
-      let b = Math.log(50);
-      let c = b - phi * (b - a);
-      let d = a + phi * (b - a);
-      let fc = f(c);
-      let fd = f(d);
-      for (let i = 0; i < 30; i++) {
-        if (fc < fd) {
-          b = d; d = c; fd = fc; c = b - phi * (b - a); fc = f(c);
-        } else {
-          a = c; c = d; fc = fd; d = a + phi * (b - a); fd = f(d);
-        }
-      }
-      const best = Math.exp((a + b) / 2);
-      if (f(Math.log(best)) < cost(scales)) scales[key] = best;
+/** Nelder-Mead simplex minimization of f from x0 (standard coefficients 1, 2, 0.5, 0.5). */
+export function nelderMead(f: (x: number[]) => number, x0: readonly number[], step = 0.5, iterations = 600): number[] {
+  const n = x0.length;
+  let simplex = [x0.slice(), ...x0.map((_, i) => x0.map((v, j) => (i === j ? v + step : v)))].map((x) => ({ x, y: f(x) }));
+  const combine = (a: number[], b: number[], t: number) => a.map((v, i) => v + t * (b[i]! - v));
+  for (let it = 0; it < iterations; it++) {
+    simplex.sort((p, q) => p.y - q.y);
+    const best = simplex[0]!;
+    const worst = simplex[n]!;
+    if (Math.abs(worst.y - best.y) <= 1e-14 * Math.max(1, Math.abs(best.y))) break;
+    const centroid = x0.map((_, i) => simplex.slice(0, n).reduce((s, p) => s + p.x[i]!, 0) / n);
+    const reflected = combine(centroid, worst.x, -1);
+    const fr = f(reflected);
+    if (fr < best.y) {
+      const expanded = combine(centroid, worst.x, -2);
+      const fe = f(expanded);
+      simplex[n] = fe < fr ? { x: expanded, y: fe } : { x: reflected, y: fr };
+    } else if (fr < simplex[n - 1]!.y) {
+      simplex[n] = { x: reflected, y: fr };
+    } else {
+      const contracted = combine(centroid, worst.x, 0.5);
+      const fc = f(contracted);
+      if (fc < worst.y) simplex[n] = { x: contracted, y: fc };
+      else simplex = simplex.map((p, i) => (i === 0 ? p : { x: combine(best.x, p.x, 0.5), y: f(combine(best.x, p.x, 0.5)) }));
     }
   }
+  simplex.sort((p, q) => p.y - q.y);
+  return simplex[0]!.x;
+}
+
+/**
+ * Fits the three scales by Nelder-Mead on their logarithms (each kept within 1/50 to 50), minimizing the
+ * sum of squared log errors of every row.
+ */
+export function fitProfile(input: PredictInput, summaries: readonly LevelSummary[]): FitResult {
+  const limit = Math.log(50);
+  const toScales = (x: readonly number[]): ProfileScales => {
+    const e = (v: number) => Math.exp(Math.max(-limit, Math.min(limit, v)));
+    return { compute: e(x[0]!), bandwidth: e(x[1]!), overhead: e(x[2]!) };
+  };
+  const cost = (s: ProfileScales) => logError(compareLevels({ ...input, profile: scaleProfile(input.profile, s) }, summaries));
+  const before = cost({ compute: 1, bandwidth: 1, overhead: 1 });
+  const scales = toScales(nelderMead((x) => cost(toScales(x)), [0, 0, 0]));
   const profile = scaleProfile(input.profile, scales);
   const rows = compareLevels({ ...input, profile }, summaries);
   return { scales, profile, rows, before, after: logError(rows) };

@@ -1,0 +1,49 @@
+import { describe, expect, test } from "vitest";
+import { compareLevels, fitProfile, scaleProfile, scenarioAt } from "./calibrate.js";
+import { summaryFrom, syntheticInput } from "./test-support/calibration.js";
+
+describe("calibration", () => {
+  test("a level's scenario takes the measured mean tokens and the level's load", () => {
+    const input = syntheticInput();
+    const s = summaryFrom(input, { kind: "concurrency", concurrency: 4 }, "completions", 100, 50);
+    // 10 requests x 100 input and 50 output tokens -> 100 and 50 per request, concurrency 4
+    expect(scenarioAt(input.scenario, s, 4).workload).toEqual({ kind: "generate", inputTokens: 100, outputTokens: 50, load: { mode: "concurrency", concurrency: 4 } });
+    const e = summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "embeddings", 512, 0);
+    expect(scenarioAt(input.scenario, e, 1).workload.kind).toBe("embed");
+  });
+
+  test("predicting the engine's own numbers gives zero error", () => {
+    const input = syntheticInput();
+    const summaries = [summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "completions", 64, 64), summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "embeddings", 512, 0)];
+    const rows = compareLevels(input, summaries);
+    // completions: output tokens/s, TTFT, TPOT; embeddings: input tokens/s
+    expect(rows.map((r) => r.metric)).toEqual(["outputTokensPerSecond", "ttftSeconds", "tpotSeconds", "inputTokensPerSecond"]);
+    for (const r of rows) expect(Math.abs(r.errorFraction)).toBeLessThan(1e-9);
+  });
+
+  test("a rate level is predicted at the concurrency that sustains the rate", () => {
+    const input = syntheticInput();
+    const c1 = summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "completions", 64, 64);
+    // the request rate one sequence sustains, asked for as a Poisson rate, is predicted at concurrency ~1
+    const rate = summaryFrom(input, { kind: "rate", requestsPerSecond: c1.requestsPerSecond }, "completions", 64, 64);
+    expect(rate.outputTokensPerSecond).toBeCloseTo(c1.outputTokensPerSecond, 3);
+  });
+
+  test("the fit recovers the compute, bandwidth and overhead scales the measurements were made with", () => {
+    const input = syntheticInput();
+    const truth = { compute: 0.5, bandwidth: 0.6, overhead: 2 };
+    const measuredWith = { ...input, profile: scaleProfile(input.profile, truth) };
+    const summaries = [
+      summaryFrom(measuredWith, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64),
+      summaryFrom(measuredWith, { kind: "concurrency", concurrency: 2 }, "completions", 256, 32),
+      summaryFrom(measuredWith, { kind: "concurrency", concurrency: 1 }, "embeddings", 512, 0),
+    ];
+    const fit = fitProfile(input, summaries);
+    expect(fit.before).toBeGreaterThan(0.1);
+    expect(fit.after).toBeLessThan(1e-6);
+    expect(fit.scales.compute).toBeCloseTo(0.5, 2);
+    expect(fit.scales.bandwidth).toBeCloseTo(0.6, 2);
+    expect(fit.scales.overhead).toBeCloseTo(2, 1);
+    for (const r of fit.rows) expect(Math.abs(r.errorFraction)).toBeLessThan(1e-3);
+  });
+});
