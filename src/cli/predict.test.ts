@@ -36,7 +36,7 @@ describe("costcurve predict", () => {
     const p = JSON.parse(r.out);
     expect(Object.keys(p)).toEqual(expect.arrayContaining(["id", "fits", "outputTokensPerSecond", "inputTokensPerSecond", "ttftSeconds", "tpotSeconds", "concurrency", "parallelism", "bound", "usdPerMillionOutputTokens", "usdPerMillionInputTokens", "issues"]));
     expect(p.id).toBe("llama70b-h100");
-    expect(p.parallelism).toEqual({ tp: 4, pp: 1, ep: 1, replicas: 2 });
+    expect(p.parallelism).toEqual({ tp: 4, pp: 1, ep: 1, replicas: 2, dp: 1 });
     expect(p.concurrency).toBe(64);
     expect(p.outputTokensPerSecond).toBeGreaterThan(0);
     expect(r.out).not.toMatch(/NaN|Infinity|undefined/);

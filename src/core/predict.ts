@@ -49,7 +49,9 @@ export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
   const given = scenario.parallelism;
   const plans: Plan[] = given
     ? [{ tp: given.tp, pp: given.pp, ep: given.ep, dpAttention: given.dp, replicas: count / (given.tp * given.pp * given.dp) }]
-    : candidatePlans(shape, accelerator, count);
+    : // Engines run tensor/pipeline/expert parallelism by default; data-parallel attention is opt-in in vLLM, SGLang
+      // and TensorRT-LLM, so it is chosen only when the scenario asks (frontier and optimize sweep it explicitly).
+      candidatePlans(shape, accelerator, count).filter((p) => p.dpAttention === 1);
   let best: Evaluation | undefined;
   let firstFailure: Evaluation | undefined;
   for (const plan of plans) {

@@ -154,11 +154,11 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
   }
 
   /**
-   * All-reduce of tokens x hidden: ring bandwidth term 2(n-1)/n of the message per rank; latency of one round trip
-   * inside a switched scale-up domain (one-shot kernels), log-depth tree rounds across the scale-out network.
+   * All-reduce of tokens x hidden: ring bandwidth term 2(n-1)/n of the message per rank; inside a switched scale-up
+   * domain one message latency (one-shot kernels write to every peer at once), log-depth tree rounds across the network.
    */
   function allReduce(n: number, arTokens: number, layers: number): void {
-    const rounds = rates.tensorLink.singleHop ? 2 : 2 * Math.ceil(Math.log2(n));
+    const rounds = rates.tensorLink.singleHop ? 1 : 2 * Math.ceil(Math.log2(n));
     comm("all-reduce", (2 * (n - 1) * arTokens * h * reduceBytes) / n, rates.tensorLink, rounds, layers);
   }
 
