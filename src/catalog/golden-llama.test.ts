@@ -96,7 +96,7 @@ describe("L: Llama 3.3 70B economics", () => {
     expect(bandwidthOnly).toBeGreaterThan(4e-6);
     expect(bandwidthOnly).toBeLessThan(9e-6);
     const withLatency = stepTime(shape, plan, { ...rates, tensorLink: { ...link, latencySeconds: 6e-6 } }, load).interconnectSeconds;
-    expect(withLatency - bandwidthOnly).toBeGreaterThan(160 * 6e-6); // every message pays the link latency
+    expect(withLatency - bandwidthOnly).toBeGreaterThanOrEqual(160 * 6e-6 * 0.999); // each of the 160 messages pays the link latency once (one-shot)
   });
 
   it("L8: vLLM TP4 on 4x H100, 2035 in / 300 out: output tokens/s within 25% at every batch size", () => {
