@@ -32,6 +32,11 @@ async function update(form) {
       const replaced = document.getElementById("results");
       replaced.dataset.updates = String(Number(current.dataset.updates || "0") + 1);
     }
+    // hints that depend on other fields (e.g. the catalog price of the chosen accelerator)
+    for (const input of doc.querySelectorAll("form[data-live] [placeholder]")) {
+      const mine = document.getElementById(input.id);
+      if (mine) mine.setAttribute("placeholder", input.getAttribute("placeholder"));
+    }
     history.replaceState(null, "", url);
   } catch (error) {
     if (error && error.name === "AbortError") return;

@@ -118,6 +118,9 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     await page.selectOption("#f-accelerator", "b200");
     await waitForUpdate(page, 1);
     expect(page.url()).toContain("accelerator=b200");
+    // the price hint follows the accelerator (B200's catalog rent, not the H100's)
+    const scenario = JSON.parse((await page.textContent("#scenario-json"))!) as { pricing: { usdPerAcceleratorHour: number } };
+    expect(await page.getAttribute("#f-usd", "placeholder")).toBe(String(scenario.pricing.usdPerAcceleratorHour));
     expectSameAsCli(await pageNumbers(page), await cliPrediction((await page.textContent("#scenario-json"))!));
     await page.screenshot({ path: join(SHOTS, "predict-b200.png"), fullPage: true });
   });

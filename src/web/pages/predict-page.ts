@@ -60,7 +60,7 @@ function results(p: Prediction, input: PredictInput, scenario: unknown, query: R
   const roof = rooflineOf(input);
   return html`<div class="cards">${cards}</div>
 <p class="bound" data-field="bound" data-value="${p.bound ?? "null"}">${explainBound(p, input)}</p>
-<p class="muted">${p.fits ? "Fits in memory" : "Does not fit"}; parallelism ${par ? `tp ${par.tp}, pp ${par.pp}, ep ${par.ep}, ${par.replicas} replica(s)` : "-"}; ${input.accelerator.name}, ${input.precisions.weights} weights, ${input.precisions.kvCache} KV cache.</p>
+<p class="muted">${p.fits ? "Fits in memory" : "Does not fit"}; parallelism ${par ? `tp ${par.tp}, pp ${par.pp}, ep ${par.ep}, ${par.replicas} replica(s)` : "-"}; ${input.accelerator.name}, ${input.precisions.weights} weights, ${input.precisions.kvCache} KV cache${input.scenario.pricing ? `; ${formatUsd(input.scenario.pricing.usdPerAcceleratorHour)} USD per accelerator-hour at ${input.scenario.pricing.utilization * 100}% utilization` : ""}.</p>
 ${p.issues.map((i) => html`<p class="note">! ${i.message}</p>`)}
 ${roof ? chartFigure("roofline", rooflineChart(roof), query, "Roofline chart") : ""}
 <h2>Scenario</h2>
