@@ -28,7 +28,7 @@ function priceTable(lines: PriceLine[], caption: string) {
   return table<PriceLine>(
     [
       { header: "provider", cell: (l) => l.provider },
-      { header: "model", cell: (l) => l.modelId },
+      { header: "model", cell: (l) => html`<a href="/prices?model=${encodeURIComponent(l.modelId)}&amp;provider=${encodeURIComponent(l.provider)}">${l.modelId}</a>` },
       { header: "from", cell: (l) => l.startDate ?? "-" },
       { header: "input", unit: "USD/1M tokens", cell: (l) => usdCell(l.inputUsdPerMillionTokens), numeric: true, value: (l) => l.inputUsdPerMillionTokens },
       { header: "output", unit: "USD/1M tokens", cell: (l) => usdCell(l.outputUsdPerMillionTokens), numeric: true, value: (l) => l.outputUsdPerMillionTokens },
@@ -58,7 +58,7 @@ export async function pricesPage(ctx: RequestContext): Promise<PageResult> {
     const history = model ? await pricesJson(ctx, new URLSearchParams({ model, history: "1", ...(provider ? { provider } : {}) })) : null;
     const all = await pricesJson(ctx, new URLSearchParams(base));
     const today = at || todayIso();
-    return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${chartFigure("price-history", priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart")}${priceTable(history.prices, "Every dated price row, oldest first")}` : ""}
+    return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${history.prices.some((l) => l.startDate !== null) ? chartFigure("price-history", priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart") : html`<p class="muted">No dated price changes for this model: only the maintained price library's current row.</p>`}${priceTable(history.prices, "Every dated price row, oldest first")}` : ""}
 <h2>All list prices on ${all.date ?? today}</h2><details${trusted(history ? "" : " open")}><summary>${all.prices.length} models${provider ? ` from ${provider}` : ""}</summary>${priceTable(all.prices, `List prices in force on ${all.date ?? today}`)}</details>`;
   });
 }
@@ -167,7 +167,7 @@ export async function indexPage(ctx: RequestContext): Promise<PageResult> {
 ${chartFigure("index", marginIndexChart(j, one), Object.fromEntries(ctx.query), "Margin index chart")}
 ${table<P>(
   [
-    { header: "API model", cell: (p) => p.apiModelId },
+    { header: "API model", cell: (p) => (one ? p.apiModelId : html`<a href="/index?model=${encodeURIComponent(p.apiModelId)}">${p.apiModelId}</a>`) },
     { header: "provider", cell: (p) => p.provider },
     { header: "price from", cell: (p) => p.date },
     { header: "list (blend)", unit: "USD/1M tokens", cell: (p) => formatUsd(p.blendedListUsdPerMillionTokens), numeric: true, value: (p) => p.blendedListUsdPerMillionTokens },
