@@ -46,7 +46,12 @@ export interface Frontier {
 }
 
 /** 20 concurrency levels, 1 to 4096, each about 1.55x the last. */
-export const DEFAULT_CONCURRENCY_LEVELS: readonly number[] = Array.from({ length: 20 }, (_, i) => Math.round(4096 ** (i / 19)));
+export const DEFAULT_CONCURRENCY_LEVELS: readonly number[] = concurrencyLevels(4096);
+
+/** 20 geometric levels from 1 to `top` requests in flight (a rack of 72 gets up to 256 per accelerator). */
+export function concurrencyLevels(top: number): number[] {
+  return [...new Set(Array.from({ length: 20 }, (_, i) => Math.round(top ** (i / 19))))];
+}
 
 /**
  * For each accelerator: every count, valid parallelism, precision and concurrency level, then the Pareto frontier
@@ -64,10 +69,10 @@ export function computeFrontier(o: FrontierOptions): Result<Frontier> {
     usdPerHour: o.usdPerHour,
   });
   if (!configs.ok) return configs;
-  const levels = o.concurrencyLevels ?? DEFAULT_CONCURRENCY_LEVELS;
   const byAccelerator: Record<string, FrontierPoint[]> = {};
   let evaluatedCount = 0;
   configs.value.forEach((config, index) => {
+    const levels = o.concurrencyLevels ?? (config.count * 256 > 4096 ? concurrencyLevels(config.count * 256) : DEFAULT_CONCURRENCY_LEVELS);
     for (const plan of config.plans) {
       for (const concurrency of levels) {
         const e = evaluateConfig(config, plan, { mode: "concurrency", concurrency });

@@ -5,7 +5,7 @@ import { type ModelShape, type Precisions, shapeModel } from "./model-shape.js";
 import { capacityFor, candidatePlans, kvBytesPerSequence, ratesFor } from "./plan.js";
 import type { Issue } from "./result.js";
 import type { Bound, Prediction, Scenario } from "./scenario.js";
-import { type LoadPoint, type ServingPolicy, closedLoop, openLoopLatency } from "./serving.js";
+import { type Disaggregation, type LoadPoint, type ServingPolicy, closedLoop, disaggregatedLoop, openLoopLatency } from "./serving.js";
 import { type Plan, type Rates, stepTime } from "./step.js";
 import { costOf } from "./cost.js";
 
@@ -110,7 +110,27 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
   };
   const rates = rated.rates;
   const load = work.load;
-  const run = (perReplica: number): LoadPoint => closedLoop(shape, plan, rates, policy, perReplica, work.inputTokens, work.outputTokens);
+  const split = scenario.features?.disaggregation;
+  let disaggregation: Disaggregation | undefined;
+  if (split && work.kind === "generate") {
+    const perReplica = plan.tp * plan.pp * plan.dpAttention;
+    const prefillReplicas = split.prefillAcceleratorCount / perReplica;
+    const decodeReplicas = (scenario.hardware.count - split.prefillAcceleratorCount) / perReplica;
+    if (!Number.isInteger(prefillReplicas) || prefillReplicas < 1 || decodeReplicas < 1 || !Number.isInteger(decodeReplicas)) {
+      return infeasible(plan, [{ code: "impossible_disaggregation", field: "features.disaggregation.prefillAcceleratorCount", message: `features.disaggregation.prefillAcceleratorCount: ${split.prefillAcceleratorCount} must be a whole number of ${perReplica}-accelerator replicas and leave at least one replica of the ${scenario.hardware.count} for decode` }]);
+    }
+    const link = scenario.hardware.count <= accelerator.scaleUp.domainSize ? accelerator.scaleUp : accelerator.scaleOut ?? accelerator.scaleUp;
+    disaggregation = {
+      prefillReplicas,
+      decodeReplicas,
+      kvTransferBytes: kvBytesPerSequence(shape, plan, Math.max(1, work.inputTokens)) / perReplica,
+      link: { bytesPerSecond: link.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: link.latencySeconds },
+    };
+  }
+  const run = (perReplica: number): LoadPoint =>
+    disaggregation
+      ? disaggregatedLoop(shape, plan, rates, policy, perReplica * plan.replicas, work.inputTokens, work.outputTokens, disaggregation)
+      : closedLoop(shape, plan, rates, policy, perReplica, work.inputTokens, work.outputTokens);
 
   if (load.mode === "concurrency") {
     const perReplica = load.concurrency / plan.replicas;

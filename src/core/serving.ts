@@ -214,3 +214,58 @@ export function openLoopLatency(
     tpotSeconds: point.tpotSeconds * tpotTail,
   };
 }
+
+/** Prefill and decode on separate pools of replicas, with the KV cache moved between them. */
+export interface Disaggregation {
+  prefillReplicas: number;
+  decodeReplicas: number;
+  /** KV cache bytes of one prompt, moved from the prefill pool to the decode pool. */
+  kvTransferBytes: number;
+  link: { bytesPerSecond: number; latencySeconds: number };
+}
+
+/**
+ * Disaggregated serving (prefill pool + decode pool): decode steps carry no prefill chunks, so TPOT is the bare
+ * decode step; prompts are prefilled in budget-sized batches on their own replicas and their KV cache crosses the
+ * link before the first token. The system sustains the smaller of the two pools' request rates. The returned point
+ * is normalized per replica of the whole system (total replicas = prefill + decode) like closedLoop's.
+ */
+export function disaggregatedLoop(
+  shape: ModelShape, plan: Plan, rates: Rates, policy: ServingPolicy, systemConcurrency: number, input: number, output: number, d: Disaggregation,
+): LoadPoint {
+  const perDecode = systemConcurrency / d.decodeReplicas;
+  const cap = Math.max(1, Math.min(policy.maxBatchSequences, policy.kvCapacitySequences));
+  const running = Math.max(1, Math.min(perDecode, cap));
+  const spec = policy.speculative;
+  const perStep = spec ? tokensPerSpeculativeStep(spec.draftTokens, spec.acceptanceRate) : 1;
+  const fed = spec ? spec.draftTokens + 1 : 1;
+  const decodeSteps = Math.max(1, (Math.max(2, output) - 1) / perStep);
+  const decode = stepTime(shape, plan, rates, { decodeSequenceCount: running, decodeContextTokens: input + output / 2, decodeTokensPerSequence: fed, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: running * fed });
+  const step = decode.seconds * (1 + (spec ? spec.draftCostFraction * spec.draftTokens : 0));
+  const decodeRate = (running / (decodeSteps * step)) * d.decodeReplicas;
+  const batch = Math.max(1, Math.floor(policy.maxBatchedTokens / Math.max(1, input)));
+  const prefill = stepTime(shape, plan, rates, prefillLoad(batch, input, output)).seconds;
+  const prefillRate = (batch / prefill) * d.prefillReplicas;
+  const rate = Math.min(decodeRate, prefillRate);
+  const busy = Math.min(0.99, rate / prefillRate);
+  const transfer = d.kvTransferBytes / d.link.bytesPerSecond + d.link.latencySeconds;
+  // Prompts wait for the prefill pool like an M/D/1 queue: mean wait = service * rho / (2 (1 - rho)).
+  const ttft = prefill + transfer + (prefill * busy) / (2 * (1 - busy));
+  const tpot = step / perStep;
+  const e2e = ttft + tpot * (output - 1);
+  const replicas = d.prefillReplicas + d.decodeReplicas;
+  const requestsPerSecond = rate / replicas;
+  return {
+    concurrency: systemConcurrency / replicas,
+    runningSequences: running,
+    requestsPerSecond,
+    outputTokensPerSecond: requestsPerSecond * output,
+    inputTokensPerSecond: requestsPerSecond * input,
+    ttftSeconds: ttft,
+    tpotSeconds: tpot,
+    e2eSeconds: e2e,
+    prefillTimeFraction: d.prefillReplicas / replicas,
+    decodeStep: decode,
+    limitedBy: perDecode > cap ? (policy.kvCapacitySequences < policy.maxBatchSequences ? "memory-capacity" : "max-batch") : null,
+  };
+}
