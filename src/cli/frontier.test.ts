@@ -1,0 +1,86 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { captureIo } from "./io.js";
+import { main } from "./main.js";
+import { sweepProgress } from "./sweep-progress.js";
+
+const dir = mkdtempSync(join(tmpdir(), "costcurve-frontier-"));
+
+async function run(...argv: string[]) {
+  const io = captureIo();
+  const code = await main(argv, io);
+  return { code, out: io.out.join(""), err: io.err.join("") };
+}
+
+describe("costcurve frontier", () => {
+  it("prints per-accelerator Pareto frontiers and writes readable charts", async () => {
+    const svg = join(dir, "f.svg");
+    const png = join(dir, "f.png");
+    const r = await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm,b200", "--input", "1000", "--output", "500", "--usd-per-hour", "h100-sxm=2,b200=4", "--json", "--svg", svg, "--png", png);
+    expect(r.code).toBe(0);
+    const f = JSON.parse(r.out);
+    for (const id of ["h100-sxm", "b200"]) {
+      const points = f.frontiers[id];
+      expect(points.length).toBeGreaterThan(3);
+      // Pareto: faster per user means less per accelerator along the frontier.
+      for (let i = 1; i < points.length; i++) {
+        expect(points[i].outputTokensPerSecondPerUser).toBeGreaterThanOrEqual(points[i - 1].outputTokensPerSecondPerUser);
+        expect(points[i].outputTokensPerSecondPerAccelerator).toBeLessThanOrEqual(points[i - 1].outputTokensPerSecondPerAccelerator);
+      }
+    }
+    const text = readFileSync(svg, "utf8");
+    expect(text).toMatch(/Output tokens\/s per user/);
+    expect(text).toMatch(/Output tokens\/s per accelerator/);
+    expect(existsSync(png) && readFileSync(png).subarray(1, 4).toString()).toBe("PNG");
+  });
+
+  it("names bad flags", async () => {
+    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100")).err).toMatch(/--accelerators: unknown accelerator "h100"; did you mean/);
+    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--precision", "fp7")).err).toMatch(/--precision: "fp7" is not one of/);
+    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--svg", "x.jpg")).err).toMatch(/--svg: "x\.jpg" must end in \.svg/);
+    expect((await run("frontier", "--model", "nope", "--accelerators", "h100-sxm")).err).toMatch(/unknown model "nope"/);
+  });
+});
+
+describe("costcurve optimize", () => {
+  const scenario = join(dir, "s.json");
+  writeFileSync(scenario, JSON.stringify({ model: "meta-llama/Llama-3.1-8B-Instruct", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm", workload: { kind: "generate", inputTokens: 1000, outputTokens: 200, load: { mode: "slo", ttftSeconds: 1, tpotSeconds: 0.04, percentile: 99 } } }));
+
+  it("ranks configurations by cost and says what binds", async () => {
+    const r = await run("optimize", scenario, "--accelerators", "h100-sxm,l40s,a100-sxm-80gb", "--max-count", "8", "--json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out);
+    const costs = o.rows.map((x: { usdPerMillionOutputTokens: number }) => x.usdPerMillionOutputTokens);
+    expect(costs).toEqual([...costs].sort((a: number, b: number) => a - b));
+    for (const row of o.rows) {
+      expect(row.tpotSeconds).toBeLessThanOrEqual(0.04);
+      expect(["ttft", "tpot", "capacity", "max-batch"]).toContain(row.binding);
+      expect(row.why.length).toBeGreaterThan(10);
+    }
+    const human = await run("optimize", scenario, "--accelerators", "h100-sxm", "--max-count", "2");
+    expect(human.out).toMatch(/cheapest: \d+ x h100-sxm .* what binds: /);
+  });
+
+  it("explains an impossible request", async () => {
+    const r = await run("optimize", scenario, "--accelerators", "l4", "--tpot", "0.001");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/no configuration of meta-llama\/Llama-3\.1-8B-Instruct meets p99 TTFT <= 1 s and TPOT <= 0\.001 s/);
+  });
+});
+
+describe("sweep progress", () => {
+  it("stays silent under a second and draws a bar on a terminal after that", () => {
+    let t = 0;
+    const io = { ...captureIo(), interactive: true };
+    const progress = sweepProgress(io, "frontier", () => t);
+    progress.update(1, 10);
+    expect(io.err.join("")).toBe("");
+    t = 1500;
+    progress.update(5, 10);
+    expect(io.err.join("")).toMatch(/frontier \[#{15}\.{15}\] 5\/10 configurations, 1\.5 s/);
+    progress.finish("done");
+    expect(io.err.join("")).toMatch(/frontier: done in 1\.5 s\n$/);
+  });
+});
