@@ -21,7 +21,8 @@ for (const row of rows) {
   prepared.push({ row, input: resolved.value });
 }
 
-// Physically plausible ranges: the fit may not leave them, whatever the rows say.
+// Physically plausible ranges: the fit may not leave them, whatever the rows say. Batch limits and token budgets
+// are engine defaults (sourced), not fitted.
 const PARAMS = [
   { key: "computeFraction", min: 0.25, max: 0.9 },
   { key: "fp4", min: 0.2, max: 0.9, get: (p) => p.computeFractionByFormat.fp4 ?? p.computeFraction, set: (p, v) => (p.computeFractionByFormat.fp4 = v) },
@@ -33,7 +34,6 @@ const PARAMS = [
   { key: "layerOverheadSeconds", min: 0, max: 0.0003, additive: 0.00001 },
   { key: "gemmHalfEfficiencyTokens", min: 0, max: 64, additive: 2 },
   { key: "gemmHalfEfficiencyWidth", min: 0, max: 2048, additive: 32 },
-  { key: "maxBatchSequences", min: 32, max: 4096, integer: true },
   { key: "tpotTail99Ratio", min: 1.2, max: 2.5 },
 ];
 // Pull towards the sourced starting values so that a profile seen by one or two rows stays near its prior:
@@ -83,7 +83,7 @@ function dataLoss(entries) {
     const p = predict(input);
     const fields = [row.expected, ...(row.extraExpected ?? [])];
     // The seed figures (golden tests) count less than the shared calibration rows that mirror the judged set.
-    const rowWeight = row.id.startsWith("seed_") ? 1 : 1;
+    const rowWeight = 1;
     fields.forEach((f, i) => {
       const v = p[f.field];
       const weight = (i === 0 || /PerSecond/.test(f.field) ? 1 : 0.2) * rowWeight;

@@ -17,6 +17,7 @@ export function llamaBatchTable() {
       hardware: { accelerator: "h100-sxm", count: 4 },
       engine: "vllm",
       parallelism: { tp: 4 },
+      features: { batching: "static" },
       workload: { kind: "generate", inputTokens: 2035, outputTokens: 300, load: { mode: "concurrency", concurrency: batch } },
       pricing: { usdPerAcceleratorHour: 2.5, inputPriceRatio: 0.3 },
     });
@@ -53,7 +54,7 @@ export function registerDemo(program: Command, io: Io): void {
         `\nThe forward pass is ${h100.bound}-bound (compute ${(h100.computeSeconds * 1e3).toFixed(0)} ms vs weight load ${(h100.weightLoadSeconds * 1e3).toFixed(1)} ms per batch on the H100), ` +
           `so FLOP/s per dollar decides: the RTX 4090 is ${compareCost(rtx.usdPerMillionTokens, h100.usdPerMillionTokens)} per token than the H100.\n\n`,
       );
-      io.stdout("Llama 3.3 70B on 4x H100 (vLLM, TP4) at $2.50/GPU-hour, 2035 in / 300 out; input priced at 0.3x output\n\n");
+      io.stdout("Llama 3.3 70B on 4x H100 (vLLM, TP4) at $2.50/GPU-hour, one batch of 2035 in / 300 out requests; input priced at 0.3x output\n\n");
       io.stdout(
         formatTable(
           [

@@ -107,6 +107,7 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
     tpotTail99Ratio: profile.tpotTail99Ratio,
     kvCapacitySequences,
     speculative: scenario.features?.speculative ?? null,
+    staticBatch: scenario.features?.batching === "static",
   };
   const rates = rated.rates;
   const load = work.load;

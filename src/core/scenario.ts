@@ -59,6 +59,12 @@ export const Scenario = z.strictObject({
           draftCostFraction: z.number().min(0).max(1).default(0.05),
         })
         .optional(),
+      /**
+       * How requests enter: "continuous" (a request replaces each finished one, prefills ride in decode steps) or
+       * "static" (a batch of `concurrency` prompts is prefilled together, then decoded to the end, as in batch jobs
+       * and offline benchmarks that submit one batch).
+       */
+      batching: z.enum(["continuous", "static"]).default("continuous"),
       /** Prefill and decode on separate pools (prefill accelerators of the count; KV moves over the link). */
       disaggregation: z.strictObject({ prefillAcceleratorCount: positiveInt }).optional(),
       /** Expert routing: Zipf exponent of expert popularity (0 uniform) and load imbalance max/mean. */

@@ -8,6 +8,8 @@ export interface ServingPolicy {
   /** Token budget of one engine step (max_num_batched_tokens / max_num_tokens / chunked_prefill_size). */
   maxBatchedTokens: number;
   tpotTail99Ratio: number;
+  /** A static batch: all prompts prefilled together, then decoded together (no prefill rides in decode steps). */
+  staticBatch?: boolean;
   /** Sequences whose KV cache fits in one replica at the workload's mean context. */
   kvCapacitySequences: number;
   /** Speculative decoding: draft tokens per step, per-token acceptance, draft cost per step as a fraction of a decode step. */
@@ -80,7 +82,7 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
     logitsCount: sequences * fed,
   });
 
-  if (policy.mixedBatching) {
+  if (policy.mixedBatching && !policy.staticBatch) {
     // Each step carries decode tokens and prefill chunks up to the token budget. Over one request life the
     // replica must process running * input prefill tokens and running * decodeSteps * fed decode tokens, so
     // it needs at least decodeSteps steps, and more when the budget binds (then prefills queue).
@@ -109,11 +111,11 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
   const decode = stepTime(shape, plan, rates, decodeLoad(running));
   const decodeSeconds = decode.seconds * draftFactor;
   const batchLimit = Math.max(1, Math.floor(budget / Math.max(1, input)));
-  const batch = Math.max(1, Math.min(running, running / decodeSteps, batchLimit));
+  const batch = policy.staticBatch ? running : Math.max(1, Math.min(running, running / decodeSteps, batchLimit));
   const prefillSeconds = stepTime(shape, plan, rates, prefillLoad(batch, input, output)).seconds;
   const prefillPerLife = (running / batch) * prefillSeconds;
   // A request arriving mid-step waits for the running step to end (none when it is alone).
-  const waitSeconds = running > 1 ? (decodeSeconds / 2) * (1 - 1 / running) : 0;
+  const waitSeconds = running > 1 && !policy.staticBatch ? (decodeSeconds / 2) * (1 - 1 / running) : 0;
   const ttft = prefillSeconds + waitSeconds;
   const tpot = (decodeSteps * decodeSeconds + Math.max(0, prefillPerLife - prefillSeconds)) / (output - 1);
   const e2e = ttft + tpot * (output - 1);
