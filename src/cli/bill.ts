@@ -7,7 +7,8 @@ import { formatSignificant, formatUsd } from "../report/format.js";
 import { formatJson } from "../report/json.js";
 import { formatKeyValues, formatTable } from "../report/table.js";
 import { type Io, UsageError } from "./io.js";
-import { parseDateOption, priceIssueError } from "./prices.js";
+import { countOption, dateOption, requiredOption, shareOption } from "./options.js";
+import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Bill input field -> the flag that sets it, so errors name what the user typed. */
@@ -24,25 +25,6 @@ const FLAG: Record<string, string> = {
   overheadFraction: "--overhead",
   discountFraction: "--discount",
 };
-
-const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9 };
-
-/** Parses "300000", "300k", "1.5M", "2e6" for a flag; anything else is a UsageError naming the flag. */
-export function parseCount(flag: string, text: string): number {
-  const match = /^\s*([0-9]*\.?[0-9]+(?:e[+-]?\d+)?)\s*([kmb])?\s*$/i.exec(text);
-  const value = match ? Number(match[1]) * (match[2] ? SUFFIX[match[2].toLowerCase()]! : 1) : Number.NaN;
-  if (!Number.isFinite(value)) throw new UsageError(`${flag}: expected a number such as 300000, 300k or 1.5M, got "${text}"`);
-  return value;
-}
-
-/** Parses a 0-1 fraction for a flag. */
-export function parseFraction(flag: string, text: string): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new UsageError(`${flag}: expected a fraction between 0 and 1 (e.g. 0.9 for 90%), got "${text}"`);
-  }
-  return value;
-}
 
 export interface BillOptions {
   model?: string;
@@ -62,26 +44,21 @@ export interface BillOptions {
   json?: boolean;
 }
 
-function required(flag: string, value: string | undefined): string {
-  if (value === undefined) throw new UsageError(`${flag}: required`);
-  return value;
-}
-
 /** Builds the bill input from flags (every value range-checked, errors naming the flag). */
 export function billInputFromOptions(opts: BillOptions): BillInput {
   const input: BillInput = {
-    inputTokens: parseCount("--input-tokens", required("--input-tokens", opts.inputTokens)),
-    outputTokens: parseCount("--output-tokens", required("--output-tokens", opts.outputTokens)),
+    inputTokens: countOption("--input-tokens", requiredOption("--input-tokens", opts.inputTokens)),
+    outputTokens: countOption("--output-tokens", requiredOption("--output-tokens", opts.outputTokens)),
   };
-  if (opts.requests !== undefined) input.requestCount = parseCount("--requests", opts.requests);
-  if (opts.contextPerRequest !== undefined) input.contextPerRequestTokens = parseCount("--context-per-request", opts.contextPerRequest);
-  if (opts.cacheStorageHours !== undefined) input.cacheStorageHours = parseCount("--cache-storage-hours", opts.cacheStorageHours);
-  if (opts.tokenizerInflation !== undefined) input.tokenizerInflation = parseCount("--tokenizer-inflation", opts.tokenizerInflation);
-  if (opts.cacheHit !== undefined) input.cacheHitFraction = parseFraction("--cache-hit", opts.cacheHit);
-  if (opts.cacheWrite !== undefined) input.cacheWriteFraction = parseFraction("--cache-write", opts.cacheWrite);
-  if (opts.batchShare !== undefined) input.batchShareFraction = parseFraction("--batch-share", opts.batchShare);
-  if (opts.overhead !== undefined) input.overheadFraction = parseFraction("--overhead", opts.overhead);
-  if (opts.discount !== undefined) input.discountFraction = parseFraction("--discount", opts.discount);
+  if (opts.requests !== undefined) input.requestCount = countOption("--requests", opts.requests);
+  if (opts.contextPerRequest !== undefined) input.contextPerRequestTokens = countOption("--context-per-request", opts.contextPerRequest);
+  if (opts.cacheStorageHours !== undefined) input.cacheStorageHours = countOption("--cache-storage-hours", opts.cacheStorageHours);
+  if (opts.tokenizerInflation !== undefined) input.tokenizerInflation = countOption("--tokenizer-inflation", opts.tokenizerInflation);
+  if (opts.cacheHit !== undefined) input.cacheHitFraction = shareOption("--cache-hit", opts.cacheHit);
+  if (opts.cacheWrite !== undefined) input.cacheWriteFraction = shareOption("--cache-write", opts.cacheWrite);
+  if (opts.batchShare !== undefined) input.batchShareFraction = shareOption("--batch-share", opts.batchShare);
+  if (opts.overhead !== undefined) input.overheadFraction = shareOption("--overhead", opts.overhead);
+  if (opts.discount !== undefined) input.discountFraction = shareOption("--discount", opts.discount);
   return input;
 }
 
@@ -103,8 +80,8 @@ const COLUMNS: Column<LineRow>[] = [
 
 /** Runs the bill command against a book (exported for tests). */
 export function runBill(io: Io, book: PriceBook, opts: BillOptions): void {
-  const model = required("--model", opts.model);
-  const date = parseDateOption("--at", opts.at);
+  const model = requiredOption("--model", opts.model);
+  const date = dateOption("--at", opts.at);
   const input = billInputFromOptions(opts);
   const quote = priceAt(book, model, date, opts.provider);
   if (!quote.ok) throw priceIssueError(quote.issues);

@@ -5,41 +5,14 @@ import type { Issue } from "../core/result.js";
 import { computeBreakeven, DEFAULT_UTILIZATIONS, type Breakeven, type BreakevenRow } from "../prices/breakeven.js";
 import type { PriceBook } from "../prices/book.js";
 import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
-import { type Column, chartFormatOf, formatJson, formatKeyValues, formatPercent, formatSi, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
-import { parseFraction } from "./bill.js";
+import { type Column, chartFormatOf, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { parseDateOption } from "./prices.js";
+import { dateOption, fractionListOption, interactivityOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Tokens with k/M/B/T suffixes: 2.67e9 -> "2.67B". */
 export function formatTokens(value: number): string {
   return formatSi(value, 3).replace(/G$/, "B");
-}
-
-/** Parses a number > 0 for a flag. */
-export function parsePositive(flag: string, text: string, what = "a number > 0"): number {
-  const value = Number(text);
-  if (text.trim() === "" || !Number.isFinite(value) || value <= 0) throw new UsageError(`${flag}: expected ${what}, got "${text}"`);
-  return value;
-}
-
-/** Parses a positive whole number for a flag. */
-export function parseWhole(flag: string, text: string): number {
-  const value = parsePositive(flag, text, "a whole number >= 1");
-  if (!Number.isInteger(value)) throw new UsageError(`${flag}: expected a whole number >= 1, got "${text}"`);
-  return value;
-}
-
-/** Parses "0.1,0.2,0.5" into fractions in (0, 1], sorted and deduplicated. */
-export function parseUtilizations(flag: string, text: string): number[] {
-  const values = text.split(",").map((part) => {
-    const value = Number(part);
-    if (part.trim() === "" || !Number.isFinite(value) || value <= 0 || value > 1) {
-      throw new UsageError(`${flag}: expected comma-separated fractions above 0 and at most 1 (e.g. 0.1,0.5,1), got "${part.trim()}"`);
-    }
-    return value;
-  });
-  return [...new Set(values)].sort((a, b) => a - b);
 }
 
 /** Checks --svg/--png paths: each must end in its own extension. */
@@ -92,11 +65,6 @@ export interface BreakevenOptions {
   png?: string;
 }
 
-function required(flag: string, value: string | undefined, hint: string): string {
-  if (value === undefined) throw new UsageError(`${flag}: required (${hint})`);
-  return value;
-}
-
 const verdict = (b: Breakeven, r: BreakevenRow): string => {
   if (r.feasible) return `wins above ${formatTokens(r.breakevenTokensPerMonth)} tokens/month`;
   const more = r.minimumWinningCount === null ? `no count up to 64 wins` : `${r.minimumWinningCount}x ${b.acceleratorId} would`;
@@ -133,22 +101,21 @@ export function breakevenChart(b: Breakeven): string {
 
 /** Runs the breakeven command against a book (exported for tests). */
 export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptions): Promise<void> {
-  const modelName = required("--model", opts.model, "an open model from the catalog, e.g. meta-llama/Llama-3.3-70B-Instruct");
-  const accName = required("--accelerator", opts.accelerator, "e.g. h100-sxm");
-  const api = required("--vs", opts.vs, "an API model, e.g. gpt-4o");
+  const modelName = requiredOption("--model", opts.model, "an open model from the catalog, e.g. meta-llama/Llama-3.3-70B-Instruct");
+  const accName = requiredOption("--accelerator", opts.accelerator, "e.g. h100-sxm");
+  const api = requiredOption("--vs", opts.vs, "an API model, e.g. gpt-4o");
   const model = resolveOpenModel(modelName);
   if (!model.ok) throw new UsageError(`--model: ${model.issues[0]!.message} (\`costcurve models\` lists the catalog)`);
   const accelerators = resolveAccelerators([accName]);
   if (!accelerators.ok) throw new UsageError(`--accelerator: ${accelerators.issues[0]!.message}`);
-  const count = opts.count === undefined ? 8 : parseWhole("--count", opts.count);
-  const share = opts.inputShare === undefined ? undefined : parseFraction("--input-share", opts.inputShare);
+  const count = opts.count === undefined ? 8 : wholeOption("--count", opts.count);
+  const share = opts.inputShare === undefined ? undefined : shareOption("--input-share", opts.inputShare);
   if (share === 1) throw new UsageError(`--input-share: must be below 1 (a chat workload generates some output), got "${opts.inputShare}"`);
-  const usdPerHour = opts.usdPerHour === undefined ? undefined : parsePositive("--usd-per-hour", opts.usdPerHour);
-  const utilizations = opts.utilizations === undefined ? [...DEFAULT_UTILIZATIONS] : parseUtilizations("--utilizations", opts.utilizations);
-  if (opts.offline && opts.interactivity !== undefined) throw new UsageError("--offline and --interactivity: choose one");
-  const interactivity = opts.offline ? null : opts.interactivity === undefined ? undefined : parsePositive("--interactivity", opts.interactivity, "output tokens per second per user > 0");
+  const usdPerHour = opts.usdPerHour === undefined ? undefined : positiveOption("--usd-per-hour", opts.usdPerHour);
+  const utilizations = opts.utilizations === undefined ? [...DEFAULT_UTILIZATIONS] : fractionListOption("--utilizations", opts.utilizations);
+  const interactivity = interactivityOption(opts);
   const paths = chartPaths(opts);
-  const date = parseDateOption("--at", opts.at);
+  const date = dateOption("--at", opts.at);
 
   const result = computeBreakeven(book, {
     openModelId: model.value,

@@ -1,9 +1,8 @@
 import type { Command } from "commander";
 import { type Frontier, type FrontierPoint, computeFrontier } from "../catalog/frontier.js";
-import { Precision } from "../core/precision.js";
 import { chartFormatOf, formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { engineOption, listOption, priceOption, wholeOption } from "./options.js";
+import { engineOption, listOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "./options.js";
 import { sweepProgress } from "./sweep-progress.js";
 
 interface FrontierFlags {
@@ -55,13 +54,8 @@ export function registerFrontier(program: Command, io: Io): void {
         if (path !== undefined && chartFormatOf(path) !== ext) throw new UsageError(`${flag}: "${path}" must end in .${ext}`);
       }
       const accelerators = listOption("--accelerators", f.accelerators);
-      const price = f.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", f.usdPerHour);
-      const usdPerHour = typeof price === "number" ? Object.fromEntries(accelerators.map((a) => [a, price])) : price;
-      const precisions = f.precision === undefined ? undefined : listOption("--precision", f.precision).map((p) => {
-        const parsed = Precision.safeParse(p);
-        if (!parsed.success) throw new UsageError(`--precision: "${p}" is not one of ${Precision.options.join(", ")}`);
-        return parsed.data;
-      });
+      const usdPerHour = pricePerIdOption("--usd-per-hour", f.usdPerHour, accelerators);
+      const precisions = f.precision === undefined ? undefined : precisionListOption("--precision", f.precision);
       const progress = sweepProgress(io, "frontier");
       const result = computeFrontier({
         model: f.model,
@@ -69,7 +63,7 @@ export function registerFrontier(program: Command, io: Io): void {
         inputTokens: wholeOption("--input", f.input),
         outputTokens: wholeOption("--output", f.output),
         precisions,
-        counts: f.counts === undefined ? undefined : listOption("--counts", f.counts).map((c) => wholeOption("--counts", c)),
+        counts: f.counts === undefined ? undefined : wholeListOption("--counts", f.counts),
         engine: engineOption(f.engine),
         usdPerHour,
         onProgress: progress.update,

@@ -7,10 +7,9 @@ import { resolveAccelerators } from "../prices/cost-floor.js";
 import { compositeSeries, indexAssumptions, type CompositePoint, type IndexAssumptions, type IndexPoint, modelSeries, selectMatches } from "../prices/margin-index.js";
 import { MODEL_MATCHES } from "../prices/model-matching.js";
 import { type Column, dateMs, formatCsv, formatJson, formatKeyValues, formatPercent, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
-import { chartPaths, parsePositive } from "./breakeven.js";
-import { parseFraction } from "./bill.js";
+import { chartPaths } from "./breakeven.js";
 import { type Io, UsageError } from "./io.js";
-import { parseDateOption, todayIso } from "./prices.js";
+import { dateOption, interactivityOption, listOption, outputFormatOption, shareOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** The index series starts with GPT-4's launch month unless --from says otherwise. */
@@ -113,20 +112,18 @@ function issueError(issue: Issue): UsageError {
 
 /** Runs the index command against a book (exported for tests). */
 export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Promise<void> {
-  if (opts.json && opts.csv) throw new UsageError("--json and --csv: choose one output format");
-  const from = opts.from === undefined ? INDEX_START_DATE : parseDateOption("--from", opts.from);
-  const to = parseDateOption("--to", opts.to ?? todayIso());
+  const format = outputFormatOption(opts);
+  const from = opts.from === undefined ? INDEX_START_DATE : dateOption("--from", opts.from);
+  const to = dateOption("--to", opts.to);
   if (from > to) throw new UsageError(`--from: ${from} is after --to ${to}`);
-  const utilization = opts.utilization === undefined ? undefined : parseFraction("--utilization", opts.utilization);
+  const utilization = opts.utilization === undefined ? undefined : shareOption("--utilization", opts.utilization);
   if (utilization === 0) throw new UsageError(`--utilization: must be above 0, got "${opts.utilization}"`);
-  if (opts.offline && opts.interactivity !== undefined) throw new UsageError("--offline and --interactivity: choose one");
-  const interactivity = opts.offline ? null : opts.interactivity === undefined ? undefined : parsePositive("--interactivity", opts.interactivity, "output tokens per second per user > 0");
+  const interactivity = interactivityOption(opts);
   let accelerators: string[] | undefined;
   if (opts.accelerators !== undefined) {
-    const resolved = resolveAccelerators(opts.accelerators.split(",").map((s) => s.trim()).filter(Boolean));
+    const resolved = resolveAccelerators(listOption("--accelerators", opts.accelerators, "a comma-separated list of accelerator ids"));
     if (!resolved.ok) throw new UsageError(`--accelerators: ${resolved.issues[0]!.message}`);
     accelerators = resolved.value.map((acc) => acc.id);
-    if (accelerators.length === 0) throw new UsageError(`--accelerators: expected a comma-separated list of accelerator ids, got "${opts.accelerators}"`);
   }
   const paths = chartPaths(opts);
   const matches = selectMatches(book, opts.model);
@@ -153,12 +150,12 @@ export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Pro
     rent: "each accelerator's current default rental price (newest on-demand row)",
     engine: "vllm, fp8 where supported else bf16, parallelism chosen by the engine, counts 1/2/4/8",
   };
-  if (opts.json) {
+  if (format === "json") {
     const matchesUsed = MODEL_MATCHES.filter((m) => matches.value.includes(m));
     io.stdout(formatJson({ from, to, assumptions, matches: matchesUsed, points, composite, skipped, charts: paths }));
     return;
   }
-  if (opts.csv) {
+  if (format === "csv") {
     io.stdout(formatCsv(CSV_COLUMNS, csvRows(points, composite)));
     return;
   }

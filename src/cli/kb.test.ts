@@ -104,7 +104,7 @@ describe("costcurve kb", () => {
       [["add", "missing.md"], /kb add: cannot read missing\.md/],
       [["show", "nope"], /kb show: no node "nope"/],
       [["search"], /kb search: give a query or --tag/],
-      [["check", "--max-age-days", "-3"], /--max-age-days: expected a positive integer, got "-3"/],
+      [["check", "--max-age-days", "-3"], /--max-age-days: expected a whole number >= 1, got "-3"/],
       [["check", "--today", "22/11/2026"], /--today: expected a date YYYY-MM-DD/],
       [["import", "no-such-dir"], /kb import: cannot read folder no-such-dir/],
     ];

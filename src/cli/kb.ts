@@ -11,6 +11,7 @@ import type { KbNode } from "../store/records.js";
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
+import { dateOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 async function withStore<T>(io: Io, work: (store: Store) => Promise<T>): Promise<T> {
@@ -25,18 +26,6 @@ async function withStore<T>(io: Io, work: (store: Store) => Promise<T>): Promise
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
-}
-
-function positiveInt(option: string, text: string): number {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v <= 0) throw new UsageError(`${option}: expected a positive integer, got "${text}"`);
-  return v;
-}
-
-function todayOf(text: string | undefined): string {
-  if (text === undefined) return new Date().toISOString().slice(0, 10);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new UsageError(`--today: expected a date YYYY-MM-DD, got "${text}"`);
-  return text;
 }
 
 /** Text form of a check report: one line per claim, the failing checks' numbers under it, then the counts. */
@@ -81,7 +70,7 @@ export function registerKb(program: Command, io: Io): void {
     .action(async (words: string[], opts: { tag: string[]; limit: string; json?: boolean }) => {
       const query = words.join(" ");
       if (query.trim() === "" && opts.tag.length === 0) throw new UsageError("kb search: give a query or --tag");
-      const limit = positiveInt("--limit", opts.limit);
+      const limit = wholeOption("--limit", opts.limit);
       const hits = await withStore(io, (store) => searchKbNodes(store, query, { tags: opts.tag, limit }));
       if (opts.json) return io.stdout(formatJson(hits));
       if (hits.length === 0) return io.stdout("no matches\n");
@@ -124,8 +113,8 @@ export function registerKb(program: Command, io: Io): void {
     .option("--dir <dir>", "check a Markdown folder instead of the store (default without a configured store: the shipped claims)")
     .option("--today <date>", "date to measure source age from, YYYY-MM-DD (default: today)")
     .action(async (opts: { json?: boolean; strict?: boolean; maxAgeDays: string; dir?: string; today?: string }) => {
-      const maxAgeDays = positiveInt("--max-age-days", opts.maxAgeDays);
-      const todayDate = todayOf(opts.today);
+      const maxAgeDays = wholeOption("--max-age-days", opts.maxAgeDays);
+      const todayDate = dateOption("--today", opts.today);
       let nodes: KbNode[];
       if (opts.dir !== undefined || (!io.env.COSTCURVE_DB && !io.env.DATABASE_URL)) {
         const dir = opts.dir === undefined ? shippedKbDir() : resolve(io.cwd, opts.dir);

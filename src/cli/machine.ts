@@ -7,6 +7,7 @@ import { formatBytes, formatDuration, formatKeyValues, formatRate } from "../rep
 import { openStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
+import { todayIso, wholeOption } from "./options.js";
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -64,11 +65,10 @@ export function registerMachine(program: Command, io: Io): void {
     .option("--threads <n>", "llama.cpp threads (1 is fastest with node-llama-cpp's prebuilt CPU build)", "1")
     .option("--json", "print {accelerator, profile, measurement} as JSON")
     .action(async (flags: { save?: string; threads: string; json?: boolean }) => {
-      const threads = Number(flags.threads);
-      if (!Number.isInteger(threads) || threads < 1) throw new UsageError(`--threads: expected a positive integer, got "${flags.threads}"`);
+      const threads = wholeOption("--threads", flags.threads);
       if (flags.save !== undefined && !NAME.test(flags.save)) throw new UsageError(`--save: "${flags.save}" is not a valid name; use lowercase letters, digits and hyphens, e.g. "laptop"`);
       const name = flags.save ?? "local";
-      const date = new Date().toISOString().slice(0, 10);
+      const date = todayIso();
       const measurement = await measureMachine({ threads, date, onProgress: (message) => io.stderr(`${message}\n`) });
       const accelerator = machineAccelerator(measurement, name);
       const profile = machineProfile(measurement, name);

@@ -3,7 +3,7 @@ import { type OptimizeRow, optimize } from "../catalog/optimize.js";
 import { parseScenario } from "../core/validate.js";
 import { formatDuration, formatJson, formatRate, formatTable, formatUsd } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { listOption, positiveOption, wholeOption } from "./options.js";
+import { listOption, percentileOption, positiveOption, wholeOption } from "./options.js";
 import { readJsonFile } from "./scenario-file.js";
 import { sweepProgress } from "./sweep-progress.js";
 
@@ -43,7 +43,7 @@ export function registerOptimize(program: Command, io: Io): void {
         outputTokens: s.workload.outputTokens,
         ttftSeconds: f.ttft !== undefined ? positiveOption("--ttft", f.ttft, "seconds > 0") : slo?.ttftSeconds ?? 2,
         tpotSeconds: f.tpot !== undefined ? positiveOption("--tpot", f.tpot, "seconds > 0") : slo?.tpotSeconds ?? 0.1,
-        percentile: percentileOption(f.percentile ?? String(slo?.percentile ?? 99)),
+        percentile: percentileOption("--percentile", f.percentile ?? String(slo?.percentile ?? 99)),
         accelerators: f.accelerators === undefined ? undefined : listOption("--accelerators", f.accelerators),
         maxCount: wholeOption("--max-count", f.maxCount),
         engine: s.engine ?? "vllm",
@@ -58,12 +58,6 @@ export function registerOptimize(program: Command, io: Io): void {
       const best = result.value.rows[0]!;
       io.stdout(`cheapest: ${best.count} x ${best.accelerator} (${best.precision}) at ${formatUsd(best.usdPerMillionOutputTokens)} per 1M output tokens; what binds: ${best.why}.\n`);
     });
-}
-
-function percentileOption(text: string): number {
-  const value = Number(text);
-  if (!Number.isFinite(value) || value <= 0 || value >= 100) throw new UsageError(`--percentile: expected a number between 0 and 100 (exclusive), got "${text}"`);
-  return value;
 }
 
 export function renderOptimize(rows: OptimizeRow[]): string {

@@ -9,19 +9,8 @@ import { formatSignificant } from "../report/format.js";
 import { formatJson } from "../report/json.js";
 import { formatTable } from "../report/table.js";
 import { type Io, UsageError } from "./io.js";
+import { dateOption, outputFormatOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
-
-/** Today's date in UTC as YYYY-MM-DD (the default for --at). */
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
-/** Validates a --at value. */
-export function parseDateOption(flag: string, text: string | undefined): string {
-  if (text === undefined) return todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new UsageError(`${flag}: expected a date YYYY-MM-DD, got "${text}"`);
-  return text;
-}
 
 /** Turns price-book issues into one user-facing error (unknown models get "did you mean" suggestions). */
 export function priceIssueError(issues: Issue[], dateFlag = "--at"): UsageError {
@@ -100,9 +89,8 @@ function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", ex
 
 /** Runs the prices command against a book (exported for tests). */
 export function runPrices(io: Io, book: PriceBook, model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }): void {
-  if (opts.json && opts.csv) throw new UsageError("--json and --csv: choose one output format");
-  const format = opts.json ? "json" : opts.csv ? "csv" : "table";
-  const date = parseDateOption("--at", opts.at);
+  const format = outputFormatOption(opts);
+  const date = dateOption("--at", opts.at);
   if (!model) {
     if (opts.history) throw new UsageError("--history: needs a MODEL");
     const rows = listPrices(book, date, opts.provider);

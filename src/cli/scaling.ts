@@ -4,17 +4,7 @@ import { formatTable } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import type { Column } from "../report/cell.js";
 import { type Io, UsageError } from "./io.js";
-
-const SUFFIX: Record<string, number> = { k: 1e3, m: 1e6, b: 1e9, g: 1e9, t: 1e12, p: 1e15 };
-
-/** Parses "70e9", "70B", "1.4T", "15.6t", "2k" into a number; throws a UsageError naming the option. */
-export function parseQuantity(option: string, text: string): number {
-  const match = /^\s*(-?[0-9]*\.?[0-9]+(?:e[+-]?\d+)?)\s*([kmbgtp])?\s*$/i.exec(text);
-  if (!match) throw new UsageError(`${option}: expected a number such as 1.4e12, 70B or 15T (k, M, B, T, P suffixes), got "${text}"`);
-  const value = Number(match[1]) * (match[2] ? SUFFIX[match[2].toLowerCase()]! : 1);
-  if (!Number.isFinite(value)) throw new UsageError(`${option}: not a finite number: "${text}"`);
-  return value;
-}
+import { positiveQuantityOption, quantityOption } from "./options.js";
 
 /** A number in scientific notation with 3 significant digits: 3.79e+25 -> "3.79e25". */
 export function sci(value: number): string {
@@ -76,11 +66,10 @@ export function registerScaling(program: Command, io: Io): void {
     .option("--fit <name>", "hoffmann (Hoffmann et al. 2022) or epoch (Besiroglu et al. 2024); default both")
     .option("--json", "machine-readable output")
     .action((opts: { budgetFlops: string; inferenceTokens?: string; fit?: string; json?: boolean }) => {
-      const budgetFlops = parseQuantity("--budget-flops", opts.budgetFlops);
-      if (budgetFlops <= 0) throw new UsageError(`--budget-flops: must be positive, got "${opts.budgetFlops}"`);
+      const budgetFlops = positiveQuantityOption("--budget-flops", opts.budgetFlops);
       let inferenceTokens: number | undefined;
       if (opts.inferenceTokens !== undefined) {
-        inferenceTokens = parseQuantity("--inference-tokens", opts.inferenceTokens);
+        inferenceTokens = quantityOption("--inference-tokens", opts.inferenceTokens);
         if (inferenceTokens < 0) throw new UsageError(`--inference-tokens: must be >= 0, got "${opts.inferenceTokens}"`);
       }
       let fits = Object.values(LOSS_FITS);

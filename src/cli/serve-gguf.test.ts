@@ -38,6 +38,6 @@ describe("costcurve serve-gguf", () => {
     expect(io.err.join("")).toContain("FILE: no-such-model.gguf not found");
     const port = captureIo();
     expect(await main(["serve-gguf", tinyModelPath("f16"), "--port", "99999"], port)).toBe(1);
-    expect(port.err.join("")).toContain('--port: expected an integer from 0 to 65535, got "99999"');
+    expect(port.err.join("")).toContain('--port: expected a whole number from 0 to 65535, got "99999"');
   });
 });

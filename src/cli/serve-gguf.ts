@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type RunningLlamaServer, startLlamaServer } from "../bench/llama-server.js";
 import { type Io, UsageError } from "./io.js";
+import { wholeInRangeOption } from "./options.js";
 
 interface ServeFlags {
   port: string;
@@ -12,19 +13,13 @@ interface ServeFlags {
   model?: string;
 }
 
-function integer(option: string, text: string, min: number, max: number): number {
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${option}: expected an integer from ${min} to ${max}, got "${text}"`);
-  return n;
-}
-
 /** Starts the server and resolves once it listens; `stop` (default: SIGINT/SIGTERM) closes it. */
 export async function serveGguf(file: string, flags: ServeFlags, io: Io, stop?: Promise<void>): Promise<void> {
   const modelPath = resolve(io.cwd, file);
   if (!existsSync(modelPath)) throw new UsageError(`FILE: ${file} not found (looked at ${modelPath}); give a .gguf model file`);
-  const port = integer("--port", flags.port, 0, 65535);
-  const threads = integer("--threads", flags.threads, 1, 1024);
-  const sequenceCount = integer("--parallel", flags.parallel, 1, 256);
+  const port = wholeInRangeOption("--port", flags.port, 0, 65535);
+  const threads = wholeInRangeOption("--threads", flags.threads, 1, 1024);
+  const sequenceCount = wholeInRangeOption("--parallel", flags.parallel, 1, 256);
   let server: RunningLlamaServer;
   try {
     server = await startLlamaServer({ modelPath, port, threads, sequenceCount, modelName: flags.model ?? "local" });

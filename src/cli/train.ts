@@ -12,17 +12,8 @@ import { formatDuration, formatPercent, formatUsd } from "../report/format.js";
 import { formatKeyValues } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import { type Io, UsageError } from "./io.js";
-import { parseQuantity, sci } from "./scaling.js";
-
-function fraction(option: string, text: string | undefined, fallback: number, min: number, max: number, minInclusive: boolean): number {
-  if (text === undefined) return fallback;
-  const v = Number(text);
-  const below = minInclusive ? v < min : v <= min;
-  if (!Number.isFinite(v) || below || v > max) {
-    throw new UsageError(`${option}: expected a number in ${minInclusive ? "[" : "("}${min}, ${max}], got "${text}"`);
-  }
-  return v;
-}
+import { positiveQuantityOption, quantityOption, rangeOption, wholeOption } from "./options.js";
+import { sci } from "./scaling.js";
 
 interface ModelShape {
   label: string;
@@ -51,20 +42,13 @@ function modelShape(opts: { model?: string; params?: string; layers?: string; at
     };
   }
   if (opts.params === undefined) throw new UsageError("give --model <id> or --params <count> (e.g. --params 70B)");
-  const paramCount = parseQuantity("--params", opts.params);
-  if (paramCount <= 0) throw new UsageError(`--params: must be positive, got "${opts.params}"`);
+  const paramCount = positiveQuantityOption("--params", opts.params);
   const shape: ModelShape = { label: `${sci(paramCount)} parameters`, paramCount, totalParamCount: paramCount };
   if (opts.layers !== undefined || opts.attentionWidth !== undefined) {
     if (opts.layers === undefined || opts.attentionWidth === undefined) throw new UsageError("--layers and --attention-width go together");
-    shape.attention = { layerCount: intOption("--layers", opts.layers), attentionWidth: intOption("--attention-width", opts.attentionWidth) };
+    shape.attention = { layerCount: wholeOption("--layers", opts.layers), attentionWidth: wholeOption("--attention-width", opts.attentionWidth) };
   }
   return shape;
-}
-
-function intOption(option: string, text: string): number {
-  const v = Number(text);
-  if (!Number.isInteger(v) || v <= 0) throw new UsageError(`${option}: expected a positive integer, got "${text}"`);
-  return v;
 }
 
 /** `costcurve train`: training FLOPs, wall-clock, cost and energy of a pre-training run. */
@@ -89,22 +73,21 @@ export function registerTrain(program: Command, io: Io): void {
     .action((opts: Record<string, string | boolean | undefined>) => {
       const s = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
       const shape = modelShape({ model: s("model"), params: s("params"), layers: s("layers"), attentionWidth: s("attentionWidth") });
-      const tokenCount = parseQuantity("--tokens", s("tokens")!);
-      if (tokenCount <= 0) throw new UsageError(`--tokens: must be positive, got "${s("tokens")}"`);
+      const tokenCount = positiveQuantityOption("--tokens", s("tokens")!);
       const accelerator = findAccelerator(s("accelerator")!);
       if (!accelerator) {
         const near = nearestAcceleratorIds(s("accelerator")!);
         throw new UsageError(`--accelerator: unknown accelerator "${s("accelerator")}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`);
       }
-      const acceleratorCount = intOption("--count", s("count")!);
+      const acceleratorCount = wholeOption("--count", s("count")!);
       const precision = ComputePrecision.safeParse(s("precision"));
       if (!precision.success) throw new UsageError(`--precision: expected one of ${ComputePrecision.options.join(", ")}, got "${s("precision")}"`);
       const peak = peakFor(accelerator.denseFlopsPerSecond, precision.data);
       if (!peak) throw new UsageError(`--precision: ${accelerator.id} has no ${precision.data} (or wider) peak`);
       const mfuDefault = defaultTrainingMfu(accelerator.family, peak.precision);
-      const mfuFraction = fraction("--mfu", s("mfu"), mfuDefault.mfuFraction, 0, 1, false);
-      const usdPerHour = s("usdPerHour") === undefined ? defaultUsdPerHour(accelerator) : parseQuantity("--usd-per-hour", s("usdPerHour")!);
-      const sequenceLength = intOption("--seq-len", s("seqLen")!);
+      const mfuFraction = s("mfu") === undefined ? mfuDefault.mfuFraction : rangeOption("--mfu", s("mfu")!, 0, 1, false);
+      const usdPerHour = s("usdPerHour") === undefined ? defaultUsdPerHour(accelerator) : quantityOption("--usd-per-hour", s("usdPerHour")!);
+      const sequenceLength = wholeOption("--seq-len", s("seqLen")!);
       const result = estimateTraining({
         paramCount: shape.paramCount,
         tokenCount,
@@ -114,8 +97,8 @@ export function registerTrain(program: Command, io: Io): void {
         mfuFraction,
         usdPerHour,
         tdpWatts: accelerator.tdpWatts,
-        drawFraction: fraction("--draw-fraction", s("drawFraction"), ENERGY_DEFAULTS.drawFraction.value, 0, 1, false),
-        pue: fraction("--pue", s("pue"), ENERGY_DEFAULTS.pue.value, 1, 3, true),
+        drawFraction: rangeOption("--draw-fraction", s("drawFraction")!, 0, 1, false),
+        pue: rangeOption("--pue", s("pue")!, 1, 3, true),
       });
       if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("; "));
       const v = result.value;

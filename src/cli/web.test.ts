@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { captureIo, UsageError } from "./io.js";
 import { main } from "./main.js";
-import { parsePort, runWeb } from "./web.js";
+import { runWeb } from "./web.js";
 
 async function waitFor(check: () => string | undefined): Promise<string> {
   for (let i = 0; i < 200; i++) {
@@ -41,9 +41,9 @@ describe("costcurve web", () => {
   });
 
   it("--port must be a whole number 0-65535, and a port in use is named", async () => {
-    expect(() => parsePort("http")).toThrow(UsageError);
-    expect(() => parsePort("70000")).toThrow(/--port: expected a whole number from 0 to 65535, got "70000"/);
-    expect(parsePort("8080")).toBe(8080);
+    const never = new AbortController().signal;
+    await expect(runWeb(captureIo(), { port: "http" }, never)).rejects.toThrow(UsageError);
+    await expect(runWeb(captureIo(), { port: "70000" }, never)).rejects.toThrow(/--port: expected a whole number from 0 to 65535, got "70000"/);
     const io = captureIo();
     expect(await main(["web", "--port", "-5"], io)).toBe(1);
     expect(io.err.join("")).toMatch(/--port/);

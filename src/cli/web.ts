@@ -2,22 +2,16 @@
 import type { Command } from "commander";
 import { startWebServer } from "../web/server.js";
 import { type Io, UsageError } from "./io.js";
+import { wholeInRangeOption } from "./options.js";
 
 export interface WebOptions {
   port?: string;
   host?: string;
 }
 
-/** Parses --port: a whole number 0-65535 (0 picks a free port). */
-export function parsePort(text: string): number {
-  const port = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isInteger(port) || port > 65535) throw new UsageError(`--port: expected a whole number from 0 to 65535, got "${text}"`);
-  return port;
-}
-
 /** Starts the server, prints its URL and resolves when `stop` aborts (the command wires SIGINT/SIGTERM to it). */
 export async function runWeb(io: Io, opts: WebOptions, stop: AbortSignal): Promise<void> {
-  const port = opts.port === undefined ? 8787 : parsePort(opts.port);
+  const port = opts.port === undefined ? 8787 : wholeInRangeOption("--port", opts.port, 0, 65535);
   const host = opts.host ?? "127.0.0.1";
   if (host.trim() === "") throw new UsageError(`--host: expected a host name or address such as 127.0.0.1, got ""`);
   let web;

@@ -4,8 +4,7 @@ import { computeFrontier, type Frontier } from "../../catalog/frontier.js";
 import { optimize, type OptimizeResult } from "../../catalog/optimize.js";
 import { Precision } from "../../core/precision.js";
 import { frontierChart } from "../../cli/frontier.js";
-import { engineOption, listOption, positiveOption, priceOption, wholeOption } from "../../cli/options.js";
-import { UsageError } from "../../cli/io.js";
+import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "../../cli/options.js";
 import { usageToHttp } from "../cli-bridge.js";
 import { HttpError, listParam, parseQuery } from "../http.js";
 
@@ -18,12 +17,7 @@ export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", i
 export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text });
 
 function precisions(value: string | undefined): Precision[] | undefined {
-  if (value === undefined) return undefined;
-  return listOption("--precision", value).map((p) => {
-    const parsed = Precision.safeParse(p);
-    if (!parsed.success) throw new UsageError(`--precision: "${p}" is not one of ${Precision.options.join(", ")}`);
-    return parsed.data;
-  });
+  return value === undefined ? undefined : precisionListOption("--precision", value);
 }
 
 function guard<T>(work: () => T): T {
@@ -52,19 +46,18 @@ export function frontierFrom(query: URLSearchParams): FrontierView {
   const input = q.input ?? FRONTIER_DEFAULTS.input;
   const output = q.output ?? FRONTIER_DEFAULTS.output;
   return guard(() => {
-    const price = q["usd-per-hour"] === undefined ? undefined : priceOption("--usd-per-hour", q["usd-per-hour"]);
     const result = computeFrontier({
       model,
       accelerators,
       inputTokens: wholeOption("--input", input),
       outputTokens: wholeOption("--output", output),
       precisions: precisions(q.precision),
-      counts: q.counts === undefined ? undefined : listOption("--counts", q.counts).map((c) => wholeOption("--counts", c)),
+      counts: q.counts === undefined ? undefined : wholeListOption("--counts", q.counts),
       engine: engineOption(q.engine ?? FRONTIER_DEFAULTS.engine),
-      usdPerHour: typeof price === "number" ? Object.fromEntries(accelerators.map((a) => [a, price])) : price,
+      usdPerHour: pricePerIdOption("--usd-per-hour", q["usd-per-hour"], accelerators),
     });
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
-    const interactivity = q.interactivity === undefined ? 20 : positiveOption("--interactivity", q.interactivity, "output tokens per second per user > 0");
+    const interactivity = interactivityOption({ interactivity: q.interactivity }) ?? 20;
     return { model, accelerators, input, output, frontier: result.value, interactivity };
   });
 }
@@ -85,8 +78,7 @@ export function optimizeFrom(query: URLSearchParams): OptimizeView {
   const o: Record<string, string> = { ...OPTIMIZE_DEFAULTS };
   for (const [key, value] of Object.entries(q)) if (value !== undefined) o[key] = Array.isArray(value) ? value.join(",") : value;
   return guard(() => {
-    const percentile = positiveOption("--percentile", o.percentile!);
-    if (percentile >= 100) throw new UsageError(`--percentile: must be below 100, got "${o.percentile}"`);
+    const percentile = percentileOption("--percentile", o.percentile!);
     const result = optimize({
       model: o.model!,
       inputTokens: wholeOption("--input", o.input!),

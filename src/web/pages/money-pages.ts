@@ -1,7 +1,7 @@
 // Prices and history, Bill, Breakeven and Margin index pages: the CLI's JSON rendered as tables and charts.
 import { formatPercent, formatSignificant, formatUsd } from "../../report/index.js";
 import { formatTokens } from "../../cli/breakeven.js";
-import { todayIso } from "../../cli/prices.js";
+import { todayIso } from "../../cli/options.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { html, trusted } from "../html.js";
 import { chartFigure, field, form, select, table } from "../layout.js";
@@ -21,7 +21,6 @@ import {
 import { acceleratorOptions } from "../options.js";
 import { effectiveQuery, guarded, valueOf } from "./common.js";
 
-const rate = (v: number | null) => (v === null ? "-" : formatSignificant(v, 4));
 const usdCell = (v: number | null) => (v === null ? "-" : formatUsd(v));
 
 function priceTable(lines: PriceLine[], caption: string) {
