@@ -5,25 +5,14 @@ import type { Issue } from "../core/result.js";
 import { computeBreakeven, DEFAULT_UTILIZATIONS, type Breakeven, type BreakevenRow } from "../prices/breakeven.js";
 import type { PriceBook } from "../prices/book.js";
 import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
-import { type Column, chartFormatOf, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
+import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { dateOption, fractionListOption, interactivityOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
+import { chartPathOptions, dateOption, fractionListOption, interactivityOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Tokens with k/M/B/T suffixes: 2.67e9 -> "2.67B". */
 export function formatTokens(value: number): string {
   return formatSi(value, 3).replace(/G$/, "B");
-}
-
-/** Checks --svg/--png paths: each must end in its own extension. */
-export function chartPaths(opts: { svg?: string; png?: string }): string[] {
-  const paths: string[] = [];
-  for (const [flag, path, format] of [["--svg", opts.svg, "svg"], ["--png", opts.png, "png"]] as const) {
-    if (path === undefined) continue;
-    if (chartFormatOf(path) !== format) throw new UsageError(`${flag}: the file name must end in .${format}, got "${path}"`);
-    paths.push(path);
-  }
-  return paths;
 }
 
 /** Turns engine/price-book issues into one error naming the flag the user typed. */
@@ -114,7 +103,7 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
   const usdPerHour = opts.usdPerHour === undefined ? undefined : positiveOption("--usd-per-hour", opts.usdPerHour);
   const utilizations = opts.utilizations === undefined ? [...DEFAULT_UTILIZATIONS] : fractionListOption("--utilizations", opts.utilizations);
   const interactivity = interactivityOption(opts);
-  const paths = chartPaths(opts);
+  const paths = chartPathOptions(opts);
   const date = dateOption("--at", opts.at);
 
   const result = computeBreakeven(book, {

@@ -39,7 +39,7 @@ describe("costcurve frontier", () => {
   it("names bad flags", async () => {
     expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100")).err).toMatch(/--accelerators: unknown accelerator "h100"; did you mean/);
     expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--precision", "fp7")).err).toMatch(/--precision: "fp7" is not one of/);
-    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--svg", "x.jpg")).err).toMatch(/--svg: "x\.jpg" must end in \.svg/);
+    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--svg", "x.jpg")).err).toMatch(/--svg: the file name must end in \.svg, got "x\.jpg"/);
     expect((await run("frontier", "--model", "nope", "--accelerators", "h100-sxm")).err).toMatch(/unknown model "nope"/);
   });
 });

@@ -1,8 +1,8 @@
 import type { Command } from "commander";
 import { type Frontier, type FrontierPoint, computeFrontier } from "../catalog/frontier.js";
-import { chartFormatOf, formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
+import { formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { engineOption, listOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "./options.js";
+import { chartPathOptions, engineOption, listOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "./options.js";
 import { sweepProgress } from "./sweep-progress.js";
 
 interface FrontierFlags {
@@ -50,9 +50,7 @@ export function registerFrontier(program: Command, io: Io): void {
     .option("--svg <file>", "write the chart as SVG")
     .option("--png <file>", "write the chart as PNG")
     .action(async (f: FrontierFlags) => {
-      for (const [flag, path, ext] of [["--svg", f.svg, "svg"], ["--png", f.png, "png"]] as const) {
-        if (path !== undefined && chartFormatOf(path) !== ext) throw new UsageError(`${flag}: "${path}" must end in .${ext}`);
-      }
+      const paths = chartPathOptions(f);
       const accelerators = listOption("--accelerators", f.accelerators);
       const usdPerHour = pricePerIdOption("--usd-per-hour", f.usdPerHour, accelerators);
       const precisions = f.precision === undefined ? undefined : precisionListOption("--precision", f.precision);
@@ -71,9 +69,9 @@ export function registerFrontier(program: Command, io: Io): void {
       if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n"));
       progress.finish(`${result.value.evaluatedCount.toLocaleString("en-US")} points evaluated`);
       const rows = flatten(result.value);
-      if (f.svg || f.png) {
+      if (paths.length) {
         const svg = frontierChart(result.value, f.model, f.input, f.output);
-        for (const path of [f.svg, f.png]) if (path) await writeChart(path, svg, { width: 1600 });
+        for (const path of paths) await writeChart(path, svg, { width: 1600 });
       }
       if (f.json) io.stdout(formatJson(result.value) + "\n");
       else if (f.csv) io.stdout(formatCsv(COLUMNS, rows));

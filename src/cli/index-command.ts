@@ -7,9 +7,8 @@ import { resolveAccelerators } from "../prices/cost-floor.js";
 import { compositeSeries, indexAssumptions, type CompositePoint, type IndexAssumptions, type IndexPoint, modelSeries, selectMatches } from "../prices/margin-index.js";
 import { MODEL_MATCHES } from "../prices/model-matching.js";
 import { type Column, dateMs, formatCsv, formatJson, formatKeyValues, formatPercent, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
-import { chartPaths } from "./breakeven.js";
 import { type Io, UsageError } from "./io.js";
-import { dateOption, interactivityOption, listOption, outputFormatOption, shareOption } from "./options.js";
+import { chartPathOptions, dateOption, interactivityOption, listOption, outputFormatOption, shareOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** The index series starts with GPT-4's launch month unless --from says otherwise. */
@@ -125,7 +124,7 @@ export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Pro
     if (!resolved.ok) throw new UsageError(`--accelerators: ${resolved.issues[0]!.message}`);
     accelerators = resolved.value.map((acc) => acc.id);
   }
-  const paths = chartPaths(opts);
+  const paths = chartPathOptions(opts);
   const matches = selectMatches(book, opts.model);
   if (!matches.ok) throw issueError(matches.issues[0]!);
   const a = indexAssumptions({

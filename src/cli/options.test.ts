@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "./io.js";
 import {
+  chartPathOptions,
   countOption,
   dateOption,
   fractionListOption,
@@ -70,6 +71,12 @@ describe("lists, prices, dates and choices", () => {
     expect(pricePerIdOption("--usd", "2", ["a", "b"])).toEqual({ a: 2, b: 2 });
     expect(pricePerIdOption("--usd", "a=1,b=0.5", ["a", "b"])).toEqual({ a: 1, b: 0.5 });
     expect(pricePerIdOption("--usd", undefined, ["a"])).toBeUndefined();
+  });
+
+  it("chart paths end in their own extension", () => {
+    expect(chartPathOptions({ svg: "a.svg", png: "b.PNG" })).toEqual(["a.svg", "b.PNG"]);
+    expect(chartPathOptions({})).toEqual([]);
+    expect(() => chartPathOptions({ png: "c.svg" })).toThrow('--png: the file name must end in .png, got "c.svg"');
   });
 
   it("dates are YYYY-MM-DD and default to today (UTC)", () => {

@@ -2,6 +2,7 @@
 import { Engine } from "../core/efficiency.js";
 import { Precision } from "../core/precision.js";
 import { formatDate } from "../report/format.js";
+import { chartFormatOf } from "../report/write-chart.js";
 import { UsageError } from "./io.js";
 
 /** Parses a number > 0 for a flag. */
@@ -170,6 +171,17 @@ export function dateOption(flag: string, text: string | undefined): string {
   if (text === undefined) return todayIso();
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text) || Number.isNaN(Date.parse(text))) throw new UsageError(`${flag}: expected a date YYYY-MM-DD, got "${text}"`);
   return text;
+}
+
+/** The --svg and --png paths given, each checked to end in its own extension. */
+export function chartPathOptions(opts: { svg?: string; png?: string }): string[] {
+  const paths: string[] = [];
+  for (const [flag, path, format] of [["--svg", opts.svg, "svg"], ["--png", opts.png, "png"]] as const) {
+    if (path === undefined) continue;
+    if (chartFormatOf(path) !== format) throw new UsageError(`${flag}: the file name must end in .${format}, got "${path}"`);
+    paths.push(path);
+  }
+  return paths;
 }
 
 /** A flag the command cannot do without. */
