@@ -27,6 +27,7 @@ const PARAMS = [
   { key: "computeFraction", min: 0.25, max: 0.9 },
   { key: "fp4", min: 0.2, max: 0.9, get: (p) => p.computeFractionByFormat.fp4 ?? p.computeFraction, set: (p, v) => (p.computeFractionByFormat.fp4 = v) },
   { key: "attentionComputeFraction", min: 0.3, max: 0.8 },
+  { key: "expertGemmFraction", min: 0.4, max: 1 },
   { key: "bandwidthFraction", min: 0.4, max: 0.92 },
   { key: "attentionBandwidthFraction", min: 0.3, max: 0.92 },
   { key: "stepOverheadSeconds", min: 0, max: 0.03, additive: 0.0005 },
@@ -44,7 +45,7 @@ const RESTARTS = 12;
 // Sourced starting values per profile (see each profile's source note in src/catalog/efficiency.ts): datasheet-
 // relative fractions commonly reached by each engine class, and engine defaults for batch limits.
 const GPU_PRIOR = {
-  computeFraction: 0.65, attentionComputeFraction: 0.45, bandwidthFraction: 0.8, attentionBandwidthFraction: 0.75,
+  computeFraction: 0.65, expertGemmFraction: 0.75, attentionComputeFraction: 0.45, bandwidthFraction: 0.8, attentionBandwidthFraction: 0.75,
   stepOverheadSeconds: 0.002, sequenceOverheadSeconds: 0.00001, layerOverheadSeconds: 0.00001,
   gemmHalfEfficiencyTokens: 24, gemmHalfEfficiencyWidth: 256, tpotTail99Ratio: 1.5,
 };

@@ -247,6 +247,7 @@ export function machineProfile(m: MachineMeasurement, name: string): EfficiencyP
     // the row's rates are already llama.cpp's achieved rates
     computeFraction: 1,
     computeFractionByFormat: {},
+    expertGemmFraction: 1,
     attentionComputeFraction: 1,
     bandwidthFraction,
     attentionBandwidthFraction: bandwidthFraction,

@@ -89,7 +89,7 @@ describe("L: Llama 3.3 70B economics", () => {
     // 16 KiB at tp=4: 3.9 MB -> 8.7 us; the article counts each message once across the link (2.6 MB -> 5.8 us) and
     // rounds down. Test: the bandwidth term lies between the article's figure and the ring's, and latency adds on top.
     const link = { bytesPerSecond: 450 * GB, latencySeconds: 0, singleHop: true };
-    const rates: Rates = { matmulFlopsPerSecond: 1e30, attentionFlopsPerSecond: 1e30, memoryBytesPerSecond: 1e30, kvBytesPerSecond: 1e30, gemmHalfEfficiencyTokens: 0, gemmHalfEfficiencyWidth: 0, tensorLink: link, expertLink: link, scaleOutLink: null, scaleUpDomainSize: 8, pipelineLink: link, stepOverheadSeconds: 0, layerOverheadSeconds: 0, sequenceOverheadSeconds: 0, expertImbalanceFactor: 1, routingSkew: 0 };
+    const rates: Rates = { matmulFlopsPerSecond: 1e30, attentionFlopsPerSecond: 1e30, memoryBytesPerSecond: 1e30, kvBytesPerSecond: 1e30, gemmHalfEfficiencyTokens: 0, gemmHalfEfficiencyWidth: 0, expertGemmFraction: 1, tensorLink: link, expertLink: link, scaleOutLink: null, scaleUpDomainSize: 8, pipelineLink: link, stepOverheadSeconds: 0, layerOverheadSeconds: 0, sequenceOverheadSeconds: 0, expertImbalanceFactor: 1, routingSkew: 0 };
     const plan = { tp: 4, pp: 1, ep: 1, dpAttention: 1, replicas: 1 };
     const load = { decodeSequenceCount: 1, decodeContextTokens: 1, decodeTokensPerSequence: 1, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: 1 };
     const bandwidthOnly = stepTime(shape, plan, rates, load).interconnectSeconds;

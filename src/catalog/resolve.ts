@@ -82,6 +82,11 @@ export function resolveScenario(
     activations: scenario.precision?.activations ?? checkpointPrecision.activations ?? base,
     kvCache: scenario.precision?.kvCache ?? checkpointPrecision.kvCache ?? base,
   };
+  if (scenario.precision?.kvCache === undefined && checkpointPrecision.kvCache === undefined && scenario.engine === "trtllm" && (precisions.activations === "fp8" || precisions.activations === "fp4")) {
+    // TensorRT-LLM's FP8/FP4 recipes quantize the KV cache to FP8 with the weights (ModelOpt kv_cache_quant_algo);
+    // vLLM and SGLang keep kv_cache_dtype "auto" (the model's 16-bit dtype) unless told otherwise.
+    precisions.kvCache = "fp8";
+  }
   const engine = scenario.engine ?? "other";
   const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
   return ok({ scenario, architecture: architecture.value, accelerator, profile, precisions });

@@ -20,6 +20,11 @@ export const EfficiencyProfile = z.strictObject({
   computeFraction: fraction,
   /** Per-format overrides: narrow formats (fp4) reach less of their peak once scaling and quantizing are paid. */
   computeFractionByFormat: z.partialRecord(ComputePrecision, fraction).default({}),
+  /**
+   * Routed-expert (grouped GEMM) throughput relative to a dense GEMM of the same size: token permutation and uneven
+   * expert loads cost MoE layers part of their peak (MegaBlocks, Gale et al. 2022; DeepSeek's EPLB notes).
+   */
+  expertGemmFraction: fraction,
   /** Attention-kernel (FlashAttention/FlashInfer) throughput as a fraction of the same peak. */
   attentionComputeFraction: fraction,
   /** Achieved memory read bandwidth as a fraction of the datasheet figure. */
@@ -42,6 +47,8 @@ export const EfficiencyProfile = z.strictObject({
   maxBatchSequences: z.number().int().positive(),
   /** Share of accelerator memory the engine may use (vLLM gpu_memory_utilization). */
   memoryUtilizationFraction: fraction,
+  /** Whether that share is of the whole device ("total", vLLM/SGLang) or of what weights leave free ("free", TensorRT-LLM). */
+  memoryFractionOf: z.enum(["total", "free"]).optional(),
   /** Memory held by the runtime outside weights and KV cache (context, graphs, workspace). */
   runtimeReserveBytes: z.number().nonnegative(),
   /** Tokens one engine step may process (vLLM max_num_batched_tokens, TRT-LLM max_num_tokens, SGLang chunked_prefill_size). */

@@ -73,6 +73,7 @@ export function ratesFor(
       kvBytesPerSecond: accelerator.memoryBandwidthBytesPerSecond * profile.attentionBandwidthFraction,
       gemmHalfEfficiencyTokens: profile.gemmHalfEfficiencyTokens,
       gemmHalfEfficiencyWidth: profile.gemmHalfEfficiencyWidth,
+      expertGemmFraction: profile.expertGemmFraction,
       tensorLink,
       expertLink: expertLink!,
       scaleOutLink,
@@ -97,8 +98,11 @@ export function capacityFor(shape: ModelShape, plan: Plan, accelerator: Accelera
   const a = shape.architecture;
   const workspaceTokens = 2048;
   const workspace = workspaceTokens * (4 * a.hiddenSize + (2 * a.intermediateSize) / plan.tp) * 2 + (256 * a.vocabSize * 4) / plan.tp;
-  const usable = accelerator.memoryBytes * profile.memoryUtilizationFraction - profile.runtimeReserveBytes - workspace;
-  const free = usable - weightBytesPerAccelerator;
+  // vLLM/SGLang cap the whole device at the fraction; TensorRT-LLM gives the KV cache that fraction of what is left
+  // after weights and runtime (kv_cache_free_gpu_mem_fraction).
+  const afterRuntime = accelerator.memoryBytes - profile.runtimeReserveBytes - workspace;
+  const usable = profile.memoryFractionOf === "free" ? afterRuntime : accelerator.memoryBytes * profile.memoryUtilizationFraction - profile.runtimeReserveBytes - workspace;
+  const free = profile.memoryFractionOf === "free" ? (usable - weightBytesPerAccelerator) * profile.memoryUtilizationFraction : usable - weightBytesPerAccelerator;
   return {
     weightBytesPerAccelerator,
     usableBytesPerAccelerator: usable,

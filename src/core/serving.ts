@@ -54,8 +54,11 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
   const empty: StepTime = { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 };
 
   if (output <= 1) {
-    // Prefill-only (embeddings, scoring): the whole running batch is one forward pass.
-    const pass = stepTime(shape, plan, rates, prefillLoad(running, input, output));
+    // Prefill-only (embeddings, scoring): the running batch goes through in forward passes of at most the token
+    // budget each (TEI's max_batch_tokens), each pass paying the step overhead.
+    const passes = Math.max(1, Math.ceil((running * Math.max(1, input)) / policy.maxBatchedTokens));
+    const onePass = stepTime(shape, plan, rates, prefillLoad(running / passes, input, output));
+    const pass = { ...onePass, seconds: onePass.seconds * passes };
     const requestsPerSecond = running / pass.seconds;
     const queueWait = (concurrency - running) / requestsPerSecond;
     return {
@@ -163,6 +166,19 @@ export interface OpenLoopLatency {
   ttftMeanSeconds: number;
 }
 
+/**
+ * Erlang C: the probability that an arrival waits in an M/M/c queue with c servers at utilization rho
+ * (Erlang B by the stable recursion B_k = a B_{k-1} / (k + a B_{k-1}), a = c rho; C = B / (1 - rho (1 - B))).
+ */
+export function erlangC(servers: number, utilization: number): number {
+  if (utilization <= 0) return 0;
+  if (utilization >= 1) return 1;
+  const offered = servers * utilization;
+  let b = 1;
+  for (let k = 1; k <= servers; k++) b = (offered * b) / (k + offered * b);
+  return b / (1 - utilization * (1 - b));
+}
+
 /** Smallest k with P(Poisson(mean) <= k) >= p. */
 export function poissonQuantile(mean: number, p: number): number {
   if (mean <= 0) return 0;
@@ -187,10 +203,10 @@ function normalQuantile(p: number): number {
 /**
  * Latency percentiles when requests arrive as a Poisson process at the rate a running batch sustains
  * (MLPerf Server). A new request waits for the running step to end, then is prefilled together with the
- * others that arrived in that step (Poisson count, its p-quantile for the tail). When the running batch
- * approaches the engine's slot limit, admission queues: an M/M/1 wait with service rate slots / E2E,
- * exponential, so its p-quantile is mean * ln(1 / (1 - p)). TPOT's tail is the profile's p99/mean ratio,
- * scaled to the percentile on the same exponential scale.
+ * others that arrived in that step (Poisson count, its p-quantile for the tail). Admission to the running batch
+ * is an M/M/c queue over the engine's sequence slots (Erlang C), which stays negligible until the slots are
+ * nearly all busy; its wait is exponential beyond that, so the p-quantile is drain * ln(C / (1 - p)). TPOT's
+ * tail is the profile's p99/mean ratio, scaled to the percentile on the same exponential scale.
  */
 export function openLoopLatency(
   point: LoadPoint,
@@ -207,12 +223,17 @@ export function openLoopLatency(
   const tailFactor = Math.log(1 / (1 - p));
   // Waiting for the token budget (prefills queued behind others) as the closed loop found it.
   const budgetQueue = Math.max(0, point.ttftSeconds - step);
-  const slotsBusy = Math.min(0.99, point.runningSequences / maxRunning);
-  const slotQueue = ((point.e2eSeconds / maxRunning) * slotsBusy) / (1 - slotsBusy);
+  // Admission waits for a free slot (a sequence's KV cache): an M/M/c queue with c = slots, each held for one E2E.
+  const slots = Math.max(1, Math.round(maxRunning));
+  const busy = Math.min(0.999, point.runningSequences / slots);
+  const waiting = erlangC(slots, busy);
+  const drain = point.e2eSeconds / (slots * (1 - busy));
+  const slotQueueMean = waiting * drain;
+  const slotQueueTail = waiting > 1 - p ? drain * Math.log(waiting / (1 - p)) : 0;
   const tpotTail = 1 + ((tpotTail99Ratio - 1) * tailFactor) / Math.log(100);
   return {
-    ttftMeanSeconds: point.ttftSeconds + slotQueue,
-    ttftSeconds: step + prefillSeconds(kTail * Math.max(1, input)) + (budgetQueue + slotQueue) * tailFactor,
+    ttftMeanSeconds: point.ttftSeconds + slotQueueMean,
+    ttftSeconds: step + prefillSeconds(kTail * Math.max(1, input)) + budgetQueue * tailFactor + slotQueueTail,
     tpotSeconds: point.tpotSeconds * tpotTail,
   };
 }

@@ -30,6 +30,8 @@ export interface Rates {
   kvBytesPerSecond: number;
   gemmHalfEfficiencyTokens: number;
   gemmHalfEfficiencyWidth: number;
+  /** Grouped-GEMM efficiency of routed experts relative to dense GEMMs. */
+  expertGemmFraction: number;
   tensorLink: LinkRate;
   /** Scale-up link expert-parallel traffic uses inside a domain. */
   expertLink: LinkRate;
@@ -180,7 +182,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
       "routed experts",
       (2 * perRankTokens * g.expertParamCount) / expertShard,
       (perRankExperts * g.expertParamCount * wB) / expertShard + (perRankTokens * h * 2 * aB) / expertShard,
-      gemmRate(tokensPerExpert, Math.min(h, moe.expertIntermediateSize / expertShard)),
+      gemmRate(tokensPerExpert, Math.min(h, moe.expertIntermediateSize / expertShard)) * rates.expertGemmFraction,
       layers,
     );
     if (ep > 1) {
