@@ -72,6 +72,7 @@ describe("costcurve breakeven", () => {
       [["breakeven", "--model", "llama-3.3-70bb", "--accelerator", "h100-sxm", "--vs", "gpt-4o"], /^costcurve: --model: unknown open model "llama-3.3-70bb"; did you mean .+/],
       [[...BASE, "--vs", "gpt-4oo", "--at", "2025-01-01"], /^costcurve: --vs: unknown API model "gpt-4oo"; did you mean .*gpt-4o/],
       [[...BASE, "--vs", "gpt-4o", "--at", "2023-06-01"], /^costcurve: --at: gpt-4o has no price before 2024-05-13/],
+      [[...BASE, "--vs", "gpt-4o", "--provider", "nobody"], /^costcurve: --provider: no price for "gpt-4o" from provider "nobody"; providers: openai/],
       [[...BASE, "--vs", "gpt-4o", "--input-share", "1.5"], /^costcurve: --input-share: expected a fraction between 0 and 1/],
       [[...BASE, "--vs", "gpt-4o", "--input-share", "1"], /^costcurve: --input-share: must be below 1/],
       [[...BASE, "--vs", "gpt-4o", "--utilizations", "0.5,1.2"], /^costcurve: --utilizations: .*got "1.2"/],

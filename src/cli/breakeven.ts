@@ -8,6 +8,7 @@ import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
 import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { chartPathOptions, dateOption, fractionListOption, interactivityOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
+import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Tokens with k/M/B/T suffixes: 2.67e9 -> "2.67B". */
@@ -15,25 +16,18 @@ export function formatTokens(value: number): string {
   return formatSi(value, 3).replace(/G$/, "B");
 }
 
-/** Turns engine/price-book issues into one error naming the flag the user typed. */
-function issueError(issues: Issue[], flags: Record<string, string>): UsageError {
+/** Turns breakeven and price-book issues into one error naming the flag the user typed. */
+function issueError(issues: Issue[]): UsageError {
   const issue = issues[0]!;
-  const suggestions = Array.isArray(issue.suggestions) && issue.suggestions.length ? `; did you mean ${(issue.suggestions as string[]).join(", ")}?` : "";
   switch (issue.code) {
-    case "unknown_model":
-      return new UsageError(`${flags.api}: unknown API model "${String(issue.model)}"${suggestions}`);
-    case "before_first_price":
-      return new UsageError(`--at: ${String(issue.model)} has no price before ${String(issue.firstDate)} (it did not exist on ${String(issue.date)})`);
-    case "unknown_provider":
-      return new UsageError(`--provider: ${issue.message}`);
     case "out_of_range":
       return new UsageError(`--input-share: ${issue.message}`);
     case "does_not_serve":
       return new UsageError(`--count: ${issue.message}`);
     case "not_generative":
-      return new UsageError(`${flags.api}: ${issue.message}`);
+      return new UsageError(`--vs: ${issue.message}`);
     default:
-      return new UsageError(issue.message);
+      return priceIssueError(issues, { modelFlag: "--vs", modelKind: "API model" });
   }
 }
 
@@ -118,7 +112,7 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
     ...(usdPerHour !== undefined ? { usdPerHour } : {}),
     ...(interactivity !== undefined ? { interactivityTokensPerSecond: interactivity } : {}),
   });
-  if (!result.ok) throw issueError(result.issues, { api: "--vs" });
+  if (!result.ok) throw issueError(result.issues);
   const b = result.value;
   for (const path of paths) await writeChart(path, breakevenChart(b));
   if (opts.json) {

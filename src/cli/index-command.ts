@@ -9,6 +9,7 @@ import { MODEL_MATCHES } from "../prices/model-matching.js";
 import { type Column, dateMs, formatCsv, formatJson, formatKeyValues, formatPercent, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { chartPathOptions, dateOption, interactivityOption, listOption, outputFormatOption, shareOption } from "./options.js";
+import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** The index series starts with GPT-4's launch month unless --from says otherwise. */
@@ -98,15 +99,12 @@ export function indexChart(points: IndexPoint[], composite: CompositePoint[], a:
   });
 }
 
-function issueError(issue: Issue): UsageError {
-  if (issue.code === "unknown_model") {
-    const s = (issue.suggestions as string[] | undefined) ?? [];
-    return new UsageError(`--model: unknown API model "${String(issue.model)}"${s.length ? `; did you mean ${s.join(", ")}?` : ""}`);
-  }
+function issueError(issues: Issue[]): UsageError {
+  const issue = issues[0]!;
   if (issue.code === "unmatched_model") {
     return new UsageError(`--model: ${issue.message}; models with a match: ${(issue.matched as string[]).join(", ")}`);
   }
-  return new UsageError(issue.message);
+  return priceIssueError(issues, { modelKind: "API model" });
 }
 
 /** Runs the index command against a book (exported for tests). */
@@ -126,7 +124,7 @@ export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Pro
   }
   const paths = chartPathOptions(opts);
   const matches = selectMatches(book, opts.model);
-  if (!matches.ok) throw issueError(matches.issues[0]!);
+  if (!matches.ok) throw issueError(matches.issues);
   const a = indexAssumptions({
     ...(utilization !== undefined ? { utilizationFraction: utilization } : {}),
     ...(interactivity !== undefined ? { interactivityTokensPerSecond: interactivity } : {}),

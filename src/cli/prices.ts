@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import type { Issue } from "../core/result.js";
 import { listPrices, priceAt, priceHistory, resolveModel, type PriceBook } from "../prices/book.js";
 import type { PriceRow } from "../prices/schema.js";
+import { didYouMean } from "../prices/suggest.js";
 import type { Column } from "../report/cell.js";
 import { formatCsv } from "../report/csv.js";
 import { formatSignificant } from "../report/format.js";
@@ -12,16 +13,18 @@ import { type Io, UsageError } from "./io.js";
 import { dateOption, outputFormatOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
-/** Turns price-book issues into one user-facing error (unknown models get "did you mean" suggestions). */
-export function priceIssueError(issues: Issue[], dateFlag = "--at"): UsageError {
+/**
+ * Turns price-book issues into one user-facing error naming the flags: `modelFlag` (default --model) for an
+ * unknown model, called a `modelKind` (default "model"), with "did you mean" suggestions; --at; --provider.
+ */
+export function priceIssueError(issues: Issue[], { modelFlag = "--model", modelKind = "model" } = {}): UsageError {
   const issue = issues[0]!;
   if (issue.code === "unknown_model") {
-    const suggestions = (issue.suggestions as string[] | undefined) ?? [];
-    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(", ")}?` : "; run `costcurve prices` to list models";
-    return new UsageError(`--model: unknown model "${String(issue.model)}"${hint}`);
+    const hint = didYouMean((issue.suggestions as string[] | undefined) ?? []) || "; run `costcurve prices` to list models";
+    return new UsageError(`${modelFlag}: unknown ${modelKind} "${String(issue.model)}"${hint}`);
   }
   if (issue.code === "before_first_price") {
-    return new UsageError(`${dateFlag}: ${String(issue.model)} has no price before ${String(issue.firstDate)} (it did not exist on ${String(issue.date)})`);
+    return new UsageError(`--at: ${String(issue.model)} has no price before ${String(issue.firstDate)} (it did not exist on ${String(issue.date)})`);
   }
   if (issue.code === "unknown_provider") {
     return new UsageError(`--provider: ${issue.message}; providers: ${((issue.providers as string[]) ?? []).join(", ")}`);

@@ -8,6 +8,7 @@ import { findAccelerator, nearestAcceleratorIds } from "../catalog/accelerators/
 import { resolveModelId, nearestModelIds } from "../catalog/models/index.js";
 import { defaultTrainingMfu } from "../catalog/training-mfu.js";
 import { ENERGY_DEFAULTS } from "../catalog/grid-carbon.js";
+import { didYouMean } from "../prices/suggest.js";
 import { formatDuration, formatPercent, formatUsd } from "../report/format.js";
 import { formatKeyValues } from "../report/table.js";
 import { formatJson } from "../report/json.js";
@@ -27,8 +28,7 @@ function modelShape(opts: { model?: string; params?: string; layers?: string; at
   if (opts.model !== undefined) {
     const resolved = resolveModelId(opts.model);
     if (!resolved) {
-      const near = nearestModelIds(opts.model);
-      throw new UsageError(`--model: unknown model "${opts.model}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`);
+      throw new UsageError(`--model: unknown model "${opts.model}"${didYouMean(nearestModelIds(opts.model))}`);
     }
     const arch = parseArchitecture(resolved.entry.config);
     if (!arch.ok) throw new UsageError(`--model: cannot read the architecture of ${resolved.entry.id}: ${arch.issues.map((i) => i.message).join("; ")}`);
@@ -76,8 +76,7 @@ export function registerTrain(program: Command, io: Io): void {
       const tokenCount = positiveQuantityOption("--tokens", s("tokens")!);
       const accelerator = findAccelerator(s("accelerator")!);
       if (!accelerator) {
-        const near = nearestAcceleratorIds(s("accelerator")!);
-        throw new UsageError(`--accelerator: unknown accelerator "${s("accelerator")}"${near.length ? `; did you mean ${near.join(", ")}?` : ""}`);
+        throw new UsageError(`--accelerator: unknown accelerator "${s("accelerator")}"${didYouMean(nearestAcceleratorIds(s("accelerator")!))}`);
       }
       const acceleratorCount = wholeOption("--count", s("count")!);
       const precision = ComputePrecision.safeParse(s("precision"));

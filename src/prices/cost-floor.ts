@@ -9,6 +9,7 @@ import { predict } from "../core/predict.js";
 import { fail, ok, type Issue, type Result } from "../core/result.js";
 import type { Load, Prediction } from "../core/scenario.js";
 import { parseScenario } from "../core/validate.js";
+import { didYouMean } from "./suggest.js";
 
 /** Defaults of the floor: a chat request of 1000 prompt and 250 generated tokens at 20 tokens/s per user. */
 export const FLOOR_DEFAULTS = {
@@ -169,7 +170,7 @@ export function resolveAccelerators(ids: readonly string[], field = "accelerator
     if (accelerator) found.push(accelerator);
     else {
       const near = nearestAcceleratorIds(id, 3);
-      issues.push({ code: "unknown_accelerator", field, value: id, suggestions: near, message: `unknown accelerator "${id}"; did you mean ${near.join(", ")}?` });
+      issues.push({ code: "unknown_accelerator", field, value: id, suggestions: near, message: `unknown accelerator "${id}"${didYouMean(near)}` });
     }
   }
   return issues.length ? fail(...issues) : ok(found);
@@ -180,7 +181,7 @@ export function resolveOpenModel(name: string, field = "model"): Result<string> 
   const resolved = resolveModelId(name);
   if (resolved) return ok(resolved.entry.id);
   const near = nearestModelIds(name, 3);
-  return fail({ code: "unknown_model", field, value: name, suggestions: near, message: `unknown open model "${name}"; did you mean ${near.join(", ")}?` });
+  return fail({ code: "unknown_model", field, value: name, suggestions: near, message: `unknown open model "${name}"${didYouMean(near)}` });
 }
 
 /** The cheapest configuration serving `model` over accelerators x counts, with all candidates and why it wins. */

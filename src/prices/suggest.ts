@@ -17,6 +17,11 @@ export function editDistance(a: string, b: string): number {
 
 const normalize = (name: string) => name.toLowerCase().replace(/[\s_.]+/g, "-");
 
+/** "; did you mean a, b?" for error messages, or "" when there is nothing to suggest. */
+export function didYouMean(names: readonly string[]): string {
+  return names.length ? `; did you mean ${names.join(", ")}?` : "";
+}
+
 /** Up to `limit` candidate names closest to `query`, best first. */
 export function suggestNames(query: string, candidates: Iterable<string>, limit = 5): string[] {
   const q = normalize(query);
