@@ -8,20 +8,18 @@ import { backlinksOf, exportKbDir, importKbDir, loadKbDir, searchKbNodes, seedSh
 import { formatJson } from "../report/json.js";
 import { formatKeyValues } from "../report/table.js";
 import type { KbNode } from "../store/records.js";
-import { openStore } from "../store/open-store.js";
+import { storeConfigured, withStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
 import { dateOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
-async function withStore<T>(io: Io, work: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(io.env, io.cwd);
-  try {
+/** Runs work against the configured store, seeded with the shipped claims first. */
+export function withSeededStore<T>(env: Record<string, string | undefined>, cwd: string, work: (store: Store) => Promise<T>): Promise<T> {
+  return withStore(env, cwd, async (store) => {
     await seedShippedContent(store);
-    return await work(store);
-  } finally {
-    await store.close();
-  }
+    return work(store);
+  });
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -71,7 +69,7 @@ export function registerKb(program: Command, io: Io): void {
       const query = words.join(" ");
       if (query.trim() === "" && opts.tag.length === 0) throw new UsageError("kb search: give a query or --tag");
       const limit = wholeOption("--limit", opts.limit);
-      const hits = await withStore(io, (store) => searchKbNodes(store, query, { tags: opts.tag, limit }));
+      const hits = await withSeededStore(io.env, io.cwd, (store) => searchKbNodes(store, query, { tags: opts.tag, limit }));
       if (opts.json) return io.stdout(formatJson(hits));
       if (hits.length === 0) return io.stdout("no matches\n");
       const terminal = (s: string) => s.replace(/<mark>/g, "[").replace(/<\/mark>/g, "]").replace(/\s+/g, " ");
@@ -83,7 +81,7 @@ export function registerKb(program: Command, io: Io): void {
     .argument("<id>", "node id")
     .option("--json", "print JSON")
     .action(async (id: string, opts: { json?: boolean }) => {
-      const found = await withStore(io, async (store) => {
+      const found = await withSeededStore(io.env, io.cwd, async (store) => {
         const node = await store.getKbNode(id);
         return node ? { node, backlinks: backlinksOf(await store.listKbNodes(), id) } : null;
       });
@@ -101,7 +99,7 @@ export function registerKb(program: Command, io: Io): void {
       });
       const parsed = parseKbMarkdown(text, file);
       if (!parsed.ok) throw new UsageError(`kb add: ${parsed.issues.map((i) => i.message).join("\n  ")}`);
-      await withStore(io, (store) => store.upsertKbNode(parsed.value));
+      await withSeededStore(io.env, io.cwd, (store) => store.upsertKbNode(parsed.value));
       io.stdout(`added ${parsed.value.id}\n`);
     });
 
@@ -116,7 +114,7 @@ export function registerKb(program: Command, io: Io): void {
       const maxAgeDays = wholeOption("--max-age-days", opts.maxAgeDays);
       const todayDate = dateOption("--today", opts.today);
       let nodes: KbNode[];
-      if (opts.dir !== undefined || (!io.env.COSTCURVE_DB && !io.env.DATABASE_URL)) {
+      if (opts.dir !== undefined || !storeConfigured(io.env)) {
         const dir = opts.dir === undefined ? shippedKbDir() : resolve(io.cwd, opts.dir);
         const loaded = await loadKbDir(dir).catch(() => {
           throw new UsageError(`--dir: cannot read ${dir}`);
@@ -124,7 +122,7 @@ export function registerKb(program: Command, io: Io): void {
         if (loaded.issues.length) throw new UsageError(`kb check: ${loaded.issues.map((i) => i.message).join("\n  ")}`);
         nodes = loaded.nodes;
       } else {
-        nodes = await withStore(io, (store) => store.listKbNodes());
+        nodes = await withSeededStore(io.env, io.cwd, (store) => store.listKbNodes());
       }
       const report = checkClaims(nodes, { book: await priceBookWithUserRows(io), todayDate, maxAgeDays });
       io.stdout(opts.json ? formatJson(report) : formatReport(report));
@@ -135,7 +133,7 @@ export function registerKb(program: Command, io: Io): void {
     .description("Write every node as <id>.md (front matter + body) into a folder")
     .argument("<dir>", "folder (created if missing)")
     .action(async (dir: string) => {
-      const count = await withStore(io, (store) => exportKbDir(store, resolve(io.cwd, dir)));
+      const count = await withSeededStore(io.env, io.cwd, (store) => exportKbDir(store, resolve(io.cwd, dir)));
       io.stdout(`exported ${count} nodes to ${dir}\n`);
     });
 
@@ -143,7 +141,7 @@ export function registerKb(program: Command, io: Io): void {
     .description("Add or replace every node of a Markdown folder (nothing is written if any file is invalid)")
     .argument("<dir>", "folder of .md files")
     .action(async (dir: string) => {
-      const loaded = await withStore(io, (store) =>
+      const loaded = await withSeededStore(io.env, io.cwd, (store) =>
         importKbDir(store, resolve(io.cwd, dir)).catch((error: NodeJS.ErrnoException) => {
           if (error.code === "ENOENT" || error.code === "ENOTDIR") throw new UsageError(`kb import: cannot read folder ${dir}`);
           throw error;

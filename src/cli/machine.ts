@@ -4,7 +4,7 @@ import { type MachineMeasurement, StoredMachine, machineAccelerator, machineProf
 import type { EfficiencyProfile } from "../core/efficiency.js";
 import type { Accelerator } from "../core/hardware.js";
 import { formatBytes, formatDuration, formatKeyValues, formatRate } from "../report/index.js";
-import { openStore } from "../store/open-store.js";
+import { withStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
 import { todayIso, wholeOption } from "./options.js";
@@ -73,13 +73,8 @@ export function registerMachine(program: Command, io: Io): void {
       const accelerator = machineAccelerator(measurement, name);
       const profile = machineProfile(measurement, name);
       if (flags.save !== undefined) {
-        const store = await openStore(io.env, io.cwd);
-        try {
-          const saved = await saveMachine(store, measurement, name);
-          io.stderr(`saved accelerator ${saved.accelerator.id} (family local-cpu, engine llamacpp) as calibration profile machine-${name} v${saved.version}\n`);
-        } finally {
-          await store.close();
-        }
+        const saved = await withStore(io.env, io.cwd, (store) => saveMachine(store, measurement, name));
+        io.stderr(`saved accelerator ${saved.accelerator.id} (family local-cpu, engine llamacpp) as calibration profile machine-${name} v${saved.version}\n`);
       }
       if (flags.json) io.stdout(`${JSON.stringify({ accelerator, profile, measurement })}\n`);
       else io.stdout(renderMachine(measurement));

@@ -1,7 +1,7 @@
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
-import { openStore } from "../store/open-store.js";
+import { withStore } from "../store/open-store.js";
 import { type MindshareRow, type MindshareTarget, collectMindshare, mindshareChart, summarizeMindshare } from "../market/mindshare.js";
 import type { MindshareSource } from "../market/mindshare-sources.js";
 import type { Column } from "../report/cell.js";
@@ -9,6 +9,7 @@ import { formatTable } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import { formatInteger, formatPercent } from "../report/format.js";
 import { type Io, UsageError } from "./io.js";
+import { splitList } from "./options.js";
 
 const COLUMNS: Column<MindshareRow>[] = [
   { key: "source" },
@@ -32,7 +33,7 @@ const ID_PATTERNS: Record<MindshareSource, RegExp> = {
 
 function targets(option: string, source: MindshareSource, list: string | undefined): MindshareTarget[] {
   if (list === undefined) return [];
-  const ids = list.split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const ids = splitList(list);
   for (const id of ids) {
     if (!ID_PATTERNS[source].test(id)) throw new UsageError(`${option}: "${id}" is not a valid ${source === "github" ? "OWNER/REPO" : source === "hf" ? "model id (org/name)" : "package name"}`);
   }
@@ -59,28 +60,23 @@ export function registerMindshare(program: Command, io: Io): void {
         ...targets("--hf", "hf", opts.hf),
       ];
       if (all.length === 0) throw new UsageError("give at least one of --npm, --pypi, --github, --hf (comma-separated lists)");
-      const store = await openStore(io.env, io.cwd);
-      try {
-        const { collected, problems } = await collectMindshare({ targets: all, offline: Boolean(opts.offline), store, env: io.env, now: new Date() });
-        for (const p of problems) io.stderr(`${p.target.source}:${p.target.id}: ${p.message}\n`);
-        if (collected.length === 0) throw new UsageError("no data: every target failed and none has a saved snapshot");
-        const rows = summarizeMindshare(collected);
-        if (opts.svg !== undefined) {
-          const path = resolve(io.cwd, opts.svg);
-          const downloads = mindshareChart(collected, "downloads");
-          const commits = mindshareChart(collected, "commits");
-          if (downloads) writeFileSync(path, downloads);
-          if (commits) writeFileSync(downloads ? path.replace(/(\.svg)?$/i, "-commits.svg") : path, commits);
-          if (!downloads && !commits) io.stderr("no time series to chart (Hugging Face gives 30-day counters only)\n");
-          else io.stderr(`wrote ${opts.svg}${downloads && commits ? " and its -commits.svg" : ""}\n`);
-        }
-        if (opts.json) {
-          io.stdout(formatJson({ rows, snapshots: collected.map((c) => ({ ...c.latest, origin: c.origin })), problems: problems.map((p) => ({ ...p.target, message: p.message })) }) + "\n");
-          return;
-        }
-        io.stdout(formatTable(COLUMNS, rows));
-      } finally {
-        await store.close();
+      const { collected, problems } = await withStore(io.env, io.cwd, (store) => collectMindshare({ targets: all, offline: Boolean(opts.offline), store, env: io.env, now: new Date() }));
+      for (const p of problems) io.stderr(`${p.target.source}:${p.target.id}: ${p.message}\n`);
+      if (collected.length === 0) throw new UsageError("no data: every target failed and none has a saved snapshot");
+      const rows = summarizeMindshare(collected);
+      if (opts.svg !== undefined) {
+        const path = resolve(io.cwd, opts.svg);
+        const downloads = mindshareChart(collected, "downloads");
+        const commits = mindshareChart(collected, "commits");
+        if (downloads) writeFileSync(path, downloads);
+        if (commits) writeFileSync(downloads ? path.replace(/(\.svg)?$/i, "-commits.svg") : path, commits);
+        if (!downloads && !commits) io.stderr("no time series to chart (Hugging Face gives 30-day counters only)\n");
+        else io.stderr(`wrote ${opts.svg}${downloads && commits ? " and its -commits.svg" : ""}\n`);
       }
+      if (opts.json) {
+        io.stdout(formatJson({ rows, snapshots: collected.map((c) => ({ ...c.latest, origin: c.origin })), problems: problems.map((p) => ({ ...p.target, message: p.message })) }) + "\n");
+        return;
+      }
+      io.stdout(formatTable(COLUMNS, rows));
     });
 }

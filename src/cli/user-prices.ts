@@ -1,14 +1,13 @@
 // User price rows kept in the store join the price book when a store is configured (COSTCURVE_DB or DATABASE_URL).
 import { createPriceBook, type PriceBook } from "../prices/book.js";
 import { PriceRow, type PriceRowInput } from "../prices/schema.js";
-import { openStore } from "../store/open-store.js";
+import { storeConfigured, withStore } from "../store/open-store.js";
 import type { Io } from "./io.js";
 
 /** The price book plus the store's user rows; without a configured store, the built-in book only. */
 export async function priceBookWithUserRows(io: Io): Promise<PriceBook> {
-  if (!io.env.COSTCURVE_DB && !io.env.DATABASE_URL) return createPriceBook();
-  const store = await openStore(io.env, io.cwd);
-  try {
+  if (!storeConfigured(io.env)) return createPriceBook();
+  return withStore(io.env, io.cwd, async (store) => {
     const rows: PriceRowInput[] = [];
     for (const record of await store.listUserPrices()) {
       const parsed = PriceRow.safeParse({ ...(record.row as object), origin: "user" });
@@ -16,7 +15,5 @@ export async function priceBookWithUserRows(io: Io): Promise<PriceBook> {
       else io.stderr(`costcurve: skipping user price row ${record.seq}: ${parsed.error.issues[0]?.message ?? "invalid"}\n`);
     }
     return createPriceBook(rows);
-  } finally {
-    await store.close();
-  }
+  });
 }

@@ -21,6 +21,21 @@ export function storeConfig(env: Record<string, string | undefined>, cwd = proce
   return { kind: "sqlite", path: file === ":memory:" || isAbsolute(file) ? file : resolve(cwd, file) };
 }
 
+/** Whether a store is configured (DATABASE_URL or COSTCURVE_DB); without one, reads use only what ships. */
+export function storeConfigured(env: Record<string, string | undefined>): boolean {
+  return Boolean(env.COSTCURVE_DB || env.DATABASE_URL);
+}
+
+/** Opens the configured store, runs `work` on it and closes it, also when `work` throws. */
+export async function withStore<T>(env: Record<string, string | undefined>, cwd: string | undefined, work: (store: Store) => Promise<T>): Promise<T> {
+  const store = await openStore(env, cwd);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Opens and migrates the configured store. */
 export async function openStore(env: Record<string, string | undefined> = process.env, cwd?: string): Promise<Store> {
   const config = storeConfig(env, cwd);

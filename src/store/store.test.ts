@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openConfiguredStore, openStore, storeConfig, type StoreConfig } from "./open-store.js";
+import { openConfiguredStore, openStore, storeConfig, storeConfigured, withStore, type StoreConfig } from "./open-store.js";
 import { findPostgresBin, startPgTestServer, type PgTestServer } from "./pg-test-server.js";
 import { storeContract } from "./store.contract.js";
 import { transpileForChild } from "./transpile-for-child.js";
@@ -53,6 +53,23 @@ describe("store configuration", () => {
       url: "postgres://u@h/db",
     });
     expect(() => storeConfig({ DATABASE_URL: "mysql://h/db" })).toThrow(/DATABASE_URL/);
+  });
+
+  it("knows whether a store is configured, and withStore closes the store even when the work throws", async () => {
+    expect(storeConfigured({})).toBe(false);
+    expect(storeConfigured({ COSTCURVE_DB: "x.db" })).toBe(true);
+    expect(storeConfigured({ DATABASE_URL: "postgres://u@h/db" })).toBe(true);
+    const env = { COSTCURVE_DB: join(tempDir, "with-store.db") };
+    let opened: Awaited<ReturnType<typeof openStore>> | undefined;
+    await expect(
+      withStore(env, undefined, async (store) => {
+        opened = store;
+        await store.addSnapshot("k", 2);
+        throw new Error("work failed");
+      }),
+    ).rejects.toThrow("work failed");
+    await expect(opened!.listSnapshots("k")).rejects.toThrow(); // closed
+    expect(await withStore(env, undefined, async (store) => (await store.listSnapshots("k")).length)).toBe(1);
   });
 
   it("does not re-apply migrations when a file is reopened", async () => {

@@ -2,6 +2,7 @@
 import { createPriceBook, type PriceBook } from "../prices/book.js";
 import { captureIo } from "../cli/io.js";
 import { priceBookWithUserRows } from "../cli/user-prices.js";
+import { storeConfigured } from "../store/open-store.js";
 import type { Trusted } from "./html.js";
 
 export interface WebContext {
@@ -28,7 +29,7 @@ export type Page = (ctx: RequestContext) => Promise<PageResult> | PageResult;
 /** A context whose built-in price book is created once; with a store it is rebuilt per request (user rows change). */
 export function webContext(env: Record<string, string | undefined>, cwd: string): WebContext {
   let cached: PriceBook | undefined;
-  const hasStore = Boolean(env.COSTCURVE_DB || env.DATABASE_URL);
+  const hasStore = storeConfigured(env);
   return {
     env,
     cwd,

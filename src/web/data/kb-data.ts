@@ -2,7 +2,8 @@
 import { checkClaims, DEFAULT_MAX_AGE_DAYS, type CheckReport, type ClaimResult } from "../../kb/evaluate.js";
 import { backlinksOf, searchKbNodes, seedShippedContent } from "../../kb/library.js";
 import type { KbHit, KbNode } from "../../store/records.js";
-import { openStore } from "../../store/open-store.js";
+import { openStore, storeConfigured } from "../../store/open-store.js";
+import { withSeededStore } from "../../cli/kb.js";
 import type { Store } from "../../store/store.js";
 import type { RequestContext, WebContext } from "../context.js";
 import { HttpError } from "../http.js";
@@ -11,20 +12,14 @@ let memory: Promise<Store> | undefined;
 
 /** Runs work against the store: the configured one (opened per request, like the CLI), else a seeded in-memory one. */
 export async function withKbStore<T>(ctx: WebContext, work: (store: Store) => Promise<T>): Promise<T> {
-  if (!ctx.env.COSTCURVE_DB && !ctx.env.DATABASE_URL) {
+  if (!storeConfigured(ctx.env)) {
     memory ??= openStore({ COSTCURVE_DB: ":memory:" }, ctx.cwd).then(async (store) => {
       await seedShippedContent(store);
       return store;
     });
     return work(await memory);
   }
-  const store = await openStore(ctx.env, ctx.cwd);
-  try {
-    await seedShippedContent(store);
-    return await work(store);
-  } finally {
-    await store.close();
-  }
+  return withSeededStore(ctx.env, ctx.cwd, work);
 }
 
 const reports = new Map<string, Promise<CheckReport>>();
