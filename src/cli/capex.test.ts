@@ -46,5 +46,8 @@ describe("costcurve capex", () => {
     await expect(run(["--company", "Initech"], env, dir)).rejects.toThrow(/unknown company "Initech"; known: .*Meta/);
     writeFileSync(join(dir, "bad.json"), JSON.stringify([{ type: "reported", company: "X", fiscalYear: 2025, periodEndDate: "2025-06-30", capexUsd: -1, basis: "cash", source: { url: "https://e.com", retrievedDate: "2026-11-22" } }]));
     await expect(run(["--import", "bad.json"], env, dir)).rejects.toThrow(/row 1: .*capexUsd|row 1: .*basis/);
+    writeFileSync(join(dir, "broken.json"), "[{");
+    await expect(run(["--import", "broken.json"], env, dir)).rejects.toThrow(/^--import file .*broken\.json: not valid JSON/);
+    await expect(run(["--json", "--csv"], env, dir)).rejects.toThrow("--json and --csv: choose one output format");
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { openStore, storeConfig } from "../store/open-store.js";
@@ -9,6 +9,8 @@ import { formatTable } from "../report/table.js";
 import { formatCsv } from "../report/csv.js";
 import { formatJson } from "../report/json.js";
 import { type Io, UsageError } from "./io.js";
+import { outputFormatOption } from "./options.js";
+import { readJsonFile } from "./scenario-file.js";
 
 const billions = (v: number) => `${(v / 1e9).toFixed(1)}B`;
 
@@ -45,17 +47,11 @@ export function registerCapex(program: Command, io: Io): void {
     .option("--csv", "the summary as CSV")
     .option("--svg <file>", "write a bar chart of reported quarterly capex")
     .action(async (opts: { company?: string; import?: string; json?: boolean; csv?: boolean; svg?: string }) => {
-      if (opts.json && opts.csv) throw new UsageError("--json and --csv: pick one");
+      const format = outputFormatOption(opts);
       const store = await maybeOpenStore(io, opts.import !== undefined);
       try {
         if (opts.import !== undefined) {
-          const path = resolve(io.cwd, opts.import);
-          let rows: unknown;
-          try {
-            rows = JSON.parse(readFileSync(path, "utf8"));
-          } catch (error) {
-            throw new UsageError(`--import: cannot read JSON from ${opts.import}: ${(error as Error).message}`);
-          }
+          const rows = readJsonFile(resolve(io.cwd, opts.import), "--import file");
           if (!Array.isArray(rows)) throw new UsageError("--import: expected a JSON array of rows");
           let added: number;
           try {
@@ -76,12 +72,12 @@ export function registerCapex(program: Command, io: Io): void {
           writeFileSync(resolve(io.cwd, opts.svg), capexChart(data, opts.company));
           io.stderr(`wrote ${opts.svg}\n`);
         }
-        if (opts.json) {
+        if (format === "json") {
           const match = (c: string) => opts.company === undefined || c.toLowerCase() === opts.company.toLowerCase();
           io.stdout(formatJson({ summary, guidance: data.guidance.filter((g) => match(g.company)), reported: data.reported.filter((r) => match(r.company)) }) + "\n");
           return;
         }
-        if (opts.csv) {
+        if (format === "csv") {
           io.stdout(formatCsv(COLUMNS, summary));
           return;
         }
