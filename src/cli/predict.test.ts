@@ -57,6 +57,24 @@ describe("costcurve predict", () => {
     expect(r.out).toMatch(/^bound: (memory bandwidth|compute|interconnect|memory capacity) - /m);
   });
 
+  it("reports carbon at a sourced grid intensity with --grid, and names an unknown region", async () => {
+    const r = await run("predict", file("grid.json", scenario), "--grid", "fr", "--json");
+    const p = JSON.parse(r.out);
+    // grams = kWh per 1M tokens x the table's intensity for France
+    const { findGrid } = await import("../catalog/grid-carbon.js");
+    expect(p.gramsCo2PerMillionTokens).toBeCloseTo(p.kwhPerMillionTokens * findGrid("fr")!.gramsCo2ePerKwh, 9);
+    const bad = await run("predict", file("grid2.json", scenario), "--grid", "mars");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/--grid: unknown region "mars"; one of world, us, /);
+  });
+
+  it("states the largest batch that fits", async () => {
+    const r = await run("predict", file("cap.json", scenario));
+    expect(r.out).toMatch(/largest batch that fits\s+[\d,]+ sequences per replica/);
+    const p = JSON.parse((await run("predict", file("cap2.json", scenario), "--json")).out);
+    expect(p.kvCapacitySequences).toBeGreaterThan(64);
+  });
+
   it("accepts a config.json path for the model", async () => {
     const config = file("config.json", { architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 128256, tie_word_embeddings: true });
     const r = await run("predict", file("with-config.json", { ...scenario, model: config, parallelism: undefined }), "--json");

@@ -4,6 +4,8 @@ import type { Prediction } from "../core/scenario.js";
 import { formatDuration, formatInteger, formatJson, formatKeyValues, formatRate, formatUsd } from "../report/index.js";
 import type { Io } from "./io.js";
 import { predictFile } from "./scenario-file.js";
+import { GRID_INTENSITIES, findGrid } from "../catalog/grid-carbon.js";
+import { UsageError } from "./io.js";
 import { explainBound } from "./explain.js";
 import { explainStep } from "./explain-step.js";
 
@@ -15,8 +17,10 @@ export function registerPredict(program: Command, io: Io): void {
     .argument("<scenario.json>", "scenario file (spec/scenario.md)")
     .option("--json", "print the prediction object(s) as JSON")
     .option("--explain", "add a per-operator breakdown of the decode step")
-    .action((file: string, options: { json?: boolean; explain?: boolean }) => {
-      const { predictions, inputs, isArray } = predictFile(file);
+    .option("--grid <region>", "report gCO2e per million tokens at a grid region's intensity (costs at the catalog rental price when the scenario gives none)")
+    .action((file: string, options: { json?: boolean; explain?: boolean; grid?: string }) => {
+      const grid = options.grid === undefined ? undefined : gridOption(options.grid);
+      const { predictions, inputs, isArray } = predictFile(file, grid?.gramsCo2ePerKwh);
       if (options.json) {
         io.stdout(`${formatJson(isArray ? predictions : predictions[0])}\n`);
         return;
@@ -36,6 +40,7 @@ export function renderPrediction(p: Prediction, input: PredictInput): string {
     ["fits", p.fits ? "yes" : "no"],
     ["parallelism", p.parallelism ? `tp ${p.parallelism.tp}, pp ${p.parallelism.pp}, ep ${p.parallelism.ep}, ${p.parallelism.replicas} replica(s)` : "-"],
     ["concurrency", formatInteger(p.concurrency)],
+    ["largest batch that fits", p.kvCapacitySequences === null ? "-" : `${formatInteger(p.kvCapacitySequences)} sequences per replica`],
     ["output throughput", formatRate(p.outputTokensPerSecond, "tokens/s")],
     ["input throughput", formatRate(p.inputTokensPerSecond, "tokens/s")],
     ["time to first token", formatDuration(p.ttftSeconds)],
@@ -43,8 +48,16 @@ export function renderPrediction(p: Prediction, input: PredictInput): string {
     ["USD per 1M output tokens", formatUsd(p.usdPerMillionOutputTokens)],
     ["USD per 1M input tokens", formatUsd(p.usdPerMillionInputTokens)],
     ["energy per 1M tokens", p.kwhPerMillionTokens === null ? "-" : `${p.kwhPerMillionTokens.toPrecision(3)} kWh`],
+    ["carbon per 1M tokens", p.gramsCo2PerMillionTokens === null ? "-" : `${p.gramsCo2PerMillionTokens.toPrecision(3)} gCO2e`],
   ];
   const table = formatKeyValues(rows).trimEnd();
   const issues = p.issues.map((i) => `  ! ${i.message}`).join("\n");
   return [title, table, explainBound(p, input), issues].filter(Boolean).join("\n");
+}
+
+/** A grid region id from the sourced intensity table (src/catalog/grid-carbon.ts). */
+function gridOption(id: string) {
+  const grid = findGrid(id);
+  if (!grid) throw new UsageError(`--grid: unknown region "${id}"; one of ${GRID_INTENSITIES.map((g) => g.id).join(", ")}`);
+  return grid;
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { PredictInput } from "../core/predict.js";
 import { predict } from "../core/predict.js";
+import { defaultUsdPerHour } from "../core/hardware.js";
 import type { Prediction } from "../core/scenario.js";
 import { parseScenario } from "../core/validate.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
@@ -55,9 +56,16 @@ export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] 
   return inputs;
 }
 
-/** Loads a scenario file (object or array) and predicts each scenario. */
-export function predictFile(path: string): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
+/**
+ * Loads a scenario file (object or array) and predicts each scenario; `gridGramsCo2PerKwh` (from --grid) fills
+ * the carbon intensity of scenarios that do not state one.
+ */
+export function predictFile(path: string, gridGramsCo2PerKwh?: number): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
   const raw = readJsonFile(path, "scenario file");
-  const inputs = resolveScenarios(raw, dirname(resolve(path)));
+  const inputs = resolveScenarios(raw, dirname(resolve(path))).map((input) =>
+    gridGramsCo2PerKwh === undefined
+      ? input
+      : { ...input, scenario: { ...input.scenario, pricing: { usdPerAcceleratorHour: defaultUsdPerHour(input.accelerator), utilization: 1, pue: 1, ...input.scenario.pricing, gridGramsCo2PerKwh: input.scenario.pricing?.gridGramsCo2PerKwh ?? gridGramsCo2PerKwh } } },
+  );
   return { predictions: inputs.map(predict), inputs, isArray: Array.isArray(raw) };
 }

@@ -30,6 +30,8 @@ export interface Evaluation {
   /** Mean latencies reported (open-loop means in SLO mode). */
   ttftSeconds: number;
   tpotSeconds: number;
+  /** Sequences whose KV cache fits in one replica (null for embeddings). */
+  kvCapacitySequences?: number | null;
   /** In SLO mode, what stopped the batch from growing: a latency limit, KV capacity, or the engine's batch limit. */
   sloBinding?: "ttft" | "tpot" | "capacity" | "max-batch";
 }
@@ -71,6 +73,16 @@ function score(e: Evaluation): number {
 
 /** Evaluates one plan: memory, rates, and the load mode. */
 export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan): Evaluation {
+  const e = evaluatePlanInner(input, shape, plan);
+  if (e.kvCapacitySequences === undefined && e.fits && input.scenario.workload.kind === "generate") {
+    const w = input.scenario.workload;
+    const capacity = capacityFor(shape, plan, input.accelerator, input.profile);
+    e.kvCapacitySequences = Math.floor(capacity.kvCapacityBytes / kvBytesPerSequence(shape, plan, Math.max(1, w.inputTokens + w.outputTokens / 2)));
+  }
+  return e;
+}
+
+function evaluatePlanInner(input: PredictInput, shape: ModelShape, plan: Plan): Evaluation {
   const { scenario, accelerator, profile } = input;
   const work = scenario.workload;
   const issues: Issue[] = [];
@@ -241,7 +253,7 @@ function toPrediction(input: PredictInput, e: Evaluation): Prediction {
     return {
       id: scenario.id ?? null, fits: false, outputTokensPerSecond: null, inputTokensPerSecond: null, ttftSeconds: null, tpotSeconds: null,
       concurrency: null, parallelism, bound: "capacity", usdPerMillionOutputTokens: null, usdPerMillionInputTokens: null, issues: e.issues,
-      requestsPerSecond: null, e2eSeconds: null, kwhPerMillionTokens: null, gramsCo2PerMillionTokens: null,
+      requestsPerSecond: null, e2eSeconds: null, kwhPerMillionTokens: null, gramsCo2PerMillionTokens: null, kvCapacitySequences: null,
     };
   }
   const replicas = e.plan.replicas;
@@ -272,6 +284,7 @@ function toPrediction(input: PredictInput, e: Evaluation): Prediction {
     requestsPerSecond: finite(e.point.requestsPerSecond * replicas),
     e2eSeconds: finite(e.point.e2eSeconds),
     kwhPerMillionTokens: cost.kwhPerMillionTokens,
+    kvCapacitySequences: e.kvCapacitySequences ?? null,
     gramsCo2PerMillionTokens: cost.gramsCo2PerMillionTokens,
   };
 }

@@ -107,5 +107,7 @@ export interface Prediction {
   requestsPerSecond: number | null;
   e2eSeconds: number | null;
   kwhPerMillionTokens: number | null;
+  /** Sequences whose KV cache fits in one replica at the workload's mean context (the largest batch that fits). */
+  kvCapacitySequences: number | null;
   gramsCo2PerMillionTokens: number | null;
 }
