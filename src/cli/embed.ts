@@ -1,10 +1,11 @@
 import type { Command } from "commander";
-import { type EmbeddingRow, compareEmbeddings } from "../catalog/embeddings.js";
+import { type EmbeddingQuery, type EmbeddingRow, compareEmbeddings } from "../catalog/embeddings.js";
 import { formatDuration, formatJson, formatRate, formatSignificant, formatTable, formatUsd } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { engineOption, fractionOption, listOption, priceOption, wholeOption } from "./options.js";
 
-interface EmbedOptions {
+/** The comparison's flags (the web's embeddings form sends the same names). */
+export interface EmbedFlags {
   model: string;
   accelerator: string;
   seq: string;
@@ -12,7 +13,19 @@ interface EmbedOptions {
   usdPerHour?: string;
   utilization: string;
   engine: string;
-  json?: boolean;
+}
+
+/** Validates the flags into the comparison's query. */
+export function embeddingQuery(o: EmbedFlags): EmbeddingQuery {
+  return {
+    model: o.model,
+    accelerators: listOption("--accelerator", o.accelerator),
+    sequenceTokens: wholeOption("--seq", o.seq),
+    batch: wholeOption("--batch", o.batch),
+    engine: engineOption(o.engine),
+    usdPerHour: o.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", o.usdPerHour),
+    utilization: fractionOption("--utilization", o.utilization),
+  };
 }
 
 /** `costcurve embed`: the "embeddings are cheap" analysis, one row per accelerator. */
@@ -28,16 +41,8 @@ export function registerEmbed(program: Command, io: Io): void {
     .option("--utilization <fraction>", "share of hours the accelerator is busy", "1")
     .option("--engine <name>", "serving engine profile", "tei")
     .option("--json", "print rows as JSON")
-    .action((o: EmbedOptions) => {
-      const result = compareEmbeddings({
-        model: o.model,
-        accelerators: listOption("--accelerator", o.accelerator),
-        sequenceTokens: wholeOption("--seq", o.seq),
-        batch: wholeOption("--batch", o.batch),
-        engine: engineOption(o.engine),
-        usdPerHour: o.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", o.usdPerHour),
-        utilization: fractionOption("--utilization", o.utilization),
-      });
+    .action((o: EmbedFlags & { json?: boolean }) => {
+      const result = compareEmbeddings(embeddingQuery(o));
       if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n"));
       io.stdout(o.json ? formatJson(result.value) + "\n" : renderEmbeddings(result.value));
       for (const w of result.warnings) io.stderr(`costcurve: ${w.message}\n`);

@@ -1,19 +1,25 @@
+// `costcurve frontier`: per accelerator, the Pareto frontier of output tokens/s per accelerator against tokens/s per user, with charts.
 import type { Command } from "commander";
-import { type Frontier, type FrontierPoint, computeFrontier } from "../catalog/frontier.js";
+import { type Frontier, type FrontierOptions, type FrontierPoint, computeFrontier } from "../catalog/frontier.js";
 import { formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { chartPathOptions, engineOption, listOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "./options.js";
 import { sweepProgress } from "./sweep-progress.js";
 
-interface FrontierFlags {
+/** The sweep's flags (the web's frontier form sends the same names), accelerators already split. */
+export interface FrontierSweepFlags {
   model: string;
-  accelerators: string;
+  accelerators: string[];
   input: string;
   output: string;
   precision?: string;
   counts?: string;
   engine: string;
   usdPerHour?: string;
+}
+
+interface FrontierFlags extends Omit<FrontierSweepFlags, "accelerators"> {
+  accelerators: string;
   json?: boolean;
   csv?: boolean;
   svg?: string;
@@ -51,21 +57,9 @@ export function registerFrontier(program: Command, io: Io): void {
     .option("--png <file>", "write the chart as PNG")
     .action(async (f: FrontierFlags) => {
       const paths = chartPathOptions(f);
-      const accelerators = listOption("--accelerators", f.accelerators);
-      const usdPerHour = pricePerIdOption("--usd-per-hour", f.usdPerHour, accelerators);
-      const precisions = f.precision === undefined ? undefined : precisionListOption("--precision", f.precision);
+      const sweep = frontierOptions({ ...f, accelerators: listOption("--accelerators", f.accelerators) });
       const progress = sweepProgress(io, "frontier");
-      const result = computeFrontier({
-        model: f.model,
-        accelerators,
-        inputTokens: wholeOption("--input", f.input),
-        outputTokens: wholeOption("--output", f.output),
-        precisions,
-        counts: f.counts === undefined ? undefined : wholeListOption("--counts", f.counts),
-        engine: engineOption(f.engine),
-        usdPerHour,
-        onProgress: progress.update,
-      });
+      const result = computeFrontier({ ...sweep, onProgress: progress.update });
       if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n"));
       progress.finish(`${result.value.evaluatedCount.toLocaleString("en-US")} points evaluated`);
       const rows = flatten(result.value);
@@ -77,6 +71,20 @@ export function registerFrontier(program: Command, io: Io): void {
       else if (f.csv) io.stdout(formatCsv(COLUMNS, rows));
       else io.stdout(formatTable(COLUMNS, rows) + `\n${result.value.evaluatedCount.toLocaleString("en-US")} configurations x concurrency levels evaluated; only Pareto-optimal points are shown.\n`);
     });
+}
+
+/** Validates the sweep's flags into the frontier's options. */
+export function frontierOptions(f: FrontierSweepFlags): FrontierOptions {
+  return {
+    model: f.model,
+    accelerators: f.accelerators,
+    inputTokens: wholeOption("--input", f.input),
+    outputTokens: wholeOption("--output", f.output),
+    precisions: f.precision === undefined ? undefined : precisionListOption("--precision", f.precision),
+    counts: f.counts === undefined ? undefined : wholeListOption("--counts", f.counts),
+    engine: engineOption(f.engine),
+    usdPerHour: pricePerIdOption("--usd-per-hour", f.usdPerHour, f.accelerators),
+  };
 }
 
 function flatten(f: Frontier) {

@@ -1,6 +1,6 @@
 // Embeddings: accelerators compared on an embedding workload, exactly `costcurve embed --json`.
 import { type EmbeddingRow, compareEmbeddings } from "../../catalog/embeddings.js";
-import { engineOption, fractionOption, listOption, priceOption, wholeOption } from "../../cli/options.js";
+import { embeddingQuery } from "../../cli/embed.js";
 import { formatUsd, renderBarChart } from "../../report/index.js";
 import { usageToHttp } from "../cli-bridge.js";
 import { HttpError, parseQuery } from "../http.js";
@@ -20,15 +20,7 @@ export function embeddingsFrom(query: URLSearchParams): EmbeddingsView {
   const q = parseQuery(EmbedParams, query);
   const o = { ...EMBED_DEFAULTS, ...Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) } as Record<string, string>;
   try {
-    const result = compareEmbeddings({
-      model: o.model!,
-      accelerators: listOption("--accelerator", o.accelerator!),
-      sequenceTokens: wholeOption("--seq", o.seq!),
-      batch: wholeOption("--batch", o.batch!),
-      engine: engineOption(o.engine!),
-      usdPerHour: o["usd-per-hour"] === undefined ? undefined : priceOption("--usd-per-hour", o["usd-per-hour"]),
-      utilization: fractionOption("--utilization", o.utilization!),
-    });
+    const result = compareEmbeddings(embeddingQuery({ model: o.model!, accelerator: o.accelerator!, seq: o.seq!, batch: o.batch!, usdPerHour: o["usd-per-hour"], utilization: o.utilization!, engine: o.engine! }));
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
     return { options: o, rows: result.value, warnings: result.warnings.map((w) => w.message) };
   } catch (error) {

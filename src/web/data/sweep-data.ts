@@ -2,9 +2,8 @@
 import { z } from "zod";
 import { computeFrontier, type Frontier } from "../../catalog/frontier.js";
 import { optimize, type OptimizeResult } from "../../catalog/optimize.js";
-import { Precision } from "../../core/precision.js";
-import { frontierChart } from "../../cli/frontier.js";
-import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "../../cli/options.js";
+import { frontierChart, frontierOptions } from "../../cli/frontier.js";
+import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, wholeOption } from "../../cli/options.js";
 import { usageToHttp } from "../cli-bridge.js";
 import { HttpError, listParam, parseQuery } from "../http.js";
 
@@ -15,10 +14,6 @@ export const FrontierParams = z.strictObject({ interactivity: text, model: text,
 
 export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: "vllm" };
 export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text });
-
-function precisions(value: string | undefined): Precision[] | undefined {
-  return value === undefined ? undefined : precisionListOption("--precision", value);
-}
 
 function guard<T>(work: () => T): T {
   try {
@@ -46,16 +41,7 @@ export function frontierFrom(query: URLSearchParams): FrontierView {
   const input = q.input ?? FRONTIER_DEFAULTS.input;
   const output = q.output ?? FRONTIER_DEFAULTS.output;
   return guard(() => {
-    const result = computeFrontier({
-      model,
-      accelerators,
-      inputTokens: wholeOption("--input", input),
-      outputTokens: wholeOption("--output", output),
-      precisions: precisions(q.precision),
-      counts: q.counts === undefined ? undefined : wholeListOption("--counts", q.counts),
-      engine: engineOption(q.engine ?? FRONTIER_DEFAULTS.engine),
-      usdPerHour: pricePerIdOption("--usd-per-hour", q["usd-per-hour"], accelerators),
-    });
+    const result = computeFrontier(frontierOptions({ model, accelerators, input, output, precision: q.precision, counts: q.counts, engine: q.engine ?? FRONTIER_DEFAULTS.engine, usdPerHour: q["usd-per-hour"] }));
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
     const interactivity = interactivityOption({ interactivity: q.interactivity }) ?? 20;
     return { model, accelerators, input, output, frontier: result.value, interactivity };
@@ -88,7 +74,7 @@ export function optimizeFrom(query: URLSearchParams): OptimizeView {
       percentile,
       accelerators: q.accelerators?.length ? q.accelerators : undefined,
       maxCount: o["max-count"] === undefined ? undefined : wholeOption("--max-count", o["max-count"]),
-      precisions: precisions(o.precision),
+      precisions: o.precision === undefined ? undefined : precisionListOption("--precision", o.precision),
       engine: engineOption(o.engine!),
       top: Math.min(100, wholeOption("--top", o.top!)),
     });
