@@ -10,7 +10,13 @@ import { type PredictInput, predict } from "../core/predict.js";
 import type { Prediction, Scenario } from "../core/scenario.js";
 import { LevelSummary } from "./schemas.js";
 
-/** Reads every summary-<level>.json of a `costcurve bench --out` directory, in file order (c1, c4, ... r1, ...). */
+/** Summaries in load order: concurrency levels by concurrency, then rate levels by rate (c1, c4, ... r1, ...). */
+export function sortSummaries(summaries: LevelSummary[]): LevelSummary[] {
+  const load = (s: LevelSummary) => (s.load.kind === "concurrency" ? s.load.concurrency : 1e9 + s.load.requestsPerSecond);
+  return summaries.sort((a, b) => load(a) - load(b));
+}
+
+/** Reads every summary-<level>.json of a `costcurve bench --out` directory, in load order. */
 export function readSummaries(dir: string): LevelSummary[] {
   const files = readdirSync(dir).filter((f) => /^summary-.+\.json$/.test(f));
   const summaries = files.map((f) => {
@@ -18,8 +24,18 @@ export function readSummaries(dir: string): LevelSummary[] {
     if (!parsed.success) throw new Error(`${join(dir, f)}: not a bench level summary (${parsed.error.issues[0]?.message ?? "invalid"})`);
     return parsed.data;
   });
-  const load = (s: LevelSummary) => (s.load.kind === "concurrency" ? s.load.concurrency : 1e9 + s.load.requestsPerSecond);
-  return summaries.sort((a, b) => load(a) - load(b));
+  return sortSummaries(summaries);
+}
+
+/** The level summaries of a run saved in the store (`costcurve bench --save`), in load order. */
+export function storedSummaries(runId: string, levels: ReadonlyArray<{ levelIndex: number; summary: unknown }>): LevelSummary[] {
+  return sortSummaries(
+    levels.map((level) => {
+      const parsed = LevelSummary.safeParse(level.summary);
+      if (!parsed.success) throw new Error(`run ${runId} level ${level.levelIndex}: not a bench level summary (${parsed.error.issues[0]?.message ?? "invalid"})`);
+      return parsed.data;
+    }),
+  );
 }
 
 export type Metric = "outputTokensPerSecond" | "inputTokensPerSecond" | "ttftSeconds" | "tpotSeconds";

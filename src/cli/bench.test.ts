@@ -1,10 +1,15 @@
 import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { type RunningFakeServer, startFakeServer } from "../bench/fake-server.js";
 import { LevelSummary, RequestRecord, RunInfo } from "../bench/schemas.js";
+import { openStore } from "../store/open-store.js";
+import { runsView } from "../web/data/runs-data.js";
+import { webContext } from "../web/context.js";
 import { captureIo } from "./io.js";
 import { main } from "./main.js";
 
@@ -81,13 +86,130 @@ describe("costcurve bench", () => {
   });
 });
 
+/** Every byte of a SQLite store (main file, WAL and shared memory) that sits in dir under the given name. */
+const storeBytes = (dir: string, name: string) => Buffer.concat(readdirSync(dir).filter((f) => f.startsWith(name)).map((f) => readFileSync(join(dir, f))));
+
+describe("costcurve bench --save", () => {
+  const KEY = "sk-store-secret-71c3e9";
+  const URL_PASSWORD = "url-pass-5d2b";
+  const run = async (argv: string[], env: Record<string, string>, cwd: string) => {
+    const io = captureIo(env, cwd);
+    const code = await main(argv, io);
+    expect(code, io.err.join("")).toBe(0);
+    return io;
+  };
+
+  test("a run saved to a SQLite store is listed, calibrates like its results dir, shows on the web runs page, and the store never holds the key", async () => {
+    const dir = tempDir();
+    const env = { COSTCURVE_DB: join(dir, "store.db"), OPENAI_API_KEY: KEY };
+    const url = server.url.replace("http://", `http://bench-user:${URL_PASSWORD}@`);
+    const saved = await run(["bench", "--url", url, "--model", "fake:ttft=0.01,itl=0.002,tokens=5", "--concurrency", "1,2", "--requests", "4",
+      "--dataset", "random:input=20,output=5", "--out", "results", "--name", "fake c1,c2"], env, dir);
+    const id = /saved run (\S+) to (.+)$/m.exec(saved.err.join(""))?.[1];
+    expect(saved.err.join("")).toContain(`to ${join(dir, "store.db")}`);
+    expect(id).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
+
+    const listed = JSON.parse((await run(["bench", "runs", "--json"], env, dir)).out.join("")) as Array<{ id: string; label: string; metadata: Record<string, unknown> }>;
+    expect(listed.map((r) => [r.id, r.label])).toEqual([[id, "fake c1,c2"]]);
+    expect(listed[0]!.metadata).toMatchObject({
+      url: `${server.url}/`, model: "fake:ttft=0.01,itl=0.002,tokens=5", endpoint: "chat", dataset: "random:input=20,output=5", levels: ["c1", "c2"],
+      completedLevels: ["c1", "c2"], interrupted: false, requestsPerLevel: 4, clientVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+    expect(Date.parse(listed[0]!.metadata.finishedAt as string)).toBeGreaterThanOrEqual(Date.parse(listed[0]!.metadata.startedAt as string));
+    expect((await run(["bench", "runs"], env, dir)).out.join("")).toMatch(new RegExp(`^${id} .*fake c1,c2 .*c1,c2 \\(2/2 done\\)`, "m"));
+
+    const store = await openStore(env, dir);
+    try {
+      const stored = await store.getBenchRun(id!);
+      // 2 levels x 4 requests, each of 5 tokens
+      expect(stored?.levels.map((l) => LevelSummary.parse(l.summary).requestsCompleted)).toEqual([4, 4]);
+      expect(stored?.requests.map((r) => RequestRecord.parse(r.data).outputTokens)).toEqual(Array(8).fill(5));
+    } finally {
+      await store.close();
+    }
+
+    // calibrating from the stored run gives exactly what calibrating from its --out directory gives
+    writeFileSync(join(dir, "scenario.json"), JSON.stringify({
+      model: "meta-llama/Llama-3.1-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm",
+      workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
+    }));
+    type Calibration = { rows: Array<{ level: string; metric: string; measured: number }>; fitted: { scales: unknown } };
+    const fromRun = JSON.parse((await run(["calibrate", "--run", id!, "--scenario", "scenario.json", "--json"], env, dir)).out.join("")) as Calibration;
+    const fromDir = JSON.parse((await run(["calibrate", "results", "--scenario", "scenario.json", "--json"], env, dir)).out.join("")) as Calibration;
+    // c1 and c2: output tokens/s, TTFT and TPOT each
+    expect(fromRun.rows.map((r) => `${r.level} ${r.metric}`)).toEqual(["c1", "c2"].flatMap((l) => ["outputTokensPerSecond", "ttftSeconds", "tpotSeconds"].map((m) => `${l} ${m}`)));
+    expect(fromRun.rows).toEqual(fromDir.rows);
+    // by label too
+    expect(JSON.parse((await run(["calibrate", "--run", "fake c1,c2", "--scenario", "scenario.json", "--json"], env, dir)).out.join("")).rows).toEqual(fromRun.rows);
+
+    // the web app's Benchmark runs page reads it
+    const view = await runsView({ ...webContext(env, dir), url: new URL("http://127.0.0.1/runs"), query: new URLSearchParams() });
+    expect(view.runs.map((r) => r.id)).toEqual([id]);
+    expect(view.selected?.run.label).toBe("fake c1,c2");
+    expect(view.selected?.levels.map((l) => [l.level, l.requestsCompleted, l.totalOutputTokens])).toEqual([["c1", 4, 20], ["c2", 4, 20]]);
+
+    const bytes = storeBytes(dir, "store.db");
+    expect(bytes.includes(id!)).toBe(true);
+    expect(bytes.includes(KEY)).toBe(false);
+    expect(bytes.includes(URL_PASSWORD)).toBe(false);
+    expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${KEY}`);
+  });
+
+  test("without a configured store --save uses ./costcurve.db; a server echoing the key in its errors does not get it stored", async () => {
+    const dir = tempDir();
+    const echo = createServer((req, res) => {
+      req.resume();
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `Incorrect API key provided: ${req.headers.authorization}` } }));
+    });
+    await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
+    try {
+      const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
+      const io = await run(["bench", "--url", url, "--model", "m", "--requests", "2", "--dataset", "random:input=5,output=2", "--save", "--json"], { COSTCURVE_API_KEY: KEY }, dir);
+      expect(JSON.parse(io.out.join(""))).toMatchObject({ requestsCompleted: 0, requestsFailed: 2, errors: { http_401: 2 } });
+    } finally {
+      await new Promise((resolve) => echo.close(resolve));
+    }
+    expect(existsSync(join(dir, "costcurve.db"))).toBe(true);
+    const store = await openStore({}, dir);
+    try {
+      const [saved] = await store.listBenchRuns();
+      const stored = await store.getBenchRun(saved!.id);
+      expect(RequestRecord.parse(stored?.requests[0]?.data).errorMessage).toContain("Incorrect API key provided: Bearer [redacted]");
+    } finally {
+      await store.close();
+    }
+    const bytes = storeBytes(dir, "costcurve.db");
+    expect(bytes.includes("Incorrect API key provided")).toBe(true);
+    expect(bytes.includes(KEY)).toBe(false);
+  });
+
+  test("listing without a store creates no file; calibrate names --run and RESULTS_DIR in its errors", async () => {
+    const dir = tempDir();
+    const list = captureIo({}, dir);
+    expect(await main(["bench", "runs"], list)).toBe(0);
+    expect(list.out.join("")).toContain("no saved runs");
+    expect(existsSync(join(dir, "costcurve.db"))).toBe(false);
+    const both = captureIo({ COSTCURVE_DB: join(dir, "s.db") }, dir);
+    expect(await main(["calibrate", "results", "--run", "x", "--scenario", "s.json"], both)).toBe(1);
+    expect(both.err.join("")).toContain("RESULTS_DIR and --run: give one of them");
+    const unknown = captureIo({ COSTCURVE_DB: join(dir, "s.db") }, dir);
+    expect(await main(["calibrate", "--run", "nope", "--scenario", "s.json"], unknown)).toBe(1);
+    expect(unknown.err.join("")).toContain('--run: no saved run "nope"; the store holds no runs');
+    const noUrl = captureIo({}, dir);
+    expect(await main(["bench", "--model", "m"], noUrl)).toBe(1);
+    expect(noUrl.err.join("")).toContain("--url: required");
+  });
+});
+
 describe("Ctrl-C", () => {
-  test("SIGINT mid-run stops cleanly and leaves valid result files", async () => {
+  test("SIGINT mid-run stops cleanly and leaves valid result files, and --save keeps the measured requests in the store", async () => {
     const bin = join(process.cwd(), "bin", "costcurve.js");
     if (!existsSync(join(process.cwd(), "dist", "cli", "bench.js"))) throw new Error("dist/ is missing: run `npm run build` first (npm test does)");
     const out = tempDir();
+    const db = join(tempDir(), "store.db");
     // 20 tokens 10 ms apart: about 0.21 s per request, 4 at a time, 200 requests would take ~10 s
-    const child = spawn(process.execPath, [bin, "bench", "--url", server.url, "--model", "fake:ttft=0.01,itl=0.01,tokens=20", "--concurrency", "4", "--requests", "200", "--dataset", "random:input=10,output=20", "--out", out], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [bin, "bench", "--url", server.url, "--model", "fake:ttft=0.01,itl=0.01,tokens=20", "--concurrency", "4", "--requests", "200", "--dataset", "random:input=10,output=20", "--out", out, "--save"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, COSTCURVE_DB: db, DATABASE_URL: "" } });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => void (stderr += d.toString()));
     const file = join(out, "requests-c4.jsonl");
@@ -111,5 +233,17 @@ describe("Ctrl-C", () => {
     const run = RunInfo.parse(JSON.parse(readFileSync(join(out, "run.json"), "utf8")));
     expect(run.interrupted).toBe(true);
     expect(run.finishedAt).not.toBeNull();
+    expect(stderr).toMatch(/saved run \S+ to /);
+    const store = await openStore({ COSTCURVE_DB: db });
+    try {
+      const [saved] = await store.listBenchRuns();
+      expect(saved?.metadata).toMatchObject({ interrupted: true, completedLevels: [], levels: ["c4"] });
+      const stored = await store.getBenchRun(saved!.id);
+      // the same level summary and the same request rows as the files
+      expect(stored?.levels.map((l) => LevelSummary.parse(l.summary))).toEqual([summary]);
+      expect(stored?.requests.map((r) => RequestRecord.parse(r.data)).sort((a, b) => a.index - b.index)).toEqual([...records].sort((a, b) => a.index - b.index));
+    } finally {
+      await store.close();
+    }
   });
 });

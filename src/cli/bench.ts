@@ -1,18 +1,23 @@
 /** `costcurve bench`: load-tests an OpenAI-compatible endpoint at rising concurrency or Poisson rates. */
 import type { Command } from "commander";
+import { existsSync } from "node:fs";
 import { isAbsolute, resolve } from "node:path";
 import { loadPrompts, parseDatasetSpec } from "../bench/dataset.js";
 import { Progress } from "../bench/progress.js";
 import { DEFAULT_REQUESTS_PER_LEVEL, runBench } from "../bench/runner.js";
+import { clientVersion, newRunId, RunSaver, StoredRunMetadata, urlWithoutCredentials } from "../bench/save-run.js";
 import { Endpoint, type LevelSummary, type LoadLevel, type Slo } from "../bench/schemas.js";
+import { levelLabel } from "../bench/summary.js";
 import type { Column } from "../report/cell.js";
 import { formatDuration, formatNumber } from "../report/format.js";
 import { formatTable } from "../report/table.js";
+import { openStore, storeConfig } from "../store/open-store.js";
+import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
 
 interface BenchFlags {
-  url: string;
-  model: string;
+  url?: string;
+  model?: string;
   endpoint: string;
   concurrency?: string;
   rate?: string;
@@ -25,6 +30,8 @@ interface BenchFlags {
   timeout: string;
   seed: string;
   ignoreEos?: boolean;
+  save?: boolean;
+  name?: string;
 }
 
 function positiveList(option: string, text: string, integer: boolean): number[] {
@@ -96,7 +103,34 @@ function levels(flags: BenchFlags): LoadLevel[] {
   return positiveList("--concurrency", flags.concurrency ?? "1", true).map((c) => ({ kind: "concurrency", concurrency: c }));
 }
 
+/** Where the store lives, for messages (never the DATABASE_URL itself: it may hold a password). */
+function storeWhere(io: Io): string {
+  const config = storeConfig(io.env, io.cwd);
+  return config.kind === "postgres" ? "the PostgreSQL store (DATABASE_URL)" : config.path;
+}
+
+async function openStoreForSave(io: Io): Promise<Store> {
+  try {
+    return await openStore(io.env, io.cwd);
+  } catch (error) {
+    throw new UsageError(`--save: cannot open the store ${storeWhere(io)}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/** The URL's password (percent-decoded), to keep it out of everything saved. */
+function urlPassword(url: string): string {
+  const password = new URL(url).password;
+  try {
+    return decodeURIComponent(password);
+  } catch {
+    return password;
+  }
+}
+
 async function bench(flags: BenchFlags, io: Io): Promise<void> {
+  if (flags.url === undefined) throw new UsageError("--url: required, e.g. --url http://127.0.0.1:8000");
+  if (flags.model === undefined) throw new UsageError("--model: required, the model name the server serves");
+  if (flags.name !== undefined && !/^\S.{0,199}$/.test(flags.name)) throw new UsageError(`--name: expected 1 to 200 characters starting with a non-space, got "${flags.name}"`);
   const endpoint = Endpoint.safeParse(flags.endpoint);
   if (!endpoint.success) throw new UsageError(`--endpoint: "${flags.endpoint}" is not one of chat, completions, embeddings`);
   try {
@@ -122,29 +156,53 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const outDir = flags.out === undefined ? null : resolve(io.cwd, flags.out);
+  const apiKey = io.env.COSTCURVE_API_KEY || io.env.OPENAI_API_KEY || undefined;
+  const slo = parseSlo(flags.slo);
+  const store = flags.save || flags.name !== undefined ? await openStoreForSave(io) : null;
+  const startedAt = new Date().toISOString();
+  const saver =
+    store &&
+    new RunSaver(store, {
+      id: newRunId(startedAt),
+      label: flags.name ?? `${flags.model} at ${new URL(flags.url).host}`,
+      secrets: [apiKey ?? "", urlPassword(flags.url)],
+      metadata: StoredRunMetadata.parse({
+        tool: "costcurve bench", clientVersion: clientVersion(), startedAt, finishedAt: null, url: urlWithoutCredentials(flags.url), model: flags.model,
+        endpoint: endpoint.data, dataset: flags.dataset, levels: loads.map(levelLabel), loads, completedLevels: [], interrupted: false,
+        requestsPerLevel, durationSecondsPerLevel: duration, timeoutSeconds: timeout, seed, slo,
+      }),
+    });
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
   const progress = new Progress(io.stderr, io.interactive);
+  let outcome: Awaited<ReturnType<typeof runBench>> | null = null;
   try {
-    const outcome = await runBench(
+    outcome = await runBench(
       {
-        target: { url: flags.url, model: flags.model, endpoint: endpoint.data, apiKey: io.env.COSTCURVE_API_KEY || io.env.OPENAI_API_KEY || undefined, timeoutSeconds: timeout, ignoreEos: flags.ignoreEos === true },
+        target: { url: flags.url, model: flags.model, endpoint: endpoint.data, apiKey, timeoutSeconds: timeout, ignoreEos: flags.ignoreEos === true },
         levels: loads,
         prompts,
         requestsPerLevel,
         durationSecondsPerLevel: duration,
-        slo: parseSlo(flags.slo),
+        slo,
         seed,
         datasetLabel: flags.dataset,
         outDir,
       },
       {
         signal: controller.signal,
-        onLevelStart: (level) => progress.levelStart(level),
+        onLevelStart: (level) => {
+          saver?.levelStart();
+          progress.levelStart(level);
+        },
         onRequestStart: () => progress.requestStart(),
-        onRequest: (_level, r) => progress.requestEnd(r.ok, r.outputTokens),
+        onRequest: (_level, r) => {
+          saver?.request(r);
+          progress.requestEnd(r.ok, r.outputTokens);
+        },
         onLevelEnd: (summary) => {
+          saver?.levelEnd(summary);
           progress.levelEnd(summary);
           if (flags.json) io.stdout(`${JSON.stringify(jsonSummary(summary))}\n`);
         },
@@ -152,20 +210,68 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     );
     if (!flags.json) io.stdout(formatTable(COLUMNS, outcome.summaries.map(tableRow)));
     if (outDir !== null) io.stderr(`results in ${outDir}\n`);
-    if (outcome.interrupted) throw new UsageError(`bench: interrupted (Ctrl-C); results measured so far are kept${outDir === null ? "" : ` in ${outDir}`}`);
   } finally {
     progress.stop();
+    // the SIGINT listener stays until the run is saved: a Ctrl-C now must not cut the save short
+    if (saver && store) await finishSave(saver, store, outcome?.interrupted ?? true, io);
     process.removeListener("SIGINT", onSigint);
   }
+  if (outcome.interrupted) throw new UsageError(`bench: interrupted (Ctrl-C); results measured so far are kept${outDir === null ? "" : ` in ${outDir}`}${saver ? ` and in run ${saver.id}` : ""}`);
+}
+
+async function finishSave(saver: RunSaver, store: Store, interrupted: boolean, io: Io): Promise<void> {
+  try {
+    await saver.finish({ interrupted, finishedAt: new Date().toISOString() });
+    io.stderr(`saved run ${saver.id} to ${storeWhere(io)}\n`);
+  } catch (error) {
+    throw new UsageError(`--save: could not save run ${saver.id} to ${storeWhere(io)}: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await store.close();
+  }
+}
+
+const RUN_COLUMNS: Column[] = ["id", "started", "label", "model", "url", "levels"].map((key) => ({ key }));
+
+/** `costcurve bench runs`: the runs saved with --save, newest first. */
+async function listRuns(json: boolean, io: Io): Promise<void> {
+  const config = storeConfig(io.env, io.cwd);
+  if (config.kind === "sqlite" && config.path !== ":memory:" && !existsSync(config.path)) {
+    // a listing must not create the database file
+    io.stdout(json ? "[]\n" : `no saved runs (no store at ${config.path}; set COSTCURVE_DB or DATABASE_URL, or run costcurve bench --save)\n`);
+    return;
+  }
+  const store = await openStore(io.env, io.cwd);
+  let runs;
+  try {
+    runs = await store.listBenchRuns();
+  } finally {
+    await store.close();
+  }
+  if (json) {
+    io.stdout(`${JSON.stringify(runs)}\n`);
+    return;
+  }
+  if (runs.length === 0) {
+    io.stdout(`no saved runs in ${storeWhere(io)}\n`);
+    return;
+  }
+  const rows = runs.map((r) => {
+    const meta = StoredRunMetadata.partial().safeParse(r.metadata);
+    const m = meta.success ? meta.data : {};
+    const done = m.completedLevels?.length ?? 0;
+    const all = m.levels?.length ?? done;
+    return { id: r.id, started: r.startedAt.slice(0, 19).replace("T", " "), label: r.label, model: m.model ?? "", url: m.url ?? "", levels: `${m.levels?.join(",") ?? ""} (${done}/${all} done${m.interrupted ? ", interrupted" : ""})` };
+  });
+  io.stdout(formatTable(RUN_COLUMNS, rows));
 }
 
 /** Registers `costcurve bench`. */
 export function registerBench(program: Command, io: Io): void {
-  program
-    .command("bench")
+  const command = program.command("bench");
+  command
     .description("Benchmark an OpenAI-compatible endpoint: TTFT, TPOT, ITL, E2E, throughput and goodput per load level (vLLM metric definitions)")
-    .requiredOption("--url <url>", "server base URL, e.g. http://127.0.0.1:8000 (/v1/... is appended)")
-    .requiredOption("--model <name>", "model name sent in each request")
+    .option("--url <url>", "server base URL, e.g. http://127.0.0.1:8000 (/v1/... is appended); required")
+    .option("--model <name>", "model name sent in each request; required")
     .option("--endpoint <kind>", "chat, completions or embeddings", "chat")
     .option("--concurrency <list>", "concurrency levels, e.g. 1,4,16,64 (default 1)")
     .option("--rate <list>", "Poisson arrival rates in requests/s, e.g. 1,2,4")
@@ -178,6 +284,13 @@ export function registerBench(program: Command, io: Io): void {
     .option("--timeout <seconds>", "per-request timeout", "600")
     .option("--seed <n>", "seed for random prompts and Poisson arrivals", "1")
     .option("--ignore-eos", "ask the server to ignore end-of-sequence (ignore_eos), for exact output lengths")
-    .addHelpText("after", "\nThe API key is read from COSTCURVE_API_KEY or OPENAI_API_KEY and never written anywhere.")
+    .option("--save", "save the run to the store ($COSTCURVE_DB, DATABASE_URL, default ./costcurve.db): each level's summary when it ends, request rows when the run ends or is interrupted")
+    .option("--name <name>", "label of the saved run (implies --save)")
+    .addHelpText("after", "\nThe API key is read from COSTCURVE_API_KEY or OPENAI_API_KEY and never written anywhere (nor are credentials in --url).\nSaved runs: costcurve bench runs; costcurve calibrate --run ID.")
     .action(async (flags: BenchFlags) => bench(flags, io));
+  command
+    .command("runs")
+    .description("List benchmark runs saved with costcurve bench --save, newest first")
+    .option("--json", "print the runs (id, startedAt, label, metadata) as a JSON array")
+    .action(async (_flags: { json?: boolean }, cmd: Command) => listRuns(cmd.optsWithGlobals<{ json?: boolean }>().json === true, io));
 }

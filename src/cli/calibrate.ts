@@ -1,8 +1,8 @@
-/** `costcurve calibrate RESULTS_DIR --scenario FILE`: predicted vs measured per load level, and a fitted efficiency profile saved to the store. */
+/** `costcurve calibrate RESULTS_DIR|--run ID --scenario FILE`: predicted vs measured per load level, and a fitted efficiency profile saved to the store. */
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { type ComparisonRow, type FitResult, compareLevels, fitProfile, readSummaries } from "../bench/calibrate.js";
+import { type ComparisonRow, type FitResult, compareLevels, fitProfile, readSummaries, storedSummaries } from "../bench/calibrate.js";
 import type { LevelSummary } from "../bench/schemas.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
 import type { PredictInput } from "../core/predict.js";
@@ -15,6 +15,7 @@ import { readJsonFile } from "./scenario-file.js";
 
 interface CalibrateFlags {
   scenario: string;
+  run?: string;
   name?: string;
   svg?: string;
   png?: string;
@@ -82,7 +83,15 @@ const COLUMNS: Column[] = [
   { key: "fittedErrorFraction", header: "error (fitted)", format: (v: number) => `${v >= 0 ? "+" : ""}${formatPercent(v)}` },
 ];
 
-async function calibrate(dir: string, flags: CalibrateFlags, io: Io): Promise<void> {
+interface Measurements {
+  summaries: LevelSummary[];
+  /** Where they came from, as saved with the profile. */
+  source: { resultsDir: string } | { runId: string };
+  /** How error messages name the source. */
+  field: string;
+}
+
+function readResultsDir(dir: string, io: Io): Measurements {
   const resultsDir = resolve(io.cwd, dir);
   if (!existsSync(resultsDir)) throw new UsageError(`RESULTS_DIR: ${dir} does not exist; give the --out directory of a costcurve bench run`);
   let summaries: LevelSummary[];
@@ -92,10 +101,45 @@ async function calibrate(dir: string, flags: CalibrateFlags, io: Io): Promise<vo
     throw new UsageError(`RESULTS_DIR: ${error instanceof Error ? error.message : String(error)}`);
   }
   if (summaries.length === 0) throw new UsageError(`RESULTS_DIR: ${dir} holds no summary-<level>.json files; give the --out directory of a costcurve bench run`);
+  return { summaries, source: { resultsDir }, field: "RESULTS_DIR" };
+}
+
+/** The level summaries of a run saved by `costcurve bench --save`, found by id or by its unique label. */
+async function readStoredRun(idOrLabel: string, io: Io): Promise<Measurements> {
+  const store = await openStore(io.env, io.cwd);
+  try {
+    let found = await store.getBenchRun(idOrLabel);
+    if (!found) {
+      const runs = await store.listBenchRuns();
+      const byLabel = runs.filter((r) => r.label === idOrLabel);
+      if (byLabel.length > 1) throw new UsageError(`--run: ${byLabel.length} saved runs are labelled "${idOrLabel}"; give one of their ids: ${byLabel.map((r) => r.id).join(", ")}`);
+      if (byLabel.length === 1) found = await store.getBenchRun(byLabel[0]!.id);
+      if (!found) {
+        const known = runs.slice(0, 5).map((r) => r.id).join(", ");
+        throw new UsageError(`--run: no saved run "${idOrLabel}"; ${known ? `newest saved runs: ${known}` : "the store holds no runs"} (list them with costcurve bench runs)`);
+      }
+    }
+    let summaries: LevelSummary[];
+    try {
+      summaries = storedSummaries(found.run.id, found.levels);
+    } catch (error) {
+      throw new UsageError(`--run: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (summaries.length === 0) throw new UsageError(`--run: run ${found.run.id} has no finished level yet`);
+    return { summaries, source: { runId: found.run.id }, field: "--run" };
+  } finally {
+    await store.close();
+  }
+}
+
+async function calibrate(dir: string | undefined, flags: CalibrateFlags, io: Io): Promise<void> {
+  if ((dir === undefined) === (flags.run === undefined)) throw new UsageError("RESULTS_DIR and --run: give one of them (a costcurve bench --out directory, or the id of a run saved with costcurve bench --save)");
+  const measured = flags.run === undefined ? readResultsDir(dir!, io) : await readStoredRun(flags.run, io);
+  const summaries = measured.summaries;
   if (flags.svg && flags.png) throw new UsageError("--svg and --png: give one of them");
   const input = await loadScenario(resolve(io.cwd, flags.scenario), io);
   const rows = compareLevels(input, summaries);
-  if (rows.length === 0) throw new UsageError(`RESULTS_DIR: no level of ${dir} has completed requests to compare`);
+  if (rows.length === 0) throw new UsageError(`${measured.field}: no level of ${dir ?? flags.run} has completed requests to compare`);
   const fit: FitResult = fitProfile(input, summaries);
   const name = flags.name ?? `calibration-${input.accelerator.id}`;
   const date = new Date().toISOString().slice(0, 10);
@@ -109,7 +153,7 @@ async function calibrate(dir: string, flags: CalibrateFlags, io: Io): Promise<vo
   const store = await openStore(io.env, io.cwd);
   let version: number;
   try {
-    version = (await store.saveCalibrationProfile(name, { kind: "calibration", profile, scales, basedOn: input.profile.id, accelerator: input.accelerator.id, resultsDir, rows, fittedRows: fit.rows })).version;
+    version = (await store.saveCalibrationProfile(name, { kind: "calibration", profile, scales, basedOn: input.profile.id, accelerator: input.accelerator.id, ...measured.source, rows, fittedRows: fit.rows })).version;
   } finally {
     await store.close();
   }
@@ -131,11 +175,12 @@ export function registerCalibrate(program: Command, io: Io): void {
   program
     .command("calibrate")
     .description("Compare a costcurve bench run with the engine's prediction per load level, fit an efficiency profile and save it to the store")
-    .argument("<results-dir>", "the --out directory of a costcurve bench run (summary-<level>.json files)")
+    .argument("[results-dir]", "the --out directory of a costcurve bench run (summary-<level>.json files)")
+    .option("--run <id>", "calibrate from a run saved with costcurve bench --save (its id or unique --name; see costcurve bench runs)")
     .requiredOption("--scenario <file>", "scenario JSON (model, hardware, engine, precision); the workload's tokens and load come from each measured level")
     .option("--name <name>", "name of the saved profile (default calibration-<accelerator>)")
     .option("--svg <file>", "write a predicted-vs-measured chart as SVG")
     .option("--png <file>", "write the chart as PNG")
     .option("--json", "print the comparison and the fitted profile as JSON")
-    .action(async (dir: string, flags: CalibrateFlags) => calibrate(dir, flags, io));
+    .action(async (dir: string | undefined, flags: CalibrateFlags) => calibrate(dir, flags, io));
 }
