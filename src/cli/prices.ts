@@ -38,7 +38,8 @@ function tiersText(row: PriceRow): string {
   return row.contextTiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
 }
 
-interface PriceLine {
+/** One price row as the prices command prints it (and its --json lists). */
+export interface PriceLine {
   provider: string;
   modelId: string;
   kind: string;

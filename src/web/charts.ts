@@ -1,4 +1,5 @@
 // Charts by name for /api/chart/<name>.svg|png: the same functions the pages inline, fed the same query.
+import { todayIso } from "../cli/options.js";
 import type { RequestContext } from "./context.js";
 import { embeddingsChart, embeddingsFrom } from "./data/embeddings-data.js";
 import { breakevenChart, breakevenJson, indexJson, marginIndexChart, priceHistoryChart, pricesJson } from "./data/money-data.js";
@@ -22,7 +23,7 @@ export const CHARTS: Record<string, ChartRoute> = {
     const model = ctx.query.get("model") ?? "gpt-4o";
     const provider = ctx.query.get("provider");
     const history = await pricesJson(ctx, new URLSearchParams({ model, history: "1", ...(provider ? { provider } : {}) }));
-    return priceHistoryChart(history.modelId ?? model, history.prices, ctx.query.get("at") ?? new Date().toISOString().slice(0, 10));
+    return priceHistoryChart(history.modelId ?? model, history.prices, ctx.query.get("at") ?? todayIso());
   },
   breakeven: async (ctx) => breakevenChart(await breakevenJson(ctx)),
   async index(ctx) {

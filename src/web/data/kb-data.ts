@@ -4,6 +4,7 @@ import { backlinksOf, searchKbNodes, seedShippedContent } from "../../kb/library
 import type { KbHit, KbNode } from "../../store/records.js";
 import { openStore, storeConfigured } from "../../store/open-store.js";
 import { withSeededStore } from "../../cli/kb.js";
+import { todayIso } from "../../cli/options.js";
 import type { Store } from "../../store/store.js";
 import type { RequestContext, WebContext } from "../context.js";
 import { HttpError } from "../http.js";
@@ -26,7 +27,7 @@ const reports = new Map<string, Promise<CheckReport>>();
 
 /** Every claim's check status today (memoized per day and store). */
 export async function checkReport(ctx: RequestContext): Promise<CheckReport> {
-  const todayDate = new Date().toISOString().slice(0, 10);
+  const todayDate = todayIso();
   const key = `${todayDate}|${ctx.env.COSTCURVE_DB ?? ""}|${ctx.env.DATABASE_URL ?? ""}`;
   let hit = reports.get(key);
   if (!hit) {

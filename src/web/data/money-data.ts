@@ -2,7 +2,8 @@
 import { breakevenChart, runBreakeven } from "../../cli/breakeven.js";
 import { runBill } from "../../cli/bill.js";
 import { indexChart, runIndex } from "../../cli/index-command.js";
-import { runPrices } from "../../cli/prices.js";
+import { type PriceLine, runPrices } from "../../cli/prices.js";
+import { todayIso } from "../../cli/options.js";
 import type { Breakeven } from "../../prices/breakeven.js";
 import type { CompositePoint, IndexAssumptions, IndexPoint } from "../../prices/margin-index.js";
 import { dateMs, formatUsd, renderXYChart } from "../../report/index.js";
@@ -14,17 +15,7 @@ import { flagParams, toOptions } from "./cli-params.js";
 export const PRICES_DEFAULTS = { model: "gpt-4o" };
 export const PricesParams = flagParams(["model", "at", "provider", "history"] as const, ["history"]);
 
-export interface PriceLine {
-  provider: string;
-  modelId: string;
-  startDate: string | null;
-  inputUsdPerMillionTokens: number;
-  outputUsdPerMillionTokens: number | null;
-  cacheReadUsdPerMillionTokens: number | null;
-  cacheWriteUsdPerMillionTokens: number | null;
-  contextTiers: string;
-  sourceUrl: string;
-}
+export type { PriceLine };
 
 /** `costcurve prices [model] [--history] --json`. */
 export async function pricesJson(ctx: RequestContext, query = ctx.query): Promise<{ date?: string; modelId?: string; prices: PriceLine[]; warnings?: string[] }> {
@@ -109,7 +100,7 @@ const indexCache = new Map<string, Promise<IndexJson>>();
 /** `costcurve index ... --json`, memoized per query (the floors take a second or two). */
 export async function indexJson(ctx: RequestContext, query = ctx.query): Promise<IndexJson> {
   const q = parseQuery(IndexParams, query);
-  const key = JSON.stringify(q) + (ctx.env.COSTCURVE_DB ?? "") + (ctx.env.DATABASE_URL ?? "") + new Date().toISOString().slice(0, 10);
+  const key = JSON.stringify(q) + (ctx.env.COSTCURVE_DB ?? "") + (ctx.env.DATABASE_URL ?? "") + todayIso();
   const hit = indexCache.get(key);
   if (hit) return hit;
   const book = await ctx.book();
