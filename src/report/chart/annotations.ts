@@ -32,6 +32,27 @@ function score(box: Box, placed: readonly Box[], obstacles: readonly Box[], plot
   return total;
 }
 
+/** Where a label may go: [baseline x, baseline y, text anchor]. */
+type Spot = [number, number, "start" | "middle" | "end"];
+
+/** The first spot whose label box (`width` px wide) scores 0, else the lowest-scoring one. */
+function bestSpot(spots: readonly Spot[], width: number, placed: readonly Box[], obstacles: readonly Box[], plot: Plot): { spot: Spot; box: Box } | undefined {
+  let best: { spot: Spot; box: Box; score: number } | undefined;
+  for (const spot of spots) {
+    const x0 = spot[2] === "start" ? spot[0] : spot[2] === "end" ? spot[0] - width : spot[0] - width / 2;
+    const box: Box = { x0, y0: spot[1] - LABEL_PX + 2, x1: x0 + width, y1: spot[1] + 3 };
+    const penalty = score(box, placed, obstacles, plot);
+    if (!best || penalty < best.score) best = { spot, box, score: penalty };
+    if (penalty === 0) break;
+  }
+  return best;
+}
+
+/** A haloed label at a spot. */
+function labelAt(text: string, spot: Spot, cls: string, fill: string): string {
+  return textEl(text, { class: cls, x: spot[0], y: spot[1], "text-anchor": spot[2], "font-size": LABEL_PX, fill, ...HALO });
+}
+
 /** Boxes around markers and points sampled every 4 px along drawn lines: what labels should not cover. */
 export function obstaclesAlong(paths: ReadonlyArray<ReadonlyArray<readonly [number, number]>>, markers: readonly PointLabel[]): Box[] {
   const boxes: Box[] = markers.map((m) => ({ x0: m.x - m.radius, y0: m.y - m.radius, x1: m.x + m.radius, y1: m.y + m.radius }));
@@ -73,8 +94,7 @@ export function renderPointLabels(labels: readonly PointLabel[], obstacles: read
   for (const label of labels) {
     const w = measureText(label.text, LABEL_PX);
     const r = label.radius + 3;
-    // [baseline x, baseline y, anchor]
-    const spots: Array<[number, number, "start" | "middle" | "end"]> = [
+    const spots: Spot[] = [
       [label.x + r, label.y + 4, "start"],
       [label.x - r, label.y + 4, "end"],
       [label.x, label.y - r - 2, "middle"],
@@ -84,28 +104,11 @@ export function renderPointLabels(labels: readonly PointLabel[], obstacles: read
       [label.x - r + 2, label.y - r, "end"],
       [label.x - r + 2, label.y + r + 9, "end"],
     ];
-    let best: { spot: (typeof spots)[number]; box: Box; score: number } | undefined;
-    for (const spot of spots) {
-      const x0 = spot[2] === "start" ? spot[0] : spot[2] === "end" ? spot[0] - w : spot[0] - w / 2;
-      const box: Box = { x0, y0: spot[1] - LABEL_PX + 2, x1: x0 + w, y1: spot[1] + 3 };
-      const penalty = score(box, placed, obstacles, plot);
-      if (!best || penalty < best.score) best = { spot, box, score: penalty };
-      if (penalty === 0) break;
-    }
+    const best = bestSpot(spots, w, placed, obstacles, plot);
     // Two labels on top of each other help nobody: drop the later one (the data point itself stays).
     if (!best || placed.some((box) => overlap(box, best.box) > 0)) continue;
     placed.push(best.box);
-    parts.push(
-      textEl(label.text, {
-        class: "point-label",
-        x: best.spot[0],
-        y: best.spot[1],
-        "text-anchor": best.spot[2],
-        "font-size": LABEL_PX,
-        fill: COLORS.text,
-        ...HALO,
-      }),
-    );
+    parts.push(labelAt(label.text, best.spot, "point-label", COLORS.text));
   }
   return el("g", { class: "point-labels" }, parts);
 }
@@ -144,8 +147,8 @@ export function renderReferenceLines(
     );
     if (!line.label) continue;
     const w = measureText(line.label, LABEL_PX);
-    // [baseline x, baseline y, anchor] at both ends of the line, on both sides of it.
-    const spots: Array<[number, number, "start" | "end"]> =
+    // at both ends of the line, on both sides of it
+    const spots: Spot[] =
       line.axis === "y"
         ? [
             [plot.right - 4, pos - 5, "end"],
@@ -159,27 +162,10 @@ export function renderReferenceLines(
             [pos + 4, plot.bottom - 6, "start"],
             [pos - 4, plot.bottom - 6, "end"],
           ];
-    let best: { spot: (typeof spots)[number]; score: number; box: Box } | undefined;
-    for (const spot of spots) {
-      const x0 = spot[2] === "start" ? spot[0] : spot[0] - w;
-      const box: Box = { x0, y0: spot[1] - LABEL_PX + 2, x1: x0 + w, y1: spot[1] + 3 };
-      const penalty = score(box, placed, obstacles, plot);
-      if (!best || penalty < best.score) best = { spot, score: penalty, box };
-      if (penalty === 0) break;
-    }
+    const best = bestSpot(spots, w, placed, obstacles, plot);
     if (!best) continue;
     placed.push(best.box);
-    labelParts.push(
-      textEl(line.label, {
-        class: "reference-label",
-        x: best.spot[0],
-        y: best.spot[1],
-        "text-anchor": best.spot[2],
-        "font-size": LABEL_PX,
-        fill: color,
-        ...HALO,
-      }),
-    );
+    labelParts.push(labelAt(line.label, best.spot, "reference-label", color));
   }
   return { lines: el("g", { class: "reference-lines" }, lineParts), labels: el("g", { class: "reference-labels" }, labelParts) };
 }
