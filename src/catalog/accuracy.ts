@@ -1,3 +1,4 @@
+// Scores predictions against published measurements: per-row errors, median and p90 per group and field.
 import { z } from "zod";
 import { predict } from "../core/predict.js";
 import type { Prediction } from "../core/scenario.js";

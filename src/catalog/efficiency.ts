@@ -1,3 +1,4 @@
+// Efficiency profiles per accelerator family and engine: sourced starting points, fitted to the calibration set.
 import { type EfficiencyProfile, type Engine, selectProfile } from "../core/efficiency.js";
 import { GB, MICROSECOND, MILLISECOND } from "../core/units.js";
 

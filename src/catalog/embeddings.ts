@@ -1,3 +1,4 @@
+// The embeddings comparison across accelerators (compute vs weight-load time, throughput, cost, TFLOP/s per $/h).
 import type { Engine } from "../core/efficiency.js";
 import { defaultUsdPerHour } from "../core/hardware.js";
 import { forwardFlops } from "../core/flops.js";
@@ -5,9 +6,8 @@ import { shapeModel } from "../core/model-shape.js";
 import { predict } from "../core/predict.js";
 import type { Issue, Result } from "../core/result.js";
 import { fail, ok } from "../core/result.js";
-import { parseScenario } from "../core/validate.js";
 import { findAccelerator } from "./accelerators/index.js";
-import { resolveScenario } from "./resolve.js";
+import { resolveRawScenario } from "./resolve.js";
 
 /** One accelerator's row of the "embeddings are cheap" analysis. */
 export interface EmbeddingRow {
@@ -44,16 +44,16 @@ export function compareEmbeddings(q: EmbeddingQuery): Result<EmbeddingRow[]> {
     const accelerator = findAccelerator(id);
     const given = typeof q.usdPerHour === "number" ? q.usdPerHour : q.usdPerHour?.[id];
     const usdPerHour = given ?? (accelerator ? defaultUsdPerHour(accelerator) : 1);
-    const parsed = parseScenario({
+    const resolved = resolveRawScenario({
       model: q.model,
       hardware: { accelerator: id, count: 1 },
       engine: q.engine,
       workload: { kind: "embed", inputTokens: q.sequenceTokens, outputTokens: 0, load: { mode: "concurrency", concurrency: q.batch } },
       pricing: { usdPerAcceleratorHour: usdPerHour, utilization: q.utilization },
     });
-    if (!parsed.ok) return fail(...parsed.issues);
-    const resolved = resolveScenario(parsed.value);
     if (!resolved.ok) {
+      // An unknown accelerator skips its row; anything else is wrong for every row.
+      if (resolved.issues.some((i) => i.code !== "unknown_accelerator")) return fail(...resolved.issues);
       issues.push(...resolved.issues);
       continue;
     }

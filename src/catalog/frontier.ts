@@ -1,19 +1,12 @@
+// The cost-versus-interactivity frontier: every configuration and concurrency, Pareto-optimal points per accelerator.
 import type { Engine } from "../core/efficiency.js";
 import type { Precision } from "../core/precision.js";
 import { type Result, fail, ok } from "../core/result.js";
 import { SECONDS_PER_HOUR } from "../core/units.js";
-import { evaluateConfig, sweepConfigs } from "./sweep.js";
+import { type Layout, evaluateConfig, layoutOf, sweepConfigs } from "./sweep.js";
 
 /** One evaluated point of the cost-versus-interactivity trade-off. */
-export interface FrontierPoint {
-  accelerator: string;
-  count: number;
-  precision: Precision;
-  tp: number;
-  pp: number;
-  ep: number;
-  dp: number;
-  replicas: number;
+export interface FrontierPoint extends Layout {
   concurrency: number;
   outputTokensPerSecondPerAccelerator: number;
   /** Interactivity: generated tokens per second one user sees (1 / TPOT). */
@@ -81,14 +74,7 @@ export function computeFrontier(o: FrontierOptions): Result<Frontier> {
         const out = e.point.outputTokensPerSecond * plan.replicas;
         if (!(out > 0) || !(e.tpotSeconds > 0)) continue;
         (byAccelerator[config.accelerator.id] ??= []).push({
-          accelerator: config.accelerator.id,
-          count: config.count,
-          precision: config.precision,
-          tp: plan.tp,
-          pp: plan.pp,
-          ep: plan.ep,
-          dp: plan.dpAttention,
-          replicas: plan.replicas,
+          ...layoutOf(config, plan),
           concurrency,
           outputTokensPerSecondPerAccelerator: out / config.count,
           outputTokensPerSecondPerUser: 1 / e.tpotSeconds,

@@ -6,16 +6,13 @@ import { forwardFlops } from "../core/flops.js";
 import { shapeModel } from "../core/model-shape.js";
 import { predict } from "../core/predict.js";
 import { TERA } from "../core/units.js";
-import { parseScenario } from "../core/validate.js";
 import { findAccelerator } from "./accelerators/index.js";
-import { resolveScenario } from "./resolve.js";
+import { resolveRawScenario } from "./resolve.js";
 
 const MODEL = "Qwen/Qwen3-Embedding-8B";
 
 function resolve(raw: unknown) {
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const resolved = resolveScenario(parsed.value);
+  const resolved = resolveRawScenario(raw);
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
   return resolved.value;
 }

@@ -9,16 +9,13 @@ import { capacityFor, kvBytesPerSequence } from "../core/plan.js";
 import { predict } from "../core/predict.js";
 import { type Rates, stepTime } from "../core/step.js";
 import { GB, GIB, TERA } from "../core/units.js";
-import { parseScenario } from "../core/validate.js";
 import { findAccelerator } from "./accelerators/index.js";
-import { resolveScenario } from "./resolve.js";
+import { resolveRawScenario } from "./resolve.js";
 
 const MODEL = "meta-llama/Llama-3.3-70B-Instruct";
 
 function resolve(raw: unknown) {
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const resolved = resolveScenario(parsed.value);
+  const resolved = resolveRawScenario(raw);
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
   return resolved.value;
 }

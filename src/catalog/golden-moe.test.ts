@@ -13,12 +13,10 @@ import { parseScenario } from "../core/validate.js";
 import { createPriceBook, priceAt } from "../prices/book.js";
 import { findAccelerator } from "./accelerators/index.js";
 import { computeFrontier } from "./frontier.js";
-import { resolveScenario } from "./resolve.js";
+import { resolveRawScenario, resolveScenario } from "./resolve.js";
 
 function resolve(raw: unknown) {
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const resolved = resolveScenario(parsed.value);
+  const resolved = resolveRawScenario(raw);
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
   return resolved.value;
 }

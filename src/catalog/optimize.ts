@@ -1,9 +1,10 @@
+// The SLO search: cheapest configurations per million output tokens that meet TTFT and TPOT limits, and why.
 import type { Engine } from "../core/efficiency.js";
 import type { Precision } from "../core/precision.js";
 import { type Result, fail, ok } from "../core/result.js";
 import { SECONDS_PER_HOUR } from "../core/units.js";
 import { ACCELERATORS } from "./accelerators/index.js";
-import { evaluateConfig, sweepConfigs } from "./sweep.js";
+import { type Layout, evaluateConfig, layoutOf, sweepConfigs } from "./sweep.js";
 
 export interface OptimizeOptions {
   model: string;
@@ -23,15 +24,7 @@ export interface OptimizeOptions {
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
-export interface OptimizeRow {
-  accelerator: string;
-  count: number;
-  precision: Precision;
-  tp: number;
-  pp: number;
-  ep: number;
-  dp: number;
-  replicas: number;
+export interface OptimizeRow extends Layout {
   /** Requests in flight in the whole system at the chosen operating point. */
   concurrency: number;
   outputTokensPerSecond: number;
@@ -86,14 +79,7 @@ export function optimize(o: OptimizeOptions): Result<OptimizeResult> {
       if (!(out > 0)) continue;
       const binding = e.sloBinding ?? "capacity";
       rows.push({
-        accelerator: config.accelerator.id,
-        count: config.count,
-        precision: config.precision,
-        tp: plan.tp,
-        pp: plan.pp,
-        ep: plan.ep,
-        dp: plan.dpAttention,
-        replicas: plan.replicas,
+        ...layoutOf(config, plan),
         concurrency: e.systemConcurrency,
         outputTokensPerSecond: out,
         outputTokensPerSecondPerUser: 1 / e.tpotSeconds,

@@ -1,9 +1,11 @@
+// Resolves a scenario against the catalogs: architecture, accelerator, efficiency profile and precisions.
 import { parseArchitecture } from "../core/architecture.js";
 import type { Precisions } from "../core/model-shape.js";
 import type { PredictInput } from "../core/predict.js";
 import type { Precision } from "../core/precision.js";
 import { type Issue, type Result, fail, ok } from "../core/result.js";
 import type { Scenario } from "../core/scenario.js";
+import { parseScenario } from "../core/validate.js";
 import type { Accelerator } from "../core/hardware.js";
 import type { EfficiencyProfile } from "../core/efficiency.js";
 import { findAccelerator, nearestAcceleratorIds } from "./accelerators/index.js";
@@ -90,4 +92,10 @@ export function resolveScenario(
   const engine = scenario.engine ?? "other";
   const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
   return ok({ scenario, architecture: architecture.value, accelerator, profile, precisions });
+}
+
+/** Validates a raw scenario object and resolves it against the catalogs in one call. */
+export function resolveRawScenario(raw: unknown, where = "scenario"): Result<PredictInput> {
+  const parsed = parseScenario(raw, where);
+  return parsed.ok ? resolveScenario(parsed.value) : parsed;
 }

@@ -1,3 +1,4 @@
+// Sweeps: expand accelerator x count x precision into resolved configurations with their candidate plans.
 import type { Engine } from "../core/efficiency.js";
 import { type Accelerator, defaultUsdPerHour } from "../core/hardware.js";
 import { shapeModel } from "../core/model-shape.js";
@@ -7,9 +8,8 @@ import { type ComputePrecision, type Precision, peakFor } from "../core/precisio
 import { type Issue, type Result, fail, ok } from "../core/result.js";
 import type { Load } from "../core/scenario.js";
 import type { Plan } from "../core/step.js";
-import { parseScenario } from "../core/validate.js";
 import { findAccelerator, nearestAcceleratorIds } from "./accelerators/index.js";
-import { resolveScenario } from "./resolve.js";
+import { resolveRawScenario } from "./resolve.js";
 
 /** One configuration a sweep can evaluate: accelerator, count, precision and the resolved engine inputs. */
 export interface SweepConfig {
@@ -57,10 +57,8 @@ export function sweepConfigs(o: SweepOptions): Result<SweepConfig[]> {
           precision: precisionTriple(precision),
           workload: { kind: "generate", inputTokens: o.inputTokens, outputTokens: o.outputTokens, load: { mode: "offline" } },
         };
-        const parsed = parseScenario(raw);
-        if (!parsed.ok) return fail(...parsed.issues);
-        const resolved = resolveScenario(parsed.value);
-        if (!resolved.ok) return fail(...resolved.issues);
+        const resolved = resolveRawScenario(raw);
+        if (!resolved.ok) return resolved;
         const shape = shapeModel(resolved.value.architecture, resolved.value.precisions);
         configs.push({
           accelerator,
@@ -105,4 +103,20 @@ function supports(accelerator: Accelerator, precision: Precision): boolean {
   if (!native) return true; // GGUF block formats dequantize to fp16
   const hit = peakFor(accelerator.denseFlopsPerSecond, native);
   return hit !== undefined && hit.precision === native;
+}
+
+/** Where a sweep point runs: the hardware, the format and the parallel layout of one replica. */
+export interface Layout {
+  accelerator: string;
+  count: number;
+  precision: Precision;
+  tp: number;
+  pp: number;
+  ep: number;
+  dp: number;
+  replicas: number;
+}
+
+export function layoutOf(config: SweepConfig, plan: Plan): Layout {
+  return { accelerator: config.accelerator.id, count: config.count, precision: config.precision, tp: plan.tp, pp: plan.pp, ep: plan.ep, dp: plan.dpAttention, replicas: plan.replicas };
 }

@@ -1,3 +1,4 @@
+// `costcurve models` and `costcurve accelerators`: the catalogs as tables, CSV or JSON.
 import type { Command } from "commander";
 import { ACCELERATORS } from "../catalog/accelerators/index.js";
 import { CHECKPOINTS, MODELS } from "../catalog/models/index.js";

@@ -1,8 +1,8 @@
+// `costcurve demo`: the embeddings analysis (H100 vs RTX 4090) and the Llama 3.3 70B cost-per-batch table.
 import type { Command } from "commander";
 import { compareEmbeddings } from "../catalog/embeddings.js";
-import { resolveScenario } from "../catalog/resolve.js";
+import { resolveRawScenario } from "../catalog/resolve.js";
 import { predict } from "../core/predict.js";
-import { parseScenario } from "../core/validate.js";
 import { formatRate, formatTable, formatUsd } from "../report/index.js";
 import { renderEmbeddings } from "./embed.js";
 import { type Io, UsageError } from "./io.js";
@@ -12,7 +12,7 @@ const BATCHES = [1, 8, 16, 64, 128, 512];
 /** Llama 3.3 70B on 4x H100 (vLLM, TP4), 2035 in / 300 out: cost per batch as in Tensor Economics' table. */
 export function llamaBatchTable() {
   return BATCHES.map((batch) => {
-    const parsed = parseScenario({
+    const resolved = resolveRawScenario({
       model: "meta-llama/Llama-3.3-70B-Instruct",
       hardware: { accelerator: "h100-sxm", count: 4 },
       engine: "vllm",
@@ -21,8 +21,6 @@ export function llamaBatchTable() {
       workload: { kind: "generate", inputTokens: 2035, outputTokens: 300, load: { mode: "concurrency", concurrency: batch } },
       pricing: { usdPerAcceleratorHour: 2.5, inputPriceRatio: 0.3 },
     });
-    if (!parsed.ok) throw new UsageError(parsed.issues[0]!.message);
-    const resolved = resolveScenario(parsed.value);
     if (!resolved.ok) throw new UsageError(resolved.issues[0]!.message);
     const p = predict(resolved.value);
     return {

@@ -1,3 +1,4 @@
+// Scenario files: read, validate (every scenario before any output), resolve and predict.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { PredictInput } from "../core/predict.js";

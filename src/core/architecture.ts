@@ -1,3 +1,4 @@
+// Model architecture from a Hugging Face config.json: dense, GQA/MQA, MLA, MoE, sliding windows, encoders.
 import { type Issue, type Result, fail, ok } from "./result.js";
 
 /** Attention as the weights and KV cache see it. */

@@ -1,3 +1,4 @@
+// Facility power, energy and carbon per million tokens.
 import { type Issue, type Result, fail, ok } from "./result.js";
 import { JOULES_PER_KWH, MEGA } from "./units.js";
 

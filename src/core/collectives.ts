@@ -1,3 +1,4 @@
+// Expert-parallel all-to-all time over scale-up and scale-out links.
 import type { LinkRate } from "./step.js";
 
 /** Expert-parallel all-to-all: where the ranks sit and the links between them. */

@@ -1,3 +1,4 @@
+// USD per million input and output tokens from an hourly price and utilization; energy and carbon per million tokens.
 import { JOULES_PER_KWH, MEGA, SECONDS_PER_HOUR } from "./units.js";
 
 export interface CostInput {

@@ -1,3 +1,4 @@
+// The efficiency-profile schema (achieved fractions of peak per accelerator family and engine) and its selection.
 import { z } from "zod";
 import { Source } from "./hardware.js";
 import { ComputePrecision } from "./precision.js";

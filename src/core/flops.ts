@@ -1,5 +1,6 @@
+// FLOP counts of a forward pass or decode step, from the same operator code that times steps.
 import type { ModelShape } from "./model-shape.js";
-import { type Plan, type Rates, stepTime } from "./step.js";
+import { type Plan, type Rates, type StepLoad, stepTime } from "./step.js";
 
 export interface FlopCount {
   totalFlops: number;
@@ -20,41 +21,28 @@ const ONE_DEVICE: Plan = { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: 1 };
  * published convention of Tensor Economics' tables); "causal" counts the (S+1)/2 keys each query sees.
  */
 export function forwardFlops(shape: ModelShape, tokenCount: number, options: { attention: "causal" | "full"; logitsCount: number }): FlopCount {
-  const byOperator: Record<string, number> = {};
-  let totalFlops = 0;
-  stepTime(
-    shape,
-    ONE_DEVICE,
-    UNIT_RATES,
-    {
-      decodeSequenceCount: 0,
-      decodeContextTokens: 0,
-      decodeTokensPerSequence: 1,
-      prefillTokenCount: tokenCount,
-      prefillContextTokens: options.attention === "full" ? tokenCount : (tokenCount + 1) / 2,
-      logitsCount: options.logitsCount,
-    },
-    (name, flops) => {
-      byOperator[name] = (byOperator[name] ?? 0) + flops;
-      totalFlops += flops;
-    },
-  );
-  return { totalFlops, byOperator };
+  return countFlops(shape, {
+    decodeSequenceCount: 0,
+    decodeContextTokens: 0,
+    decodeTokensPerSequence: 1,
+    prefillTokenCount: tokenCount,
+    prefillContextTokens: options.attention === "full" ? tokenCount : (tokenCount + 1) / 2,
+    logitsCount: options.logitsCount,
+  });
 }
 
 /** FLOPs of one decode step for `batch` sequences each holding `contextTokens` tokens. */
 export function decodeFlops(shape: ModelShape, batch: number, contextTokens: number): FlopCount {
+  return countFlops(shape, { decodeSequenceCount: batch, decodeContextTokens: contextTokens, decodeTokensPerSequence: 1, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: batch });
+}
+
+/** Runs the step model on one device at unit rates and adds up each operator's FLOPs. */
+function countFlops(shape: ModelShape, load: StepLoad): FlopCount {
   const byOperator: Record<string, number> = {};
   let totalFlops = 0;
-  stepTime(
-    shape,
-    ONE_DEVICE,
-    UNIT_RATES,
-    { decodeSequenceCount: batch, decodeContextTokens: contextTokens, decodeTokensPerSequence: 1, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: batch },
-    (name, flops) => {
-      byOperator[name] = (byOperator[name] ?? 0) + flops;
-      totalFlops += flops;
-    },
-  );
+  stepTime(shape, ONE_DEVICE, UNIT_RATES, load, (name, flops) => {
+    byOperator[name] = (byOperator[name] ?? 0) + flops;
+    totalFlops += flops;
+  });
   return { totalFlops, byOperator };
 }

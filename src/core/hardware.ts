@@ -1,3 +1,4 @@
+// The accelerator schema (dense peaks, memory, links, TDP, dated prices) and the Source of every catalog number.
 import { z } from "zod";
 import { ComputePrecision } from "./precision.js";
 

@@ -1,3 +1,4 @@
+// An architecture bound to precisions: per-layer-group constants (params, KV bytes, attention FLOPs) for the hot path.
 import type { Architecture } from "./architecture.js";
 import { type ParameterCounts, countParameters } from "./parameters.js";
 import { type Precision, bytesPerElement } from "./precision.js";

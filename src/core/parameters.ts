@@ -1,3 +1,4 @@
+// Exact parameter counts per layer and in total: attention (GQA/MLA), dense MLP, routed and shared experts.
 import type { Architecture } from "./architecture.js";
 
 /** Parameter counts of one layer, split by what a forward pass reads. */

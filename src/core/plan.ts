@@ -1,3 +1,4 @@
+// Parallel plans: achieved rates and links per plan, memory capacity per replica, KV bytes per sequence, candidates.
 import type { Accelerator } from "./hardware.js";
 import type { EfficiencyProfile } from "./efficiency.js";
 import type { ModelShape, Precisions } from "./model-shape.js";

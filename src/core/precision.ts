@@ -1,3 +1,4 @@
+// Number formats: storage bits per weight (GGUF blocks included) and the compute format tensor cores run.
 import { z } from "zod";
 
 /** Number formats a tensor can be stored in, including GGUF block formats. */

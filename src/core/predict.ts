@@ -1,3 +1,4 @@
+// The engine's entry point: evaluate plans under offline, concurrency or SLO load and produce the prediction contract.
 import type { Architecture } from "./architecture.js";
 import type { EfficiencyProfile } from "./efficiency.js";
 import type { Accelerator } from "./hardware.js";

@@ -1,3 +1,4 @@
+// Expected outcomes as values: Result and Issue.
 /** A machine-readable problem: a code plus the numbers that explain it. */
 export interface Issue {
   code: string;

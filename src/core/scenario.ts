@@ -1,3 +1,4 @@
+// The scenario schema (version 1 plus optional extensions) and the prediction contract.
 import { z } from "zod";
 import { Engine } from "./efficiency.js";
 import { Precision } from "./precision.js";

@@ -1,3 +1,4 @@
+// Serving models: closed-loop continuous and static batching, disaggregated pools, SLO latency under Poisson arrivals.
 import type { ModelShape } from "./model-shape.js";
 import { type Plan, type Rates, type StepLoad, type StepTime, stepTime } from "./step.js";
 

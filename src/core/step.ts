@@ -1,3 +1,4 @@
+// Time of one engine step: per-operator max(compute, memory) at achieved rates, collectives on their links, overheads.
 import type { LayerGroup, ModelShape } from "./model-shape.js";
 import { allToAllSeconds } from "./collectives.js";
 import { expectedDistinctExperts } from "./moe.js";

@@ -1,3 +1,4 @@
+// Training compute (6N + attention), wall-clock time at an MFU, cost and energy.
 import { z } from "zod";
 import { type Issue, type Result, fail, ok } from "./result.js";
 import { SECONDS_PER_HOUR, JOULES_PER_KWH } from "./units.js";

@@ -1,3 +1,4 @@
+// NVIDIA Ampere and Ada datacenter rows (A100 SXM/PCIe, L40S, L4): dense peaks, memory, links, prices, sources.
 import type { Accelerator } from "../../core/hardware.js";
 import { GB, TB, TERA } from "../../core/units.js";
 import { ETH_100, IB_HDR_200, NVLINK3, PCIE4_X16, ROCE_200, scaleUp } from "./links.js";

@@ -1,3 +1,4 @@
+// NVIDIA Blackwell datacenter rows (B200, GB200, B300, GB300): dense peaks, memory, NVLink 5 domains, prices, sources.
 import type { Accelerator } from "../../core/hardware.js";
 import { GB, TB, TERA } from "../../core/units.js";
 import { IB_NDR_400, IB_XDR_800, NVLINK5, scaleUp } from "./links.js";

@@ -1,3 +1,4 @@
+// NVIDIA GeForce and workstation rows (RTX 3090/3090 Ti/4090/5090, RTX PRO 6000): fp32-accumulate tensor peaks.
 import type { Accelerator } from "../../core/hardware.js";
 import { GB, TERA } from "../../core/units.js";
 import { PCIE4_X16, PCIE5_X16, ROCE_200, scaleUp } from "./links.js";

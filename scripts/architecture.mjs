@@ -1,0 +1,65 @@
+// Writes ARCHITECTURE.md: the tree with one line per file, each line the file's own leading doc comment (or the
+// description below). Run `node scripts/architecture.mjs` after adding files; src/architecture.test.ts checks that
+// the document lists every file and nothing that is gone.
+import { execFileSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+
+const ROOT = new URL("..", import.meta.url).pathname;
+const DESCRIPTIONS = {
+  ".ci/run": "CI entry: installs PostgreSQL, Chromium and DejaVu fonts from Debian when missing, then `npm install` and `CI=true npm test`",
+  ".npmrc": "npm settings: exact versions when saving dependencies",
+  ".gitignore": "build output, local databases and test output stay out of git",
+  "package.json": "the one npm package: bin `costcurve`, scripts (build, test, accuracy, bench), pinned dependencies",
+  "package-lock.json": "the committed lockfile",
+  "tsconfig.json": "TypeScript strict, ESM (NodeNext), Node 20",
+  "tsconfig.build.json": "build settings: tests and test-support left out of dist/",
+  "vitest.config.ts": "test runner settings (TZ=UTC, timeouts)",
+  "README.md": "the pitch, the two set-up commands and their real output, the command map",
+  "ARCHITECTURE.md": "this file",
+  "bin/costcurve.js": "the executable: runs the compiled CLI, exits quietly on a closed pipe",
+  "data/calibration/README.md": "how the calibration measurements map onto scenarios (copied from the product's shared calibration set)",
+  "data/calibration/measurements.json": "published measurements (MLPerf, engine docs, community benchmarks) as scenarios with measured values",
+  "data/calibration/seed-measurements.json": "the measured seed figures (Tensor Economics E6/E10/E11 and L8) in the same form, used by the fit",
+  "docs/scenario.md": "the scenario and prediction contract, with costcurve's optional extensions",
+  "docs/efficiency-fit.md": "the efficiency fit: priors, fitted values and per-row residuals",
+  "docs/efficiency-fit.json": "the fitted efficiency values that scripts/apply-fit.py copies into src/catalog/efficiency.ts",
+  "docs/bench-metrics.md": "benchmark metric definitions (vLLM's) and an alias table for other tools",
+  "docs/calibration.md": "machine microbenchmarks, calibration against a run, and the client-overhead measurement",
+  "scripts/apply-fit.py": "copies docs/efficiency-fit.json into the catalog, rounded",
+  "scripts/node-llama-cpp-no-gpu/package.json": "an empty stand-in for node-llama-cpp's GPU and other-platform binaries (npm overrides)",
+  "src/market/fixtures/README.md": "recorded registry responses for the mindshare tests (loopback only)",
+  "content/kb": "the shipped knowledge base: one Markdown file per claim, with sources and checks in the front matter",
+};
+
+function describe(path) {
+  if (DESCRIPTIONS[path]) return DESCRIPTIONS[path];
+  if (path.endsWith(".json") && path.includes("/fixtures/")) return `recorded response: ${path.split("/").pop().replace(/\.json$/, "")}`;
+  const text = readFileSync(ROOT + path, "utf8");
+  if (/\.test\.ts$/.test(path)) {
+    const named = text.match(/describe\(\s*["'`]([^"'`]+)["'`]/);
+    const lead = text.match(/^\/\/\s*(.+)/m);
+    return `tests: ${lead && lead.index < 200 ? lead[1] : named ? named[1] : path.split("/").pop().replace(".test.ts", "")}`;
+  }
+  const doc = text.match(/\/\*\*\s*\n?\s*\*?\s*([^\n]+?)(?:\s*\*\/|\n)/);
+  const line = text.match(/^\/\/\s*(.+)/m);
+  const candidates = [doc && { at: doc.index, text: doc[1] }, line && { at: line.index, text: line[1] }].filter(Boolean).sort((a, b) => a.at - b.at);
+  return candidates[0]?.text.replace(/\*\/$/, "").trim() ?? "";
+}
+
+const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
+const listed = files.filter((f) => !f.startsWith("content/kb/")).concat(files.some((f) => f.startsWith("content/kb/")) ? ["content/kb"] : []);
+const lines = ["# Architecture", "", "One pure engine and thin shells around it. Imports point down the layers (checked by src/layers.test.ts):", "core (pure: no node:*, no I/O) <- catalog <- prices <- store, report; bench, kb, market, cli and web sit on top.", ""];
+let folder = "";
+const dirOf = (path) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".");
+for (const path of listed.sort((a, b) => dirOf(a).localeCompare(dirOf(b)) || a.localeCompare(b))) {
+  const dir = dirOf(path);
+  if (dir !== folder) {
+    lines.push("", `## ${dir === "." ? "(root)" : dir}/`, "");
+    folder = dir;
+  }
+  const description = describe(path);
+  if (!description) throw new Error(`no description for ${path}: add a leading doc comment or an entry in DESCRIPTIONS`);
+  lines.push(`- \`${path}\`: ${description}`);
+}
+writeFileSync(ROOT + "ARCHITECTURE.md", lines.join("\n") + "\n");
+console.log(`ARCHITECTURE.md: ${listed.length} entries`);
