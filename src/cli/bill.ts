@@ -1,6 +1,6 @@
 // `costcurve bill`: the effective API bill for a workload, line by line.
 import type { Command } from "commander";
-import { computeBill, type BillInput } from "../prices/bill.js";
+import { computeBill, type BillInput, type BillLine } from "../prices/bill.js";
 import { priceAt, tierRuleAt, type PriceBook } from "../prices/book.js";
 import type { Column } from "../report/cell.js";
 import { formatSignificant, formatUsd } from "../report/format.js";
@@ -62,15 +62,7 @@ export function billInputFromOptions(opts: BillOptions): BillInput {
   return input;
 }
 
-interface LineRow {
-  item: string;
-  tokens: number | null;
-  usdPerMillionTokens: number | null;
-  usd: number;
-  note: string;
-}
-
-const COLUMNS: Column<LineRow>[] = [
+const COLUMNS: Column<BillLine>[] = [
   { key: "item" },
   { key: "tokens", format: (v: number) => formatSignificant(v, 6) },
   { key: "usdPerMillionTokens", header: "rate", unit: "USD/1M tokens", format: (v: number) => formatSignificant(v, 4) },

@@ -8,6 +8,15 @@ export function usageToHttp(error: unknown): unknown {
   return error;
 }
 
+/** Runs work, turning a UsageError it throws into a 400 naming the parameter. */
+export function asHttp<T>(work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    throw usageToHttp(error);
+  }
+}
+
 /** Calls run(io) and parses what it printed as JSON; UsageErrors become 400s naming the parameter. */
 export async function runCliJson<T = unknown>(env: Record<string, string | undefined>, cwd: string, run: (io: Io) => void | Promise<void>): Promise<T> {
   const io = captureIo(env, cwd);

@@ -2,7 +2,7 @@
 import { type EmbeddingRow, compareEmbeddings } from "../../catalog/embeddings.js";
 import { embeddingQuery } from "../../cli/embed.js";
 import { formatUsd, renderBarChart } from "../../report/index.js";
-import { usageToHttp } from "../cli-bridge.js";
+import { asHttp } from "../cli-bridge.js";
 import { HttpError, parseQuery } from "../http.js";
 import { flagParams } from "./cli-params.js";
 
@@ -19,13 +19,11 @@ export interface EmbeddingsView {
 export function embeddingsFrom(query: URLSearchParams): EmbeddingsView {
   const q = parseQuery(EmbedParams, query);
   const o = { ...EMBED_DEFAULTS, ...Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) } as Record<string, string>;
-  try {
+  return asHttp(() => {
     const result = compareEmbeddings(embeddingQuery({ model: o.model!, accelerator: o.accelerator!, seq: o.seq!, batch: o.batch!, usdPerHour: o["usd-per-hour"], utilization: o.utilization!, engine: o.engine! }));
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
     return { options: o, rows: result.value, warnings: result.warnings.map((w) => w.message) };
-  } catch (error) {
-    throw usageToHttp(error);
-  }
+  });
 }
 
 /** Cost per million tokens by accelerator, cheapest first. */

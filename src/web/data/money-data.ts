@@ -4,6 +4,7 @@ import { runBill } from "../../cli/bill.js";
 import { indexChart, runIndex } from "../../cli/index-command.js";
 import { type PriceLine, runPrices } from "../../cli/prices.js";
 import { todayIso } from "../../cli/options.js";
+import type { BillLine } from "../../prices/bill.js";
 import type { Breakeven } from "../../prices/breakeven.js";
 import type { CompositePoint, IndexAssumptions, IndexPoint } from "../../prices/margin-index.js";
 import { dateMs, formatUsd, renderXYChart } from "../../report/index.js";
@@ -56,7 +57,7 @@ export const BillParams = flagParams(["model", "input-tokens", "output-tokens", 
 export interface BillJson {
   date: string;
   priceRow: { modelId: string; provider: string; startDate: string | null; source: { url: string } };
-  lines: Array<{ item: string; tokens: number | null; usdPerMillionTokens: number | null; usd: number; note: string }>;
+  lines: BillLine[];
   totalUsd: number;
   requestCount: number;
   usdPerRequest: number;

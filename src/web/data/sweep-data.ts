@@ -4,7 +4,7 @@ import { computeFrontier, type Frontier } from "../../catalog/frontier.js";
 import { optimize, type OptimizeResult } from "../../catalog/optimize.js";
 import { frontierChart, frontierOptions } from "../../cli/frontier.js";
 import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, wholeOption } from "../../cli/options.js";
-import { usageToHttp } from "../cli-bridge.js";
+import { asHttp } from "../cli-bridge.js";
 import { HttpError, listParam, parseQuery } from "../http.js";
 
 const text = z.string().max(2000).optional();
@@ -14,14 +14,6 @@ export const FrontierParams = z.strictObject({ interactivity: text, model: text,
 
 export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: "vllm" };
 export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text });
-
-function guard<T>(work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    throw usageToHttp(error);
-  }
-}
 
 export interface FrontierView {
   model: string;
@@ -40,7 +32,7 @@ export function frontierFrom(query: URLSearchParams): FrontierView {
   const accelerators = q.accelerators?.length ? q.accelerators : FRONTIER_DEFAULTS.accelerators;
   const input = q.input ?? FRONTIER_DEFAULTS.input;
   const output = q.output ?? FRONTIER_DEFAULTS.output;
-  return guard(() => {
+  return asHttp(() => {
     const result = computeFrontier(frontierOptions({ model, accelerators, input, output, precision: q.precision, counts: q.counts, engine: q.engine ?? FRONTIER_DEFAULTS.engine, usdPerHour: q["usd-per-hour"] }));
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
     const interactivity = interactivityOption({ interactivity: q.interactivity }) ?? 20;
@@ -63,7 +55,7 @@ export function optimizeFrom(query: URLSearchParams): OptimizeView {
   const q = parseQuery(OptimizeParams, query);
   const o: Record<string, string> = { ...OPTIMIZE_DEFAULTS };
   for (const [key, value] of Object.entries(q)) if (value !== undefined) o[key] = Array.isArray(value) ? value.join(",") : value;
-  return guard(() => {
+  return asHttp(() => {
     const percentile = percentileOption("--percentile", o.percentile!);
     const result = optimize({
       model: o.model!,

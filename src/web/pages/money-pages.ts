@@ -1,4 +1,5 @@
 // Prices and history, Bill, Breakeven and Margin index pages: the CLI's JSON rendered as tables and charts.
+import type { BillLine } from "../../prices/bill.js";
 import { formatPercent, formatSignificant, formatUsd } from "../../report/index.js";
 import { formatTokens } from "../../cli/breakeven.js";
 import { todayIso } from "../../cli/options.js";
@@ -85,11 +86,11 @@ export async function billPage(ctx: RequestContext): Promise<PageResult> {
     const b = await billJson(ctx, query);
     const lines = table(
       [
-        { header: "item", cell: (l: BillLineRow) => l.item },
-        { header: "tokens", cell: (l: BillLineRow) => (l.tokens === null ? "-" : formatSignificant(l.tokens, 6)), numeric: true, value: (l: BillLineRow) => l.tokens },
-        { header: "rate", unit: "USD/1M tokens", cell: (l: BillLineRow) => usdCell(l.usdPerMillionTokens), numeric: true, value: (l: BillLineRow) => l.usdPerMillionTokens },
-        { header: "cost", unit: "USD", cell: (l: BillLineRow) => formatUsd(l.usd), numeric: true, value: (l: BillLineRow) => l.usd },
-        { header: "note", wrap: true, cell: (l: BillLineRow) => l.note },
+        { header: "item", cell: (l: BillLine) => l.item },
+        { header: "tokens", cell: (l: BillLine) => (l.tokens === null ? "-" : formatSignificant(l.tokens, 6)), numeric: true, value: (l: BillLine) => l.tokens },
+        { header: "rate", unit: "USD/1M tokens", cell: (l: BillLine) => usdCell(l.usdPerMillionTokens), numeric: true, value: (l: BillLine) => l.usdPerMillionTokens },
+        { header: "cost", unit: "USD", cell: (l: BillLine) => formatUsd(l.usd), numeric: true, value: (l: BillLine) => l.usd },
+        { header: "note", wrap: true, cell: (l: BillLine) => l.note },
       ],
       b.lines,
       `${b.priceRow.modelId} (${b.priceRow.provider}), prices in force on ${b.date}`,
@@ -101,7 +102,6 @@ export async function billPage(ctx: RequestContext): Promise<PageResult> {
 </div>${lines}${b.warnings.map((w) => html`<p class="note">${w}</p>`)}<p class="muted">Source: <a href="${b.priceRow.source.url}" rel="noreferrer">${b.priceRow.source.url}</a></p>`;
   });
 }
-type BillLineRow = { item: string; tokens: number | null; usdPerMillionTokens: number | null; usd: number; note: string };
 
 /** Breakeven: monthly volume above which renting GPUs for an open model beats an API. */
 export async function breakevenPage(ctx: RequestContext): Promise<PageResult> {
