@@ -2,10 +2,10 @@
 // price book, compared with a claimed value. Plain data only; nothing here is ever evaluated as code.
 import { z } from "zod";
 import { Precision } from "../core/precision.js";
+import { IsoDate } from "../prices/schema.js";
 
 const positive = z.number().positive();
 const fraction = z.number().min(0).max(1);
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 const Fit = z.enum(["hoffmann", "epoch"]);
 
 export const PREDICT_FIELDS = [

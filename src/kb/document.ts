@@ -3,6 +3,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
 import { fail, ok, type Issue, type Result } from "../core/result.js";
 import { zodIssue } from "../core/validate.js";
+import { IsoDate } from "../prices/schema.js";
 import type { KbNode } from "../store/records.js";
 import { parseChecks } from "./parse-check.js";
 
@@ -10,7 +11,6 @@ export const KB_KINDS = ["thesis", "reading", "methodology", "watch"] as const;
 export type KbKind = (typeof KB_KINDS)[number];
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9._-]*$/, "lower-case letters, digits, '.', '_' and '-', starting with a letter or digit");
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 /** Only web links: a javascript: or data: URL can never reach a rendered page through a source. */
 const WebUrl = z.string().regex(/^https?:\/\/[^\s<>"]+$/i, "expected an http(s) URL");
 

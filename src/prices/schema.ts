@@ -2,7 +2,8 @@
 import { z } from "zod";
 import { Source } from "../core/hardware.js";
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** A calendar date YYYY-MM-DD (the price book's, the knowledge base's and the store's). */
+export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 
 /** Rates that replace the base rates for the WHOLE request once its input exceeds `aboveInputTokens`. */
 export const ContextTier = z.strictObject({
