@@ -4,6 +4,7 @@ import { type Frontier, type FrontierOptions, type FrontierPoint, computeFrontie
 import { formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { chartPathOptions, engineOption, listOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "./options.js";
+import { LAYOUT_COLUMNS, layoutText } from "./optimize.js";
 import { sweepProgress } from "./sweep-progress.js";
 
 /** The sweep's flags (the web's frontier form sends the same names), accelerators already split. */
@@ -27,11 +28,7 @@ interface FrontierFlags extends Omit<FrontierSweepFlags, "accelerators"> {
 }
 
 const COLUMNS = [
-  { key: "accelerator" },
-  { key: "count", header: "GPUs" },
-  { key: "precision" },
-  { key: "layout", header: "tp/pp/ep/dp x replicas" },
-  { key: "concurrency" },
+  ...LAYOUT_COLUMNS,
   { key: "outputTokensPerSecondPerUser", header: "per user", unit: "tokens/s", format: (v: number) => v.toFixed(1) },
   { key: "outputTokensPerSecondPerAccelerator", header: "per accelerator", unit: "tokens/s", format: (v: number) => formatRate(v, "").trim() },
   { key: "usdPerMillionOutputTokens", header: "cost", unit: "$/1M output", format: (v: number) => formatUsd(v) },
@@ -88,7 +85,7 @@ export function frontierOptions(f: FrontierSweepFlags): FrontierOptions {
 }
 
 function flatten(f: Frontier) {
-  return Object.values(f.frontiers).flatMap((points) => points.map((p) => ({ ...p, layout: `${p.tp}/${p.pp}/${p.ep}/${p.dp} x${p.replicas}` })));
+  return Object.values(f.frontiers).flatMap((points) => points.map((p) => ({ ...p, layout: layoutText(p) })));
 }
 
 /** The frontier chart: x = tokens/s per user (log), y = tokens/s per accelerator (log), one stepped line per accelerator. */

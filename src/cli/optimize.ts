@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { type OptimizeRow, optimize } from "../catalog/optimize.js";
+import type { Layout } from "../catalog/sweep.js";
 import { parseScenario } from "../core/validate.js";
 import { formatDuration, formatJson, formatRate, formatTable, formatUsd } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
@@ -60,20 +61,30 @@ export function registerOptimize(program: Command, io: Io): void {
     });
 }
 
+/** The leading table columns of a sweep row (frontier and optimize): where it runs and at what concurrency. */
+export const LAYOUT_COLUMNS = [
+  { key: "accelerator" },
+  { key: "count", header: "GPUs" },
+  { key: "precision" },
+  { key: "layout", header: "tp/pp/ep/dp x replicas" },
+  { key: "concurrency" },
+];
+
+/** A sweep layout as "tp/pp/ep/dp xreplicas", e.g. "4/1/1/1 x2". */
+export function layoutText(l: Layout): string {
+  return `${l.tp}/${l.pp}/${l.ep}/${l.dp} x${l.replicas}`;
+}
+
 export function renderOptimize(rows: OptimizeRow[]): string {
   return formatTable(
     [
-      { key: "accelerator" },
-      { key: "count", header: "GPUs" },
-      { key: "precision" },
-      { key: "layout", header: "tp/pp/ep/dp x replicas" },
-      { key: "concurrency" },
+      ...LAYOUT_COLUMNS,
       { key: "outputTokensPerSecond", header: "throughput", format: (v: number) => formatRate(v, "tokens/s") },
       { key: "ttftSeconds", header: "TTFT", format: (v: number) => formatDuration(v) },
       { key: "tpotSeconds", header: "TPOT", format: (v: number) => formatDuration(v) },
       { key: "usdPerMillionOutputTokens", header: "cost", unit: "$/1M output", format: (v: number) => formatUsd(v) },
       { key: "binding", header: "binds" },
     ],
-    rows.map((r) => ({ ...r, layout: `${r.tp}/${r.pp}/${r.ep}/${r.dp} x${r.replicas}`, concurrency: Math.round(r.concurrency) })),
+    rows.map((r) => ({ ...r, layout: layoutText(r), concurrency: Math.round(r.concurrency) })),
   );
 }
