@@ -33,26 +33,31 @@ function modelFile(model: string, baseDir: string): ModelSource | undefined {
   return { config: readJsonFile(path, "config.json"), origin: model };
 }
 
-/** Validates and resolves raw scenario objects; any problem in any of them fails the whole batch. */
-export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] {
+/**
+ * Validates and resolves a raw scenario (or an array of them), collecting every problem with where it is;
+ * `modelSource` gives a scenario's model file (undefined: the catalog) or a problem with it.
+ */
+export function resolveEach(raw: unknown, modelSource: (model: string, where: string) => ModelSource | string | undefined): { inputs: PredictInput[]; problems: string[] } {
   const list = Array.isArray(raw) ? raw : [raw];
-  if (list.length === 0) throw new UsageError("scenario file: the array is empty");
   const inputs: PredictInput[] = [];
   const problems: string[] = [];
   list.forEach((item, index) => {
     const where = Array.isArray(raw) ? `scenario[${index}]` : "scenario";
     const parsed = parseScenario(item, where);
-    if (!parsed.ok) {
-      problems.push(...parsed.issues.map((i) => i.message));
-      return;
-    }
-    const resolved = resolveScenario(parsed.value, modelFile(parsed.value.model, baseDir));
-    if (!resolved.ok) {
-      problems.push(...resolved.issues.map((i) => (i.message.startsWith(where) ? i.message : `${where}.${i.message}`)));
-      return;
-    }
+    if (!parsed.ok) return void problems.push(...parsed.issues.map((i) => i.message));
+    const source = modelSource(parsed.value.model, where);
+    if (typeof source === "string") return void problems.push(source);
+    const resolved = resolveScenario(parsed.value, source);
+    if (!resolved.ok) return void problems.push(...resolved.issues.map((i) => (i.message.startsWith(where) ? i.message : `${where}.${i.message}`)));
     inputs.push(resolved.value);
   });
+  return { inputs, problems };
+}
+
+/** Validates and resolves raw scenario objects; any problem in any of them fails the whole batch. */
+export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] {
+  if (Array.isArray(raw) && raw.length === 0) throw new UsageError("scenario file: the array is empty");
+  const { inputs, problems } = resolveEach(raw, (model) => modelFile(model, baseDir));
   if (problems.length) throw new UsageError(problems.join("\n"));
   return inputs;
 }

@@ -5,9 +5,8 @@ import { Engine } from "../../core/efficiency.js";
 import { type PredictInput, predict } from "../../core/predict.js";
 import { Precision } from "../../core/precision.js";
 import type { Prediction, ScenarioInput } from "../../core/scenario.js";
-import { parseScenario } from "../../core/validate.js";
 import { findAccelerator } from "../../catalog/accelerators/index.js";
-import { resolveScenario } from "../../catalog/resolve.js";
+import { resolveEach } from "../../cli/scenario-file.js";
 import { HttpError } from "../http.js";
 
 const num = z.coerce.number();
@@ -92,20 +91,11 @@ export function resolveForWeb(raw: unknown): PredictInput[] {
   const list = Array.isArray(raw) ? raw : [raw];
   if (list.length === 0) throw new HttpError(400, "body: the scenario array is empty");
   if (list.length > 256) throw new HttpError(400, `body: at most 256 scenarios per request, got ${list.length}`);
-  const problems: string[] = [];
-  const inputs: PredictInput[] = [];
-  list.forEach((item, index) => {
-    const where = Array.isArray(raw) ? `scenario[${index}]` : "scenario";
-    const parsed = parseScenario(item, where);
-    if (!parsed.ok) return void problems.push(...parsed.issues.map((i) => i.message));
-    const m = parsed.value.model;
-    if (m.endsWith(".json") || m.startsWith(".") || m.startsWith("/") || m.includes("\\")) {
-      return void problems.push(`${where}.model: config.json paths are not read over HTTP; use a catalog id such as "meta-llama/Llama-3.3-70B-Instruct"`);
-    }
-    const resolved = resolveScenario(parsed.value);
-    if (!resolved.ok) return void problems.push(...resolved.issues.map((i) => (i.message.startsWith(where) ? i.message : `${where}.${i.message}`)));
-    inputs.push(resolved.value);
-  });
+  const { inputs, problems } = resolveEach(raw, (m, where) =>
+    m.endsWith(".json") || m.startsWith(".") || m.startsWith("/") || m.includes("\\")
+      ? `${where}.model: config.json paths are not read over HTTP; use a catalog id such as "meta-llama/Llama-3.3-70B-Instruct"`
+      : undefined,
+  );
   if (problems.length) throw new HttpError(400, problems.join("\n"));
   return inputs;
 }
