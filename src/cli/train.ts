@@ -13,7 +13,7 @@ import { formatDuration, formatPercent, formatUsd } from "../report/format.js";
 import { formatKeyValues } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import { type Io, UsageError } from "./io.js";
-import { positiveQuantityOption, quantityOption, rangeOption, wholeOption } from "./options.js";
+import { positiveOption, positiveQuantityOption, rangeOption, wholeOption } from "./options.js";
 import { sci } from "./scaling.js";
 
 interface ModelShape {
@@ -85,7 +85,7 @@ export function registerTrain(program: Command, io: Io): void {
       if (!peak) throw new UsageError(`--precision: ${accelerator.id} has no ${precision.data} (or wider) peak`);
       const mfuDefault = defaultTrainingMfu(accelerator.family, peak.precision);
       const mfuFraction = s("mfu") === undefined ? mfuDefault.mfuFraction : rangeOption("--mfu", s("mfu")!, 0, 1, false);
-      const usdPerHour = s("usdPerHour") === undefined ? defaultUsdPerHour(accelerator) : quantityOption("--usd-per-hour", s("usdPerHour")!);
+      const usdPerHour = s("usdPerHour") === undefined ? defaultUsdPerHour(accelerator) : positiveOption("--usd-per-hour", s("usdPerHour")!, "a price in USD per hour > 0");
       const sequenceLength = wholeOption("--seq-len", s("seqLen")!);
       const result = estimateTraining({
         paramCount: shape.paramCount,

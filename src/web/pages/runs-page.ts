@@ -23,7 +23,7 @@ export async function runsPage(ctx: RequestContext): Promise<PageResult> {
   return guarded("Benchmark runs", "Runs saved by costcurve bench: measured throughput and latency per load level, against the engine's prediction for the same load.", controls, async () => {
     const runs = await runsView(ctx);
     const sel = runs.selected;
-    if (!sel) return html`<p>No benchmark runs in the store yet. Run <code>costcurve bench</code> with a store configured (<code>COSTCURVE_DB</code> or <code>DATABASE_URL</code>) and they appear here.</p>`;
+    if (!sel) return html`<p>No benchmark runs in the store yet. Run <code>costcurve bench ... --save</code> (into <code>COSTCURVE_DB</code>, <code>DATABASE_URL</code> or ./costcurve.db) and they appear here.</p>`;
     const t = table<LevelView>(
       [
         { header: "level", cell: (l) => l.level },
