@@ -98,13 +98,13 @@ function dataLoss(entries) {
   const median = errs[Math.floor(errs.length / 2)];
   const p90 = errs[Math.min(errs.length - 1, Math.floor(errs.length * 0.9))];
   const mean = errs.reduce((s, e) => s + e, 0) / errs.length;
-  return mean + 0.5 * median + 0.25 * p90;
+  return mean + 0.5 * median + 0.5 * p90;
 }
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const markdown = ["# Efficiency profile fit", "", "Produced by `node scripts/fit-efficiency.mjs --write` after `npm run build`: coordinate descent in log space on the",
   "parameters below, within physical bounds, pulled towards each profile's sourced starting values (prior weight " + PRIOR_WEIGHT + ").",
-  "Loss per profile: mean + median/2 + p90/4 of |ln(predicted/measured)| over its rows (latency fields weigh 0.2).", ""];
+  "Loss per profile: mean + median/2 + p90/2 of |ln(predicted/measured)| over its rows (latency fields weigh 0.2).", ""];
 const fitted = {};
 for (const profile of EFFICIENCY_PROFILES) {
   if (only.length && !only.includes(profile.id)) continue;

@@ -34,6 +34,8 @@ export interface LoadPoint {
   decodeStep: StepTime;
   /** What capped the running batch below the concurrency, if anything. */
   limitedBy: "memory-capacity" | "max-batch" | null;
+  /** The part of TTFT spent queued behind other prefills for the token budget (0 when the budget does not bind). */
+  ttftQueueSeconds?: number;
 }
 
 /** Mean expected tokens emitted per decode step with d drafts accepted independently at rate a: (1 - a^(d+1)) / (1 - a). */
@@ -103,11 +105,17 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
     const mixed = stepTime(shape, plan, rates, mixedLoad);
     const decodeOnly = stepTime(shape, plan, rates, decodeLoad(decodingPerStep));
     const step = mixed.seconds * draftFactor;
-    // A new request's prompt is done after the steps the queue ahead of it needs, at least one step.
-    const ttft = Math.max(step, (steps - decodeSteps) * step + (running > 1 ? step / 2 : 0));
+    // A new request's own prompt goes through in chunks of what the budget leaves beside the running decodes,
+    // each chunk in a step that also carries those decodes; before that it waits for the running step to end
+    // and for the prefills queued ahead of it when the budget binds.
+    const chunk = Math.max(1, Math.min(Math.max(1, input), budget - decodingPerStep * fed));
+    const ownSteps = Math.ceil(Math.max(1, input) / chunk);
+    const ownStep = stepTime(shape, plan, rates, { ...decodeLoad(decodingPerStep), prefillTokenCount: chunk, prefillContextTokens: Math.max(1, input) / 2, logitsCount: decodingPerStep * fed + 1 }).seconds * draftFactor;
+    const queued = Math.max(0, steps - decodeSteps) * step;
+    const ttft = ownSteps * ownStep + queued + (running > 1 ? step / 2 : 0);
     const tpot = (decodeSteps * step) / (output - 1);
     const e2e = ttft + tpot * (output - 1);
-    return finishPoint(concurrency, running, e2e, ttft, tpot, input, output, mixed.seconds > 0 ? Math.max(0, 1 - decodeOnly.seconds / mixed.seconds) : 0, decodeOnly, limitedBy);
+    return { ...finishPoint(concurrency, running, e2e, ttft, tpot, input, output, mixed.seconds > 0 ? Math.max(0, 1 - decodeOnly.seconds / mixed.seconds) : 0, decodeOnly, limitedBy), ttftQueueSeconds: queued };
   }
 
   // Separate prefill steps: new requests are prefilled together (`batch` at a time, within the token budget)
@@ -223,7 +231,7 @@ export function openLoopLatency(
   const kTail = Math.max(1, poissonQuantile(arrivalsPerStep, p));
   const tailFactor = Math.log(1 / (1 - p));
   // Waiting for the token budget (prefills queued behind others) as the closed loop found it.
-  const budgetQueue = Math.max(0, point.ttftSeconds - step);
+  const budgetQueue = point.ttftQueueSeconds ?? Math.max(0, point.ttftSeconds - step);
   // Admission waits for a free slot (a sequence's KV cache): an M/M/c queue with c = slots, each held for one E2E.
   const slots = Math.max(1, Math.round(maxRunning));
   const busy = Math.min(0.999, point.runningSequences / slots);
@@ -234,7 +242,7 @@ export function openLoopLatency(
   const tpotTail = 1 + ((tpotTail99Ratio - 1) * tailFactor) / Math.log(100);
   return {
     ttftMeanSeconds: point.ttftSeconds + slotQueueMean,
-    ttftSeconds: step + prefillSeconds(kTail * Math.max(1, input)) + budgetQueue * tailFactor + slotQueueTail,
+    ttftSeconds: Math.max(point.ttftSeconds - budgetQueue, step + prefillSeconds(kTail * Math.max(1, input))) + budgetQueue * tailFactor + slotQueueTail,
     tpotSeconds: point.tpotSeconds * tpotTail,
   };
 }
