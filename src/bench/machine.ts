@@ -21,9 +21,11 @@ import { type BandwidthResult, measureReadBandwidth } from "./memory-bandwidth.j
 import { raiseThreadPriorities } from "./priority.js";
 
 /** The two model shapes the matmul and decode timings use (the validation model is neither). */
+// Both are far larger than any CPU cache (about 170-270 MB in F16), so that decode times measure DRAM bandwidth;
+// they differ in width (for the GEMM fit) and in layer count (for the per-layer decode cost).
 export const MACHINE_SHAPES: readonly TinyModelShape[] = [
-  { embeddingLength: 512, blockCount: 8, headCount: 8, headCountKv: 8, feedForwardLength: 2048, contextLength: 2048 },
-  { embeddingLength: 1024, blockCount: 4, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
+  { embeddingLength: 1024, blockCount: 8, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
+  { embeddingLength: 1536, blockCount: 3, headCount: 16, headCountKv: 16, feedForwardLength: 6144, contextLength: 2048 },
 ];
 export const PROMPT_TOKENS = 512;
 const DECODE_WARMUP_TOKENS = 4;
