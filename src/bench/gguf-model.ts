@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WORDS } from "./words.js";
 import { FILE_TYPE, type MetaValue, type TensorPrecision, type TensorSpec, writeGguf } from "./gguf-writer.js";
+import { seededRandom } from "./rng.js";
 
 export interface TinyModelShape {
   embeddingLength: number;
@@ -70,18 +71,6 @@ export function buildVocabulary(): Vocabulary {
     scores.push(-100 + piece.length);
   }
   return { tokens, scores, types, firstNormalToken };
-}
-
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function randomMatrix(count: number, scale: number, random: () => number): Float32Array {
