@@ -66,7 +66,7 @@ export function sweepConfigs(o: SweepOptions): Result<SweepConfig[]> {
           precision,
           usdPerHour: o.usdPerHour?.[accelerator.id] ?? defaultUsdPerHour(accelerator),
           input: resolved.value,
-          plans: candidatePlans(shape, accelerator, count),
+          plans: candidatePlans(shape, count),
         });
       }
     }

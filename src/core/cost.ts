@@ -1,5 +1,6 @@
 // USD per million input and output tokens from an hourly price and utilization; energy and carbon per million tokens.
-import { JOULES_PER_KWH, MEGA, SECONDS_PER_HOUR } from "./units.js";
+import { carbonGrams, energyJoulesPerMillionTokens, facilityPowerWatts, joulesToKwh } from "./carbon.js";
+import { MEGA, SECONDS_PER_HOUR } from "./units.js";
 
 export interface CostInput {
   acceleratorCount: number;
@@ -37,11 +38,11 @@ export function costOf(input: CostInput): Cost {
   const pricing = input.pricing;
   const tokensPerSecond = input.outputTokensPerSecond + input.inputTokensPerSecond;
   const drawFraction = pricing?.powerDrawFraction ?? input.defaultPowerDrawFraction;
-  const watts = input.acceleratorCount * input.tdpWatts * drawFraction * (pricing?.pue ?? 1);
+  const watts = facilityPowerWatts(input.acceleratorCount, input.tdpWatts, drawFraction, pricing?.pue ?? 1);
   const utilization = pricing?.utilization ?? 1;
   // Energy is spent on busy time only; idle draw at low utilization is not modelled here.
-  const kwh = tokensPerSecond > 0 ? ((watts / tokensPerSecond) * MEGA) / JOULES_PER_KWH : null;
-  const grams = kwh !== null && pricing?.gridGramsCo2PerKwh !== undefined ? kwh * pricing.gridGramsCo2PerKwh : null;
+  const kwh = tokensPerSecond > 0 ? joulesToKwh(energyJoulesPerMillionTokens(watts, tokensPerSecond)) : null;
+  const grams = kwh !== null && pricing?.gridGramsCo2PerKwh !== undefined ? carbonGrams(kwh, pricing.gridGramsCo2PerKwh) : null;
   if (!pricing || tokensPerSecond <= 0) {
     return { usdPerMillionOutputTokens: null, usdPerMillionInputTokens: null, kwhPerMillionTokens: safe(kwh), gramsCo2PerMillionTokens: safe(grams) };
   }

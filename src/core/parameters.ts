@@ -76,11 +76,8 @@ export function countParameters(a: Architecture): ParameterCounts {
     } else {
       denseMlpCount = mlpParameterCount(a, a.intermediateSize);
     }
-    let normCount = a.normsPerLayer * normWeights;
-    if (a.attention.kind === "mla") {
-      // The latent norms are counted inside attentionParameterCount.
-      normCount = a.normsPerLayer * normWeights;
-    }
+    // MLA's latent norms are counted inside attentionParameterCount.
+    const normCount = a.normsPerLayer * normWeights;
     const layer: LayerParameters = { attentionCount, denseMlpCount, routedExpertsCount, expertCount, normCount };
     layers.push(layer);
     total += attentionCount + denseMlpCount + routedExpertsCount + normCount;

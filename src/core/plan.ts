@@ -126,7 +126,7 @@ export function kvBytesPerSequence(shape: ModelShape, plan: Plan, contextTokens:
 }
 
 /** Plans worth trying for `count` accelerators: powers of two for tp, pp, ep and DP attention. */
-export function candidatePlans(shape: ModelShape, accelerator: Accelerator, count: number): Plan[] {
+export function candidatePlans(shape: ModelShape, count: number): Plan[] {
   const a = shape.architecture;
   const plans: Plan[] = [];
   const powers = (limit: number): number[] => {
@@ -150,6 +150,5 @@ export function candidatePlans(shape: ModelShape, accelerator: Accelerator, coun
       }
     }
   }
-  void accelerator;
   return plans;
 }

@@ -7,7 +7,7 @@ import { capacityFor, candidatePlans, kvBytesPerSequence, ratesFor } from "./pla
 import type { Issue } from "./result.js";
 import type { Bound, Prediction, Scenario } from "./scenario.js";
 import { type Disaggregation, type LoadPoint, type ServingPolicy, closedLoop, disaggregatedLoop, openLoopLatency } from "./serving.js";
-import { type Plan, type Rates, stepTime } from "./step.js";
+import { type Plan, stepTime } from "./step.js";
 import { costOf } from "./cost.js";
 
 /** Everything predict needs, already resolved from catalogs. */
@@ -39,7 +39,6 @@ export interface Evaluation {
 
 /** Predicts throughput, latency and cost of a scenario: the engine's single entry point. */
 export function predict(input: PredictInput): Prediction {
-  const { scenario } = input;
   const shape = shapeModel(input.architecture, input.precisions);
   const evaluation = evaluate(input, shape);
   return toPrediction(input, evaluation);
@@ -47,14 +46,14 @@ export function predict(input: PredictInput): Prediction {
 
 /** Evaluates the scenario's plan, or every candidate plan and keeps the one with the most output throughput. */
 export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
-  const { scenario, accelerator } = input;
+  const { scenario } = input;
   const count = scenario.hardware.count;
   const given = scenario.parallelism;
   const plans: Plan[] = given
     ? [{ tp: given.tp, pp: given.pp, ep: given.ep, dpAttention: given.dp, replicas: count / (given.tp * given.pp * given.dp) }]
     : // Engines run tensor/pipeline/expert parallelism by default; data-parallel attention is opt-in in vLLM, SGLang
       // and TensorRT-LLM, so it is chosen only when the scenario asks (frontier and optimize sweep it explicitly).
-      candidatePlans(shape, accelerator, count).filter((p) => p.dpAttention === 1);
+      candidatePlans(shape, count).filter((p) => p.dpAttention === 1);
   let best: Evaluation | undefined;
   let firstFailure: Evaluation | undefined;
   for (const plan of plans) {
@@ -74,16 +73,6 @@ function score(e: Evaluation): number {
 
 /** Evaluates one plan: memory, rates, and the load mode. */
 export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan): Evaluation {
-  const e = evaluatePlanInner(input, shape, plan);
-  if (e.kvCapacitySequences === undefined && e.fits && input.scenario.workload.kind === "generate") {
-    const w = input.scenario.workload;
-    const capacity = capacityFor(shape, plan, input.accelerator, input.profile);
-    e.kvCapacitySequences = Math.floor(capacity.kvCapacityBytes / kvBytesPerSequence(shape, plan, Math.max(1, w.inputTokens + w.outputTokens / 2)));
-  }
-  return e;
-}
-
-function evaluatePlanInner(input: PredictInput, shape: ModelShape, plan: Plan): Evaluation {
   const { scenario, accelerator, profile } = input;
   const work = scenario.workload;
   const issues: Issue[] = [];
@@ -112,6 +101,7 @@ function evaluatePlanInner(input: PredictInput, shape: ModelShape, plan: Plan): 
     });
     return infeasible(plan, issues);
   }
+  const reportedCapacity = work.kind === "embed" ? null : kvCapacitySequences;
   const policy: ServingPolicy = {
     // Each data-parallel attention rank schedules its own batch (SGLang/vLLM DP attention).
     maxBatchSequences: profile.maxBatchSequences * plan.dpAttention,
@@ -154,12 +144,12 @@ function evaluatePlanInner(input: PredictInput, shape: ModelShape, plan: Plan): 
     const point = run(Math.max(perReplica, 1e-9) < 1 ? 1 : perReplica);
     const active = Math.min(plan.replicas, load.concurrency);
     const scaled = perReplica < 1 ? scalePoint(point, active / plan.replicas) : point;
-    return finish(plan, scaled, load.concurrency, rates, issues);
+    return finish(plan, scaled, load.concurrency, reportedCapacity, issues);
   }
   const maxBatch = Math.max(1, Math.min(policy.maxBatchSequences, kvCapacitySequences));
   if (load.mode === "offline") {
     const point = run(maxBatch);
-    return finish(plan, point, maxBatch * plan.replicas, rates, issues);
+    return finish(plan, point, maxBatch * plan.replicas, reportedCapacity, issues);
   }
   // SLO: the largest running batch whose percentile latencies under Poisson arrivals meet both limits.
   const prefillSeconds = (tokens: number): number =>
@@ -180,7 +170,7 @@ function evaluatePlanInner(input: PredictInput, shape: ModelShape, plan: Plan): 
       tpotSeconds: lo.latency.tpotSeconds,
       message: `even one request at a time gives p${load.percentile} TTFT ${lo.latency.ttftSeconds.toPrecision(3)} s and TPOT ${lo.latency.tpotSeconds.toPrecision(3)} s against limits ${load.ttftSeconds} s / ${load.tpotSeconds} s`,
     });
-    const e = finish(plan, lo.point, plan.replicas, rates, issues);
+    const e = finish(plan, lo.point, plan.replicas, reportedCapacity, issues);
     return { ...e, fits: false, sloBinding: !lo.tpotOk ? "tpot" : "ttft" };
   }
   let loIndex = 0;
@@ -201,7 +191,7 @@ function evaluatePlanInner(input: PredictInput, shape: ModelShape, plan: Plan): 
   const sloBinding: Evaluation["sloBinding"] = atCap
     ? kvCapacitySequences <= policy.maxBatchSequences ? "capacity" : "max-batch"
     : blocker && !blocker.tpotOk ? "tpot" : "ttft";
-  const e = finish(plan, lo.point, lo.point.runningSequences * plan.replicas, rates, issues);
+  const e = finish(plan, lo.point, lo.point.runningSequences * plan.replicas, reportedCapacity, issues);
   return { ...e, ttftSeconds: lo.latency.ttftMeanSeconds, sloBinding };
 }
 
@@ -217,8 +207,7 @@ function scalePoint(point: LoadPoint, share: number): LoadPoint {
   return { ...point, requestsPerSecond: point.requestsPerSecond * share, outputTokensPerSecond: point.outputTokensPerSecond * share, inputTokensPerSecond: point.inputTokensPerSecond * share };
 }
 
-function finish(plan: Plan, point: LoadPoint, systemConcurrency: number, rates: Rates, issues: Issue[]): Evaluation {
-  void rates;
+function finish(plan: Plan, point: LoadPoint, systemConcurrency: number, kvCapacitySequences: number | null, issues: Issue[]): Evaluation {
   const step = point.decodeStep;
   let bound: Bound;
   if (point.limitedBy === "memory-capacity") bound = "capacity";
@@ -232,14 +221,14 @@ function finish(plan: Plan, point: LoadPoint, systemConcurrency: number, rates: 
       message: `only ${Math.floor(point.runningSequences)} sequences run at once per replica (${point.limitedBy === "memory-capacity" ? "KV cache capacity" : "engine batch limit"}); the rest queue`,
     });
   }
-  return { plan, point, systemConcurrency, bound, fits: true, issues, ttftSeconds: point.ttftSeconds, tpotSeconds: point.tpotSeconds };
+  return { plan, point, systemConcurrency, bound, fits: true, issues, ttftSeconds: point.ttftSeconds, tpotSeconds: point.tpotSeconds, kvCapacitySequences };
 }
 
 function infeasible(plan: Plan, issues: Issue[]): Evaluation {
   const zero: LoadPoint = {
     concurrency: 0, runningSequences: 0, requestsPerSecond: 0, outputTokensPerSecond: 0, inputTokensPerSecond: 0,
     ttftSeconds: 0, tpotSeconds: 0, e2eSeconds: 0, prefillTimeFraction: 0,
-    decodeStep: { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 }, limitedBy: null,
+    decodeStep: { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 }, limitedBy: null, ttftQueueSeconds: 0,
   };
   return { plan, point: zero, systemConcurrency: 0, bound: "capacity", fits: false, issues, ttftSeconds: 0, tpotSeconds: 0 };
 }

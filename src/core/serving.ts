@@ -35,7 +35,7 @@ export interface LoadPoint {
   /** What capped the running batch below the concurrency, if anything. */
   limitedBy: "memory-capacity" | "max-batch" | null;
   /** The part of TTFT spent queued behind other prefills for the token budget (0 when the budget does not bind). */
-  ttftQueueSeconds?: number;
+  ttftQueueSeconds: number;
 }
 
 /** Mean expected tokens emitted per decode step with d drafts accepted independently at rate a: (1 - a^(d+1)) / (1 - a). */
@@ -68,7 +68,7 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
       concurrency, runningSequences: running, requestsPerSecond,
       outputTokensPerSecond: requestsPerSecond * output, inputTokensPerSecond: requestsPerSecond * input,
       ttftSeconds: pass.seconds + queueWait, tpotSeconds: 0, e2eSeconds: pass.seconds + queueWait,
-      prefillTimeFraction: 1, decodeStep: empty, limitedBy,
+      prefillTimeFraction: 1, decodeStep: empty, limitedBy, ttftQueueSeconds: 0, // TTFT is the whole pass: no queue beyond one step
     };
   }
 
@@ -115,7 +115,7 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
     const ttft = ownSteps * ownStep + queued + (running > 1 ? step / 2 : 0);
     const tpot = (decodeSteps * step) / (output - 1);
     const e2e = ttft + tpot * (output - 1);
-    return { ...finishPoint(concurrency, running, e2e, ttft, tpot, input, output, mixed.seconds > 0 ? Math.max(0, 1 - decodeOnly.seconds / mixed.seconds) : 0, decodeOnly, limitedBy), ttftQueueSeconds: queued };
+    return finishPoint(concurrency, running, e2e, ttft, tpot, input, output, mixed.seconds > 0 ? Math.max(0, 1 - decodeOnly.seconds / mixed.seconds) : 0, decodeOnly, limitedBy, queued);
   }
 
   // Separate prefill steps: new requests are prefilled together (`batch` at a time, within the token budget)
@@ -137,10 +137,12 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
 
 function finishPoint(
   concurrency: number, running: number, e2e: number, ttft: number, tpot: number, input: number, output: number,
-  prefillTimeFraction: number, decodeStep: StepTime, limitedBy: LoadPoint["limitedBy"],
+  prefillTimeFraction: number, decodeStep: StepTime, limitedBy: LoadPoint["limitedBy"], budgetQueueSeconds?: number,
 ): LoadPoint {
   const requestsPerSecond = running / e2e;
   const queueWait = (concurrency - running) / requestsPerSecond;
+  // Without a budget model, everything in TTFT beyond one step counts as queueing.
+  const ttftQueueSeconds = budgetQueueSeconds ?? Math.max(0, ttft + queueWait - (tpot > 0 ? tpot : e2e + queueWait));
   return {
     concurrency,
     runningSequences: running,
@@ -153,6 +155,7 @@ function finishPoint(
     prefillTimeFraction,
     decodeStep,
     limitedBy,
+    ttftQueueSeconds,
   };
 }
 
@@ -231,7 +234,7 @@ export function openLoopLatency(
   const kTail = Math.max(1, poissonQuantile(arrivalsPerStep, p));
   const tailFactor = Math.log(1 / (1 - p));
   // Waiting for the token budget (prefills queued behind others) as the closed loop found it.
-  const budgetQueue = point.ttftQueueSeconds ?? Math.max(0, point.ttftSeconds - step);
+  const budgetQueue = point.ttftQueueSeconds;
   // Admission waits for a free slot (a sequence's KV cache): an M/M/c queue with c = slots, each held for one E2E.
   const slots = Math.max(1, Math.round(maxRunning));
   const busy = Math.min(0.999, point.runningSequences / slots);
@@ -299,5 +302,6 @@ export function disaggregatedLoop(
     prefillTimeFraction: d.prefillReplicas / replicas,
     decodeStep: decode,
     limitedBy: perDecode > cap ? (policy.kvCapacitySequences < policy.maxBatchSequences ? "memory-capacity" : "max-batch") : null,
+    ttftQueueSeconds: Math.max(0, ttft - tpot),
   };
 }
