@@ -7,15 +7,11 @@ import { shapeModel } from "../core/model-shape.js";
 import { predict } from "../core/predict.js";
 import { TERA } from "../core/units.js";
 import { findAccelerator } from "./accelerators/index.js";
-import { resolveRawScenario } from "./resolve.js";
+import { resolveOrThrow } from "./test-support/resolve.js";
 
 const MODEL = "Qwen/Qwen3-Embedding-8B";
 
-function resolve(raw: unknown) {
-  const resolved = resolveRawScenario(raw);
-  if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
-  return resolved.value;
-}
+const resolve = resolveOrThrow;
 
 function embedScenario(accelerator: string, batch: number, seq: number, usdPerAcceleratorHour?: number, utilization = 1) {
   return {

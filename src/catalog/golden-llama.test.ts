@@ -10,15 +10,11 @@ import { predict } from "../core/predict.js";
 import { type Rates, stepTime } from "../core/step.js";
 import { GB, GIB, TERA } from "../core/units.js";
 import { findAccelerator } from "./accelerators/index.js";
-import { resolveRawScenario } from "./resolve.js";
+import { resolveOrThrow } from "./test-support/resolve.js";
 
 const MODEL = "meta-llama/Llama-3.3-70B-Instruct";
 
-function resolve(raw: unknown) {
-  const resolved = resolveRawScenario(raw);
-  if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
-  return resolved.value;
-}
+const resolve = resolveOrThrow;
 
 const base = resolve({ model: MODEL, hardware: { accelerator: "h100-sxm", count: 4 }, engine: "vllm", parallelism: { tp: 4 }, workload: { kind: "generate", inputTokens: 2035, outputTokens: 300, load: { mode: "concurrency", concurrency: 16 } } });
 const shape = shapeModel(base.architecture, { weights: "bf16", activations: "bf16", kvCache: "bf16" });

@@ -13,13 +13,10 @@ import { parseScenario } from "../core/validate.js";
 import { createPriceBook, priceAt } from "../prices/book.js";
 import { findAccelerator } from "./accelerators/index.js";
 import { computeFrontier } from "./frontier.js";
-import { resolveRawScenario, resolveScenario } from "./resolve.js";
+import { resolveScenario } from "./resolve.js";
+import { resolveOrThrow } from "./test-support/resolve.js";
 
-function resolve(raw: unknown) {
-  const resolved = resolveRawScenario(raw);
-  if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
-  return resolved.value;
-}
+const resolve = resolveOrThrow;
 const rel = (a: number, b: number): number => Math.abs(a - b) / Math.abs(b);
 const DS = "deepseek-ai/DeepSeek-V3";
 const ds = resolve({ model: DS, hardware: { accelerator: "h200-sxm", count: 8 }, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "offline" } } });

@@ -6,8 +6,7 @@ import { countParameters } from "../core/parameters.js";
 import { computePrecisionOf, peakFor } from "../core/precision.js";
 import { type PredictInput, predict } from "../core/predict.js";
 import type { Prediction } from "../core/scenario.js";
-import { parseScenario } from "../core/validate.js";
-import { resolveScenario } from "./resolve.js";
+import { resolveOrThrow } from "./test-support/resolve.js";
 
 const MODELS = ["meta-llama/Llama-3.1-8B-Instruct", "meta-llama/Llama-3.3-70B-Instruct", "Qwen/Qwen3-0.6B", "mistralai/Mixtral-8x7B-Instruct-v0.1", "deepseek-ai/DeepSeek-V3", "google/gemma-2-9b-it", "Qwen/Qwen3-30B-A3B"];
 const ACCELERATORS = ["h100-sxm", "h200-sxm", "b200", "a100-sxm-80gb", "l40s", "rtx-4090", "mi300x", "gb200", "apple-m2-ultra", "xeon-6980p"];
@@ -39,11 +38,7 @@ function inputFor(d: Drawn, usdPerAcceleratorHour?: number, utilization = 1): Pr
     workload: { kind: "generate", inputTokens: d.inputTokens, outputTokens: d.outputTokens, load: d.load },
     ...(usdPerAcceleratorHour ? { pricing: { usdPerAcceleratorHour, utilization } } : {}),
   };
-  const parsed = parseScenario(raw);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
-  const resolved = resolveScenario(parsed.value);
-  if (!resolved.ok) throw new Error(JSON.stringify(resolved.issues));
-  return resolved.value;
+  return resolveOrThrow(raw);
 }
 
 function numbersOf(p: Prediction): unknown[] {
