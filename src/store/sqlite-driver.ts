@@ -10,11 +10,31 @@ function bindable(params: readonly unknown[]): unknown[] {
   return params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p === undefined ? null : p));
 }
 
+/**
+ * Sets WAL mode. Switching a fresh file's journal mode needs an exclusive lock, and SQLite answers
+ * SQLITE_BUSY at once (without calling the busy handler) when another process is opening the same new
+ * file at that moment, so retry until the busy timeout runs out.
+ */
+function switchToWal(db: Database.Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      const busy = (error as { code?: unknown }).code === "SQLITE_BUSY";
+      if (!busy || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, 5 + Math.floor(Math.random() * 10));
+    }
+  }
+}
+
 /** Opens (creating if needed) the SQLite file at `path` (":memory:" works too). */
 export function openSqliteDriver(path: string): SqlDriver {
   const db = new Database(path);
   db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
-  if (path !== ":memory:") db.pragma("journal_mode = WAL");
+  if (path !== ":memory:") switchToWal(db);
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
 
