@@ -124,6 +124,9 @@ export const EFFICIENCY_PROFILES: EfficiencyProfile[] = [
     maxBatchSequences: 2048,
     memoryUtilizationFraction: 0.9,
     memoryFractionOf: "free",
+    // GUARANTEED_NO_EVICT, TensorRT-LLM's default capacity scheduler policy, starts a request only once the KV blocks
+    // of its prompt plus maximum output fit (https://nvidia.github.io/TensorRT-LLM/performance/performance-tuning-guide/useful-runtime-flags.html).
+    kvAllocation: "reserved",
     runtimeReserveBytes: 2 * GB,
     maxBatchedTokens: 8192,
     mixedBatching: true,

@@ -50,6 +50,12 @@ export const EfficiencyProfile = z.strictObject({
   memoryUtilizationFraction: fraction,
   /** Whether that share is of the whole device ("total", vLLM/SGLang) or of what weights leave free ("free", TensorRT-LLM). */
   memoryFractionOf: z.enum(["total", "free"]).optional(),
+  /**
+   * KV cache each admitted sequence holds: "grown" (vLLM/SGLang allocate pages as tokens arrive, so a running sequence
+   * holds its prompt plus half its output on average) or "reserved" (TensorRT-LLM's default GUARANTEED_NO_EVICT
+   * scheduler admits a request only once prompt plus maximum output fit, and never pauses it). Default "grown".
+   */
+  kvAllocation: z.enum(["grown", "reserved"]).optional(),
   /** Memory held by the runtime outside weights and KV cache (context, graphs, workspace). */
   runtimeReserveBytes: z.number().nonnegative(),
   /** Tokens one engine step may process (vLLM max_num_batched_tokens, TRT-LLM max_num_tokens, SGLang chunked_prefill_size). */

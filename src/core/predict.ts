@@ -89,7 +89,9 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
   const routing = scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
   const rated = ratesFor(accelerator, profile, input.precisions, plan, routing);
   if (!rated.ok) return infeasible(plan, [rated.issue]);
-  const meanContext = work.inputTokens + work.outputTokens / 2;
+  // KV held per running sequence: the mean context when pages grow with the sequence, the whole request when the
+  // scheduler reserves prompt + output at admission.
+  const meanContext = work.inputTokens + (profile.kvAllocation === "reserved" ? work.outputTokens : work.outputTokens / 2);
   const seqBytes = kvBytesPerSequence(shape, plan, Math.max(1, meanContext));
   const kvCapacitySequences = work.kind === "embed" ? Number.MAX_SAFE_INTEGER : Math.floor(capacity.kvCapacityBytes / seqBytes);
   if (kvCapacitySequences < 1) {
