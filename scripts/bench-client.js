@@ -34,11 +34,14 @@ try {
 if (process.argv[2] === "--serve-fake") {
   // child: the fake server, on its own core, so the client's measurement is all that runs in the parent
   const tokens = flag("tokens", 200);
+  const streams = flag("streams", 256);
+  const spread = process.argv.includes("--spread");
   const lateness = [];
   const server = await startFakeServer({
     stampSendTime: true,
+    preciseTiming: false,
     onEmit: (seconds) => lateness.push(seconds),
-    script: () => ({ ...DEFAULT_BEHAVIOUR, firstTokenDelaySeconds: 0.05, tokenIntervalSeconds: TOKEN_INTERVAL_SECONDS, outputTokens: tokens }),
+    script: (_body, index) => ({ ...DEFAULT_BEHAVIOUR, firstTokenDelaySeconds: 0.05 + (spread ? ((index % streams) / streams) * TOKEN_INTERVAL_SECONDS : 0), tokenIntervalSeconds: TOKEN_INTERVAL_SECONDS, outputTokens: tokens }),
   });
   process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
   process.stdin.resume();
@@ -52,7 +55,7 @@ if (process.argv[2] === "--serve-fake") {
   const streams = flag("streams", 256);
   const tokens = flag("tokens", 200);
   const rounds = flag("rounds", 2);
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve-fake", "--tokens", String(tokens)], { stdio: ["pipe", "pipe", "inherit"] });
+  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve-fake", "--tokens", String(tokens), "--streams", String(streams), ...(process.argv.includes("--spread") ? ["--spread"] : [])], { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const { url } = JSON.parse((await lines.next()).value);
   const errors = [];

@@ -73,6 +73,12 @@ export interface FakeServerOptions {
    * process can tell its own delay (arrival - send) from the server's lateness.
    */
   stampSendTime?: boolean;
+  /**
+   * Default true: events go out within microseconds of their time, by spinning the event loop through the
+   * last millisecond. False: timers only, so events may be up to ~1 ms late but the server leaves the CPU
+   * to the client under test (the overhead benchmark, where send times are stamped anyway).
+   */
+  preciseTiming?: boolean;
 }
 
 export interface RunningFakeServer {
@@ -85,13 +91,17 @@ export interface RunningFakeServer {
 /**
  * Runs callbacks at performance.now() >= their time, never early: one timer for the earliest entry,
  * then setImmediate turns for the last millisecond (libuv timers have 1 ms granularity and can fire
- * early). One queue for all streams keeps 256 streams as cheap as one.
+ * early). One queue for all streams keeps 256 streams as cheap as one. Without `precise` it only uses
+ * timers, so a load test with an event due every few microseconds does not spin a core.
  */
 class Scheduler {
   private queue: Array<{ atMs: number; fn: () => void }> = [];
   private timer: ReturnType<typeof setTimeout> | null = null;
   private immediate: ReturnType<typeof setImmediate> | null = null;
   private running = false;
+
+  /** precise: setImmediate turns for the last millisecond; otherwise timers only (up to ~1 ms late, no busy-wait). */
+  constructor(private readonly precise: boolean) {}
 
   at(atMs: number, fn: () => void): void {
     let low = 0;
@@ -119,7 +129,8 @@ class Scheduler {
     if (this.queue.length === 0) return;
     const remaining = this.queue[0]!.atMs - performance.now();
     if (remaining >= 1) this.timer = setTimeout(this.run, Math.floor(remaining));
-    else this.immediate = setImmediate(this.run);
+    else if (this.precise) this.immediate = setImmediate(this.run);
+    else this.timer = setTimeout(this.run, 1);
   };
 }
 
@@ -144,9 +155,15 @@ function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<stri
   const prompt = chat ? ((body.messages as Array<{ content?: string }> | undefined) ?? []).map((m) => m.content ?? "").join(" ") : String(body.prompt ?? "");
   const wantUsage = b.usage && (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
   const base = { id: "fake-1", object: chat ? "chat.completion.chunk" : "text_completion", created: 0, model: String(body.model ?? "") };
-  const send = (choice: Record<string, unknown> | null, extra: Record<string, unknown> = {}) =>
-    res.write(`data: ${JSON.stringify({ ...base, choices: choice ? [choice] : [], ...extra })}\n\n`);
-  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+  res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache", "transfer-encoding": "chunked" });
+  res.flushHeaders();
+  // each event is one HTTP chunk in one socket write (res.write would cork and writev three pieces, which costs
+  // the server as much CPU as the event itself when 256 streams share a core); res.end() writes the last chunk
+  const socket = res.socket;
+  const send = (choice: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => {
+    const event = `data: ${JSON.stringify({ ...base, choices: choice ? [choice] : [], ...extra })}\n\n`;
+    if (socket && !socket.destroyed) socket.write(`${Buffer.byteLength(event).toString(16)}\r\n${event}\r\n`);
+  };
   if (b.fault === "hang") return;
   if (chat && b.roleChunk) send({ index: 0, delta: { role: "assistant" }, finish_reason: null });
   const faultNow = (k: number) => b.fault !== null && b.fault !== "empty" && k === b.faultAfterTokens;
@@ -182,7 +199,7 @@ function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<stri
 export async function startFakeServer(options: FakeServerOptions = {}): Promise<RunningFakeServer> {
   const requests: RunningFakeServer["requests"] = [];
   let index = 0;
-  const scheduler = new Scheduler();
+  const scheduler = new Scheduler(options.preciseTiming !== false);
   const at = scheduler.at.bind(scheduler);
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];

@@ -1,10 +1,9 @@
 /**
- * Sends one benchmark request over node:http(s) and timestamps every streamed chunk as it arrives
+ * Sends one benchmark request over the pooled HTTP/1.1 client (http1.ts) and timestamps every streamed chunk as it arrives
  * (performance.now, microsecond resolution), measuring from the request's intended send time.
  */
-import * as http from "node:http";
-import * as https from "node:https";
 import type { Prompt } from "./dataset.js";
+import { type ConnectionPool, type Exchange, type ResponseHandler } from "./http1.js";
 import type { Endpoint, ErrorType } from "./schemas.js";
 import { SseParser } from "./sse.js";
 
@@ -81,7 +80,7 @@ class Fault extends Error {
 export type ChunkObserver = (json: Record<string, unknown>, arrivalMs: number) => void;
 
 /** Sends the request and resolves with its measurements; never rejects (faults are results). */
-export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, signal: AbortSignal, onChunk?: ChunkObserver): Promise<RawResult> {
+export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool, signal: AbortSignal, onChunk?: ChunkObserver): Promise<RawResult> {
   const url = endpointUrl(target.url, target.endpoint);
   const body = JSON.stringify(requestBody(target, prompt));
   const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), accept: "text/event-stream, application/json" };
@@ -93,14 +92,13 @@ export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, s
 
   return new Promise<RawResult>((resolve) => {
     let settled = false;
-    let responded = false;
-    const finish = (fault: Fault | null) => {
+    let exchange: Exchange | null = null;
+    const finish = (fault: Fault | null, endMs = performance.now()) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       signal.removeEventListener("abort", onAbort);
-      const endMs = performance.now();
-      if (fault) req.destroy();
+      if (fault) exchange?.abort();
       resolve({
         ok: fault === null,
         errorType: fault?.type ?? null,
@@ -114,41 +112,43 @@ export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, s
       });
     };
     const onAbort = () => finish(new Fault("cancelled", "run interrupted"));
-    const transport = url.protocol === "https:" ? https : http;
-    const req = transport.request(url, { method: "POST", headers, agent }, (res) => {
-      responded = true;
-      res.setEncoding("utf8");
-      const status = res.statusCode ?? 0;
-      if (status < 200 || status >= 300) {
-        let text = "";
-        res.on("data", (chunk: string) => void (text.length < 2000 && (text += chunk)));
-        res.on("end", () => finish(new Fault("http_error", `HTTP ${status}: ${text.slice(0, 200)}`, status)));
-        res.on("error", () => finish(new Fault("http_error", `HTTP ${status}`, status)));
-        return;
-      }
-      const streaming = (res.headers["content-type"] ?? "").includes("text/event-stream");
-      const parser = new SseParser();
-      let whole = "";
-      let done = false;
-      let finishReason = false;
-      let fault: Fault | null = null;
-      const handle = (json: Record<string, unknown>, nowMs: number) => {
-        if (json.error !== undefined) fault ??= new Fault("stream_error", `server error event: ${JSON.stringify(json.error).slice(0, 200)}`);
-        if (chunkText(json, target.endpoint) !== "") contentTimesMs.push(nowMs);
-        onChunk?.(json, nowMs);
-        const choices = json.choices;
-        if (Array.isArray(choices) && choices.some((c: { finish_reason?: unknown }) => c.finish_reason != null)) finishReason = true;
-        const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined | null;
-        if (usage && typeof usage.prompt_tokens === "number") promptTokens = usage.prompt_tokens;
-        if (usage && typeof usage.completion_tokens === "number") completionTokens = usage.completion_tokens;
-      };
-      res.on("data", (chunk: string) => {
-        const nowMs = performance.now();
-        if (!streaming) {
-          whole += chunk;
+
+    let status = 0;
+    let streaming = false;
+    let responded = false;
+    let errorText = "";
+    const parser = new SseParser();
+    let whole = "";
+    let done = false;
+    let finishReason = false;
+    let fault: Fault | null = null;
+    const handle = (json: Record<string, unknown>, nowMs: number) => {
+      if (json.error !== undefined) fault ??= new Fault("stream_error", `server error event: ${JSON.stringify(json.error).slice(0, 200)}`);
+      if (chunkText(json, target.endpoint) !== "") contentTimesMs.push(nowMs);
+      onChunk?.(json, nowMs);
+      const choices = json.choices;
+      if (Array.isArray(choices) && choices.some((c: { finish_reason?: unknown }) => c.finish_reason != null)) finishReason = true;
+      const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined | null;
+      if (usage && typeof usage.prompt_tokens === "number") promptTokens = usage.prompt_tokens;
+      if (usage && typeof usage.completion_tokens === "number") completionTokens = usage.completion_tokens;
+    };
+    const ok = () => status >= 200 && status < 300;
+    const handler: ResponseHandler = {
+      onHead: (code, responseHeaders) => {
+        responded = true;
+        status = code;
+        streaming = (responseHeaders.get("content-type") ?? "").includes("text/event-stream");
+      },
+      onBody: (text, nowMs) => {
+        if (!ok()) {
+          if (errorText.length < 2000) errorText += text;
           return;
         }
-        for (const event of parser.feed(chunk)) {
+        if (!streaming) {
+          whole += text;
+          return;
+        }
+        for (const event of parser.feed(text)) {
           if (event.data === "[DONE]") {
             done = true;
             continue;
@@ -159,9 +159,9 @@ export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, s
             fault ??= new Fault("malformed_sse", `unparseable event data: ${event.data.slice(0, 80)}`);
           }
         }
-      });
-      res.on("end", () => {
-        const nowMs = performance.now();
+      },
+      onEnd: (nowMs) => {
+        if (!ok()) return finish(new Fault("http_error", `HTTP ${status}: ${errorText.slice(0, 200)}`, status), nowMs);
         if (!streaming) {
           try {
             const json = JSON.parse(whole) as Record<string, unknown>;
@@ -169,27 +169,25 @@ export function sendRequest(target: Target, prompt: Prompt, agent: http.Agent, s
             const data = json.data;
             if (target.endpoint === "embeddings" && Array.isArray(data) && data.length > 0) contentTimesMs.push(nowMs);
           } catch {
-            return finish(new Fault("malformed_sse", "response body is not JSON"));
+            return finish(new Fault("malformed_sse", "response body is not JSON"), nowMs);
           }
-          if (fault) return finish(fault);
-          return finish(contentTimesMs.length === 0 ? new Fault("empty_response", "response carried no content") : null);
+          if (fault) return finish(fault, nowMs);
+          return finish(contentTimesMs.length === 0 ? new Fault("empty_response", "response carried no content") : null, nowMs);
         }
-        if (fault) return finish(fault);
-        if (parser.invalidLines > 0 || parser.pending.trim() !== "") return finish(new Fault("malformed_sse", "stream holds lines that are not SSE fields"));
-        if (!done && !finishReason) return finish(new Fault("connection_dropped", "stream ended before [DONE] or a finish_reason"));
-        finish(contentTimesMs.length === 0 ? new Fault("empty_response", "stream carried no content") : null);
-      });
-      res.on("error", () => finish(new Fault("connection_dropped", "connection closed mid-stream")));
-      res.on("aborted", () => finish(new Fault("connection_dropped", "connection closed mid-stream")));
-    });
-    req.on("socket", (socket) => socket.setNoDelay(true));
-    req.on("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "ECONNREFUSED") finish(new Fault("connection_refused", `connection refused: ${url.host}`));
-      else finish(new Fault("connection_dropped", `${responded ? "mid-stream" : "before response"}: ${error.code ?? error.message}`));
-    });
+        if (fault) return finish(fault, nowMs);
+        if (parser.invalidLines > 0 || parser.pending.trim() !== "") return finish(new Fault("malformed_sse", "stream holds lines that are not SSE fields"), nowMs);
+        if (!done && !finishReason) return finish(new Fault("connection_dropped", "stream ended before [DONE] or a finish_reason"), nowMs);
+        finish(contentTimesMs.length === 0 ? new Fault("empty_response", "stream carried no content") : null, nowMs);
+      },
+      onFailure: (kind, message) => {
+        if (kind === "refused") return finish(new Fault("connection_refused", `connection refused: ${url.host}`));
+        if (responded && !ok()) return finish(new Fault("http_error", `HTTP ${status}`, status));
+        finish(new Fault("connection_dropped", `${responded ? "mid-stream" : "before response"}: ${message}`));
+      },
+    };
     const timer = setTimeout(() => finish(new Fault("timeout", `no complete response within ${target.timeoutSeconds} s`)), target.timeoutSeconds * 1000);
     if (signal.aborted) return onAbort();
     signal.addEventListener("abort", onAbort, { once: true });
-    req.end(body);
+    exchange = pool.request("POST", url, headers, body, handler);
   });
 }

@@ -4,10 +4,9 @@
  * queueing in a slow client or a full server always shows up in the measured latencies.
  */
 import { setMaxListeners } from "node:events";
-import * as http from "node:http";
-import * as https from "node:https";
 import type { Prompt } from "./dataset.js";
-import { type Target, sendRequest } from "./request.js";
+import { ConnectionPool } from "./http1.js";
+import { type Target, endpointUrl, sendRequest } from "./request.js";
 import { ResultsWriter } from "./results-writer.js";
 import { poissonArrivalSeconds, seededRandom } from "./rng.js";
 import type { LevelSummary, LoadLevel, RequestRecord, RunInfo, Slo } from "./schemas.js";
@@ -60,7 +59,7 @@ interface LevelContext {
   plan: BenchPlan;
   hooks: BenchHooks;
   label: string;
-  agent: http.Agent;
+  pool: ConnectionPool;
   signal: AbortSignal;
   writer: ResultsWriter | null;
   records: RequestRecord[];
@@ -73,7 +72,7 @@ async function runOne(ctx: LevelContext, index: number, intendedMs: number): Pro
   const prompt = ctx.plan.prompts[ctx.nextPrompt++ % ctx.plan.prompts.length]!;
   ctx.hooks.onRequestStart?.(ctx.label);
   const onChunk = ctx.hooks.onChunk;
-  const raw = await sendRequest(ctx.plan.target, prompt, ctx.agent, ctx.signal, onChunk && ((json, arrivalMs) => onChunk(ctx.label, index, json, arrivalMs)));
+  const raw = await sendRequest(ctx.plan.target, prompt, ctx.pool, ctx.signal, onChunk && ((json, arrivalMs) => onChunk(ctx.label, index, json, arrivalMs)));
   const record = buildRecord(raw, { index, intendedMs, levelStartMs: ctx.startMs, prompt, endpoint: ctx.plan.target.endpoint, slo: ctx.plan.slo });
   if (record.errorType !== "cancelled") ctx.lastEndMs = Math.max(ctx.lastEndMs, raw.endMs);
   ctx.records.push(record);
@@ -122,9 +121,7 @@ export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise
   // every in-flight request listens for the abort
   setMaxListeners(0, signal);
   const writer = plan.outDir === null ? null : new ResultsWriter(plan.outDir);
-  const isHttps = new URL(plan.target.url).protocol === "https:";
-  const agentOptions = { keepAlive: true, maxSockets: Infinity };
-  const agent = isHttps ? new https.Agent(agentOptions) : new http.Agent(agentOptions);
+  const pool = new ConnectionPool(endpointUrl(plan.target.url, plan.target.endpoint));
   const run: RunInfo = {
     tool: "costcurve bench",
     startedAt: new Date().toISOString(),
@@ -151,7 +148,7 @@ export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise
       writer?.startLevel(label);
       hooks.onLevelStart?.(label, load);
       const startMs = performance.now();
-      const ctx: LevelContext = { plan, hooks, label, agent, signal, writer, records: [], startMs, lastEndMs: startMs, nextPrompt: 0 };
+      const ctx: LevelContext = { plan, hooks, label, pool, signal, writer, records: [], startMs, lastEndMs: startMs, nextPrompt: 0 };
       if (load.kind === "concurrency") await runConcurrency(ctx, load.concurrency);
       else await runRate(ctx, load.requestsPerSecond, levelIndex);
       const summary = summarizeLevel(ctx.records, {
@@ -167,7 +164,7 @@ export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise
       hooks.onLevelEnd?.(summary);
     }
   } finally {
-    agent.destroy();
+    pool.destroy();
     run.interrupted = signal.aborted;
     run.finishedAt = new Date().toISOString();
     writer?.writeRun(run);
