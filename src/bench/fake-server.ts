@@ -160,8 +160,12 @@ function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<stri
   // each event is one HTTP chunk in one socket write (res.write would cork and writev three pieces, which costs
   // the server as much CPU as the event itself when 256 streams share a core); res.end() writes the last chunk
   const socket = res.socket;
+  // the fixed part of every event is serialized once: {"id":...,"model":...,"choices":[
+  const head = `data: ${JSON.stringify(base).slice(0, -1)},"choices":[`;
   const send = (choice: Record<string, unknown> | null, extra: Record<string, unknown> = {}) => {
-    const event = `data: ${JSON.stringify({ ...base, choices: choice ? [choice] : [], ...extra })}\n\n`;
+    let fields = "";
+    for (const key in extra) fields += `,${JSON.stringify(key)}:${JSON.stringify(extra[key])}`;
+    const event = `${head}${choice ? JSON.stringify(choice) : ""}]${fields}}\n\n`;
     if (socket && !socket.destroyed) socket.write(`${Buffer.byteLength(event).toString(16)}\r\n${event}\r\n`);
   };
   if (b.fault === "hang") return;

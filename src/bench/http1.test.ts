@@ -169,6 +169,18 @@ describe("HTTP/1.1 client", () => {
     expect(await exchange(nowhere, `http://127.0.0.1:${port}`)).toMatchObject({ end: "refused" });
   });
 
+  it("rejects broken chunk framing: a size that is not hex, and data not followed by CRLF", async () => {
+    const { served, pool } = await setUp((socket, request) => {
+      const framing = request.includes("x-want: bad-size") ? "zz\r\nhello\r\n0\r\n\r\n" : "5\r\nhelloXX0\r\n\r\n";
+      socket.write(`HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n${framing}`);
+    });
+    expect(await exchange(pool, served.url, { "x-want": "bad-size" })).toMatchObject({ end: "dropped", message: expect.stringContaining("bad chunk size") });
+    expect(await exchange(pool, served.url)).toMatchObject({ end: "dropped", message: expect.stringContaining("no CRLF after chunk data") });
+    // upper-case hex sizes are fine: 0xA = 10 bytes
+    const fine = await setUp((socket) => socket.write("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nA\r\n0123456789\r\n0\r\n\r\n"));
+    expect(text(await exchange(fine.pool, fine.served.url))).toBe("0123456789");
+  });
+
   it("sends URL credentials as Basic auth unless an Authorization header is given, and refuses header line breaks", async () => {
     const { served, pool } = await setUp((socket) => socket.write("HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"));
     const withUser = served.url.replace("http://", "http://bench%20user:p%40ss@");

@@ -37,11 +37,17 @@ class Connection {
   responded = false;
   private head = "";
   private body: BodyMode | null = null;
-  private chunkLine = "";
+  private chunkLineBytes = 0;
+  private chunkSize = 0;
+  private chunkDigits = 0;
+  private chunkSizeEnded = false;
+  private trailerLineEmpty = true;
   private chunkRemaining = 0;
   private chunkState: "size" | "data" | "crlf" | "trailer" = "size";
   private keepAlive = true;
   private decoder = new TextDecoder("utf-8");
+  /** The decoder may hold the first bytes of a character split across reads. */
+  private decoderHolds = false;
   private text = "";
 
   constructor(url: URL, tlsOptions: tls.ConnectionOptions, private readonly release: (connection: Connection, reusable: boolean) => void) {
@@ -72,7 +78,9 @@ class Connection {
     this.head = "";
     this.body = null;
     this.chunkState = "size";
-    this.chunkLine = "";
+    this.chunkLineBytes = this.chunkSize = this.chunkDigits = 0;
+    this.chunkSizeEnded = false;
+    this.decoderHolds = false;
     this.socket.write(request);
   }
 
@@ -87,6 +95,7 @@ class Connection {
   private complete(nowMs: number): void {
     const handler = this.handler;
     this.handler = null;
+    this.flushDecoder();
     this.flushText(nowMs, handler);
     this.reused = true;
     this.release(this, this.keepAlive && !this.socket.destroyed && this.body?.kind !== "close");
@@ -158,14 +167,31 @@ class Connection {
     else if (length !== undefined && /^\d+$/.test(length)) this.body = { kind: "length", remaining: Number(length) };
     else this.body = { kind: "close" };
     this.decoder = new TextDecoder("utf-8");
+    this.decoderHolds = false;
     this.head = "";
     this.handler?.onHead(code, headers);
     if (this.body.kind === "none" || (this.body.kind === "length" && this.body.remaining === 0)) this.complete(performance.now());
     return consumed;
   }
 
+  /**
+   * Appends the UTF-8 text of bytes [from, to). A piece ending in an ASCII byte ends on a character boundary,
+   * so it is decoded directly; otherwise the streaming decoder keeps a split character for the next read.
+   */
   private decode(buffer: Buffer, from: number, to: number): void {
-    if (to > from) this.text += this.decoder.decode(buffer.subarray(from, to), { stream: true });
+    if (to <= from) return;
+    if (!this.decoderHolds && buffer[to - 1]! < 0x80) {
+      this.text += buffer.toString("utf8", from, to);
+      return;
+    }
+    this.text += this.decoder.decode(buffer.subarray(from, to), { stream: true });
+    this.decoderHolds = buffer[to - 1]! >= 0x80;
+  }
+
+  private flushDecoder(): void {
+    if (!this.decoderHolds) return;
+    this.text += this.decoder.decode();
+    this.decoderHolds = false;
   }
 
   private readBody(buffer: Buffer, offset: number, n: number, nowMs: number): number {
@@ -188,6 +214,10 @@ class Connection {
     return this.readChunked(buffer, offset, n, nowMs);
   }
 
+  /**
+   * Chunked transfer coding, byte by byte outside the data (a size line, the CRLF after each chunk's data,
+   * trailer lines): no strings are made for the framing, so a stream of small chunks stays cheap.
+   */
   private readChunked(buffer: Buffer, offset: number, n: number, nowMs: number): number {
     if (this.chunkState === "data") {
       const take = Math.min(this.chunkRemaining, n - offset);
@@ -196,32 +226,63 @@ class Connection {
       if (this.chunkRemaining === 0) this.chunkState = "crlf";
       return offset + take;
     }
-    // size lines, the CRLF after each chunk's data and trailer lines are read a line at a time
-    const newline = buffer.indexOf(10, offset);
-    if (newline === -1 || newline >= n) {
-      this.chunkLine += buffer.toString("latin1", offset, n);
-      if (this.chunkLine.length > 1024) this.fail("dropped", "malformed chunked encoding (line too long)");
-      return n;
-    }
-    const line = (this.chunkLine + buffer.toString("latin1", offset, newline)).replace(/\r$/, "");
-    this.chunkLine = "";
-    if (this.chunkState === "crlf") {
-      if (line !== "") this.fail("dropped", "malformed chunked encoding (no CRLF after chunk data)");
-      this.chunkState = "size";
-    } else if (this.chunkState === "size") {
-      const size = Number.parseInt(line.split(";")[0]!.trim(), 16);
-      if (!Number.isFinite(size) || size < 0 || !/^[0-9a-fA-F]+/.test(line.trim())) this.fail("dropped", "malformed chunked encoding (bad chunk size)");
-      else if (size === 0) this.chunkState = "trailer";
-      else {
-        this.chunkRemaining = size;
-        this.chunkState = "data";
+    for (let i = offset; i < n; i++) {
+      const byte = buffer[i]!;
+      if (++this.chunkLineBytes > 4096) {
+        this.fail("dropped", "malformed chunked encoding (line too long)");
+        return n;
       }
-    } else if (line === "") {
-      this.text += this.decoder.decode();
-      this.complete(nowMs);
+      if (byte !== 10) {
+        if (this.chunkState === "size" && byte !== 13) {
+          const digit = hexDigit(byte);
+          if (digit >= 0 && !this.chunkSizeEnded) {
+            this.chunkSize = this.chunkSize * 16 + digit;
+            this.chunkDigits++;
+          } else if (byte === 59 || byte === 32 || byte === 9) this.chunkSizeEnded = true; // ';' starts an extension
+          else if (!this.chunkSizeEnded) {
+            this.fail("dropped", "malformed chunked encoding (bad chunk size)");
+            return n;
+          }
+        } else if (this.chunkState === "crlf" && byte !== 13) {
+          this.fail("dropped", "malformed chunked encoding (no CRLF after chunk data)");
+          return n;
+        } else if (this.chunkState === "trailer" && byte !== 13) this.trailerLineEmpty = false;
+        continue;
+      }
+      // end of a framing line
+      this.chunkLineBytes = 0;
+      if (this.chunkState === "crlf") this.chunkState = "size";
+      else if (this.chunkState === "size") {
+        if (this.chunkDigits === 0 || this.chunkDigits > 12) {
+          this.fail("dropped", "malformed chunked encoding (bad chunk size)");
+          return n;
+        }
+        const size = this.chunkSize;
+        this.chunkSize = this.chunkDigits = 0;
+        this.chunkSizeEnded = false;
+        if (size === 0) {
+          this.chunkState = "trailer";
+          this.trailerLineEmpty = true;
+        } else {
+          this.chunkRemaining = size;
+          this.chunkState = "data";
+          return i + 1;
+        }
+      } else if (this.trailerLineEmpty) {
+        this.complete(nowMs);
+        return i + 1;
+      } else this.trailerLineEmpty = true;
     }
-    return newline + 1;
+    return n;
   }
+}
+
+/** The value of an ASCII hex digit, or -1. */
+function hexDigit(byte: number): number {
+  if (byte >= 48 && byte <= 57) return byte - 48;
+  if (byte >= 97 && byte <= 102) return byte - 87;
+  if (byte >= 65 && byte <= 70) return byte - 55;
+  return -1;
 }
 
 /** Keep-alive connections to one origin; each request takes an idle one or opens a new one. */

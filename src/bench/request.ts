@@ -65,9 +65,8 @@ function chunkText(json: Record<string, unknown>, endpoint: Endpoint): string {
   const choice = choices[0] as Record<string, unknown>;
   if (endpoint === "completions") return typeof choice.text === "string" ? choice.text : "";
   const delta = (choice.delta ?? choice.message ?? {}) as Record<string, unknown>;
-  let text = "";
-  for (const key of ["content", "reasoning_content", "reasoning"]) if (typeof delta[key] === "string") text += delta[key];
-  return text;
+  const { content, reasoning_content: reasoningContent, reasoning } = delta;
+  return (typeof content === "string" ? content : "") + (typeof reasoningContent === "string" ? reasoningContent : "") + (typeof reasoning === "string" ? reasoning : "");
 }
 
 class Fault extends Error {
@@ -127,7 +126,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
       if (chunkText(json, target.endpoint) !== "") contentTimesMs.push(nowMs);
       onChunk?.(json, nowMs);
       const choices = json.choices;
-      if (Array.isArray(choices) && choices.some((c: { finish_reason?: unknown }) => c.finish_reason != null)) finishReason = true;
+      if (Array.isArray(choices)) for (const c of choices as Array<{ finish_reason?: unknown } | null>) if (c?.finish_reason != null) finishReason = true;
       const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined | null;
       if (usage && typeof usage.prompt_tokens === "number") promptTokens = usage.prompt_tokens;
       if (usage && typeof usage.completion_tokens === "number") completionTokens = usage.completion_tokens;

@@ -14,6 +14,10 @@ export class SseParser {
   invalidLines = 0;
 
   feed(text: string): SseEvent[] {
+    // the common case, one whole `data:` event per read with nothing pending, skips the line machinery
+    if (this.buffer === "" && this.dataLines.length === 0 && this.eventName === "" && text.startsWith("data: ") && text.indexOf("\n") === text.length - 2 && text.endsWith("\n\n") && !text.includes("\r")) {
+      return [{ event: "message", data: text.slice(6, -2) }];
+    }
     this.buffer += text;
     const events: SseEvent[] = [];
     let start = 0;
