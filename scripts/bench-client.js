@@ -6,8 +6,15 @@
 // - client ITL error: |measured ITL - the server's actual gap between the two sends|, p99: the client's
 //   error on the metric itself, whatever the server's timing (target: within 2 ms);
 // - server lateness behind its 10 ms schedule, and |measured ITL - 10 ms| (client and server together).
-// Usage: node scripts/bench-client.js [--streams 256] [--tokens 200] [--rounds 2] [--json]
-import { spawn } from "node:child_process";
+// Isolation: on one machine the fake server and the client compete for the same 2 cores, which a client
+// measuring a remote server never does. So the client asks for real-time scheduling (re-running itself under
+// `chrt -f 50` when that is permitted, the server reset to normal scheduling) and the run is repeated:
+// the figure checked is the median of the trials' p99. The machine's own scheduling noise (the lateness of a
+// 1 ms timer in this process before the run) is printed beside it.
+// Usage: node scripts/bench-client.js [--streams 256] [--tokens 200] [--rounds 2] [--trials 3] [--spread]
+//        [--no-realtime] [--json]
+//   --spread: stream phases spread evenly over the 10 ms instead of all streams emitting at the same instant
+import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism, loadavg, setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
@@ -29,6 +36,38 @@ try {
   setPriority(-10);
 } catch {
   // not permitted: run at normal priority
+}
+
+const REALTIME_MARK = "COSTCURVE_BENCH_REALTIME";
+if (process.argv[2] !== "--serve-fake" && !process.argv.includes("--no-realtime") && process.env[REALTIME_MARK] === undefined) {
+  // re-run under SCHED_FIFO when chrt exists and is permitted (root or CAP_SYS_NICE); otherwise run here
+  const probe = spawnSync("chrt", ["-f", "50", "true"], { stdio: "ignore" });
+  if (probe.error === undefined && probe.status === 0) {
+    const again = spawnSync("chrt", ["-f", "50", process.execPath, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: "inherit",
+      env: { ...process.env, [REALTIME_MARK]: "1" },
+    });
+    process.exit(again.status ?? 1);
+  }
+  process.env[REALTIME_MARK] = "0";
+}
+
+/** Scheduling noise of this machine: how late a 1 ms timer fires in an otherwise idle process, in seconds. */
+async function schedulingNoise(durationMs) {
+  const late = [];
+  let last = performance.now();
+  const end = last + durationMs;
+  await new Promise((resolve) => {
+    const tick = () => {
+      const now = performance.now();
+      late.push((now - last - 1) / 1000);
+      last = now;
+      if (now < end) setTimeout(tick, 1);
+      else resolve();
+    };
+    setTimeout(tick, 1);
+  });
+  return { ...latencyStats(late), max: Math.max(...late) };
 }
 
 if (process.argv[2] === "--serve-fake") {
@@ -55,7 +94,52 @@ if (process.argv[2] === "--serve-fake") {
   const streams = flag("streams", 256);
   const tokens = flag("tokens", 200);
   const rounds = flag("rounds", 2);
-  const child = spawn(process.execPath, [fileURLToPath(import.meta.url), "--serve-fake", "--tokens", String(tokens), "--streams", String(streams), ...(process.argv.includes("--spread") ? ["--spread"] : [])], { stdio: ["pipe", "pipe", "inherit"] });
+  const trials = Math.max(1, flag("trials", 3));
+  const spread = process.argv.includes("--spread");
+  const realtime = process.env[REALTIME_MARK] === "1";
+  const noise = await schedulingNoise(1000);
+  const results = [];
+  for (let trial = 0; trial < trials; trial++) results.push(await measure({ streams, tokens, rounds, spread, realtime }));
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const p99s = results.map((r) => r.clientItlErrorSeconds.p99 ?? Number.POSITIVE_INFINITY);
+  const medianP99 = median(p99s);
+  const failed = results.reduce((sum, r) => sum + r.failedRequests, 0);
+  const pass = failed === 0 && medianP99 <= TARGET_P99_ERROR_SECONDS;
+  const summary = {
+    streams,
+    tokensPerStream: tokens,
+    tokenIntervalSeconds: TOKEN_INTERVAL_SECONDS,
+    phases: spread ? "spread" : "aligned",
+    clientScheduling: realtime ? "SCHED_FIFO 50 (server: normal)" : "normal",
+    schedulingNoiseSeconds: { p50: noise.p50, p99: noise.p99, max: noise.max },
+    trials: results,
+    medianP99ClientItlErrorSeconds: Number.isFinite(medianP99) ? medianP99 : null,
+    targetP99ErrorSeconds: TARGET_P99_ERROR_SECONDS,
+    pass,
+  };
+  const ms = (s) => (s === null || s === undefined ? "-" : (s * 1000).toFixed(3));
+  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(summary)}\n`);
+  else {
+    let text =
+      `bench client overhead: ${streams} streams x ${tokens} tokens every ${TOKEN_INTERVAL_SECONDS * 1000} ms (phases ${summary.phases}), ${rounds} rounds, ${trials} trials; client scheduling ${summary.clientScheduling}\n` +
+      `  scheduling noise before the run, lateness of a 1 ms timer in this process (ms): p50 ${ms(noise.p50)}, p99 ${ms(noise.p99)}, max ${ms(noise.max)}\n`;
+    for (const [i, r] of results.entries()) {
+      text +=
+        `  trial ${i + 1}: client ITL error |measured ITL - server send gap| (ms) p50 ${ms(r.clientItlErrorSeconds.p50)}, p90 ${ms(r.clientItlErrorSeconds.p90)}, p99 ${ms(r.clientItlErrorSeconds.p99)}` +
+        ` (${r.clientItlErrorSeconds.count} gaps); client delay p50/p99 ${ms(r.clientDelaySeconds.p50)}/${ms(r.clientDelaySeconds.p99)}; server lateness p99 ${ms(r.serverEmitLatenessSeconds.p99)};` +
+        ` CPU client ${r.clientCpuSeconds.toFixed(1)} s, server ${r.serverCpuSeconds.toFixed(1)} s in ${r.wallSeconds.toFixed(1)} s${r.failedRequests ? `; ${r.failedRequests} requests failed` : ""}\n`;
+    }
+    text += `  median p99 client ITL error ${ms(summary.medianP99ClientItlErrorSeconds)} ms vs target ${TARGET_P99_ERROR_SECONDS * 1000} ms: ${pass ? "PASS" : "FAIL"}; load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores\n`;
+    process.stdout.write(text);
+  }
+  process.exitCode = pass ? 0 : 1;
+}
+
+/** One trial: a fresh fake server process, `rounds` waves of `streams` requests, the client's timing errors. */
+async function measure({ streams, tokens, rounds, spread, realtime }) {
+  const serverArgs = [fileURLToPath(import.meta.url), "--serve-fake", "--tokens", String(tokens), "--streams", String(streams), ...(spread ? ["--spread"] : [])];
+  // a real-time client's children inherit SCHED_FIFO: the server goes back to normal scheduling
+  const child = realtime ? spawn("chrt", ["-o", "0", process.execPath, ...serverArgs], { stdio: ["pipe", "pipe", "inherit"] }) : spawn(process.execPath, serverArgs, { stdio: ["pipe", "pipe", "inherit"] });
   const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
   const { url } = JSON.parse((await lines.next()).value);
   const errors = [];
@@ -70,6 +154,7 @@ if (process.argv[2] === "--serve-fake") {
   const lastChunk = new Map();
   let failed = 0;
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const { summaries } = await runBench(
     {
       target: { url, model: "fake", endpoint: "chat", apiKey: undefined, timeoutSeconds: 60, ignoreEos: true },
@@ -102,48 +187,25 @@ if (process.argv[2] === "--serve-fake") {
       },
     },
   );
+  const clientCpu = process.cpuUsage(cpuBefore);
+  const wallSeconds = (performance.now() - started) / 1000;
   child.stdin.end();
   const serverLateness = JSON.parse((await lines.next()).value);
-  const wallSeconds = (performance.now() - started) / 1000;
-  const clientCpu = process.cpuUsage();
-  const clientCpuSeconds = (clientCpu.user + clientCpu.system) / 1e6;
-  const error = latencyStats(errors);
   const itl = latencyStats(itls);
+  const error = latencyStats(errors);
   const delay = latencyStats(clientDelays);
   const gapError = latencyStats(sendGapErrors);
-  // the client's own error on ITL is what the target is about; server lateness is reported beside it
-  const pass = failed === 0 && gapError.p99 !== null && gapError.p99 <= TARGET_P99_ERROR_SECONDS;
-  const ms = (s) => (s === null ? "-" : (s * 1000).toFixed(3));
-  const result = {
-    streams,
-    tokensPerStream: tokens,
+  return {
     requests: summaries[0].requestsCompleted,
     failedRequests: failed,
     itlSamples: itls.length,
-    trueItlSeconds: TOKEN_INTERVAL_SECONDS,
     measuredItlSeconds: { mean: itl.mean, p50: itl.p50, p90: itl.p90, p99: itl.p99 },
     itlErrorSeconds: { mean: error.mean, p50: error.p50, p90: error.p90, p99: error.p99 },
     clientDelaySeconds: { mean: delay.mean, p50: delay.p50, p90: delay.p90, p99: delay.p99, count: delay.count },
     clientItlErrorSeconds: { mean: gapError.mean, p50: gapError.p50, p90: gapError.p90, p99: gapError.p99, count: gapError.count },
-    targetP99ErrorSeconds: TARGET_P99_ERROR_SECONDS,
     serverEmitLatenessSeconds: { mean: serverLateness.mean, p50: serverLateness.p50, p90: serverLateness.p90, p99: serverLateness.p99 },
-    clientCpuSeconds,
+    clientCpuSeconds: (clientCpu.user + clientCpu.system) / 1e6,
     serverCpuSeconds: serverLateness.cpuSeconds,
-    loadAverage1Minute: loadavg()[0],
-    pass,
     wallSeconds,
   };
-  if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(result)}\n`);
-  else {
-    process.stdout.write(
-      `bench client overhead: ${streams} streams x ${tokens} tokens every ${TOKEN_INTERVAL_SECONDS * 1000} ms, ${rounds} rounds, ${itls.length} ITL samples in ${wallSeconds.toFixed(1)} s\n` +
-        `  measured ITL (ms): mean ${ms(itl.mean)}, p50 ${ms(itl.p50)}, p90 ${ms(itl.p90)}, p99 ${ms(itl.p99)}\n` +
-        `  |ITL - 10 ms| (ms, client and server together): mean ${ms(error.mean)}, p50 ${ms(error.p50)}, p90 ${ms(error.p90)}, p99 ${ms(error.p99)}\n` +
-        `  client delay, arrival - server send (ms): mean ${ms(delay.mean)}, p50 ${ms(delay.p50)}, p90 ${ms(delay.p90)}, p99 ${ms(delay.p99)}\n` +
-        `  client ITL error, |measured ITL - server send gap| (ms): mean ${ms(gapError.mean)}, p50 ${ms(gapError.p50)}, p90 ${ms(gapError.p90)}, p99 ${ms(gapError.p99)}\n` +
-        `  server emission lateness behind schedule (ms): p50 ${ms(serverLateness.p50)}, p99 ${ms(serverLateness.p99)}; CPU used: client ${clientCpuSeconds.toFixed(1)} s, server ${serverLateness.cpuSeconds.toFixed(1)} s; load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores\n` +
-        `  p99 client ITL error ${ms(gapError.p99)} ms vs target ${TARGET_P99_ERROR_SECONDS * 1000} ms: ${pass ? "PASS" : "FAIL"}${failed ? ` (${failed} requests failed)` : ""}\n`,
-    );
-  }
-  process.exitCode = pass ? 0 : 1;
 }
