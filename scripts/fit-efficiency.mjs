@@ -58,7 +58,9 @@ const PRIORS = {
   // Embedding servers pay a per-batch cost outside the GPU (HTTP, tokenizing the batch, pooling and returning
   // vectors): Tensor Economics' RTX 4090 runs (9,672 tokens/s at batch 4, 11,024 at batch 32) imply ~60 ms per batch.
   tei: { ...GPU_PRIOR, computeFraction: 0.8, stepOverheadSeconds: 0.03, sequenceOverheadSeconds: 0.0005, maxBatchSequences: 512 },
-  llamacpp: { ...GPU_PRIOR, computeFraction: 0.45, bandwidthFraction: 0.75, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.0005, layerOverheadSeconds: 0.00002, maxBatchSequences: 4, tpotTail99Ratio: 1.2 },
+  // llama.cpp on discrete GPUs: host work overlaps the GPU's (hostOverlapsDevice) and bounds batch-1 decode of small
+  // models at ~7 ms per token over 32 layers, ~200 us per layer (xdai table: 7B q4_0 at 120-150 tokens/s on every GPU).
+  llamacpp: { ...GPU_PRIOR, computeFraction: 0.45, bandwidthFraction: 0.75, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.0005, layerOverheadSeconds: 0.0002, maxBatchSequences: 4, tpotTail99Ratio: 1.2 },
   "apple-m": { ...GPU_PRIOR, computeFraction: 0.5, bandwidthFraction: 0.65, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.001, layerOverheadSeconds: 0.00002, maxBatchSequences: 4, tpotTail99Ratio: 1.2 },
   xeon: { ...GPU_PRIOR, computeFraction: 0.45, bandwidthFraction: 0.7, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.001, layerOverheadSeconds: 0.00002, maxBatchSequences: 64, tpotTail99Ratio: 1.3 },
 };

@@ -44,6 +44,12 @@ export const EfficiencyProfile = z.strictObject({
   layerOverheadSeconds: z.number().nonnegative(),
   /** Host-side cost per running sequence per step (scheduling, sampling, detokenizing). */
   sequenceOverheadSeconds: z.number().nonnegative(),
+  /**
+   * Whether the host's per-step work (the three overheads above) runs while the device executes: an engine that
+   * queues its kernels asynchronously on a discrete GPU takes max(device, host) per step, the slower side setting
+   * the pace; serial (default) adds them, as on a CPU where host and device are the same cores.
+   */
+  hostOverlapsDevice: z.boolean().optional(),
   /** Most sequences the engine runs in one batch by default (vLLM max_num_seqs, TRT-LLM max_batch_size). */
   maxBatchSequences: z.number().int().positive(),
   /** Share of accelerator memory the engine may use (vLLM gpu_memory_utilization). */

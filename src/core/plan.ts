@@ -83,6 +83,7 @@ export function ratesFor(
       stepOverheadSeconds: profile.stepOverheadSeconds,
       layerOverheadSeconds: profile.layerOverheadSeconds,
       sequenceOverheadSeconds: profile.sequenceOverheadSeconds,
+      hostOverlapsDevice: profile.hostOverlapsDevice === true,
       expertImbalanceFactor: routing.imbalanceFactor,
       routingSkew: routing.skew,
     },

@@ -42,6 +42,8 @@ export interface Rates {
   pipelineLink: LinkRate;
   stepOverheadSeconds: number;
   layerOverheadSeconds: number;
+  /** Host overheads overlap device work (step = max of the two) instead of adding to it. */
+  hostOverlapsDevice?: boolean;
   sequenceOverheadSeconds: number;
   /** Max over mean of tokens per expert-parallel rank (1 = perfectly balanced). */
   expertImbalanceFactor: number;
@@ -225,7 +227,9 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
   }
   // Host work runs per scheduler: each data-parallel attention rank handles its own sequences.
   const overhead = rates.stepOverheadSeconds + rates.layerOverheadSeconds * a.layerCount + rates.sequenceOverheadSeconds * ((load.decodeSequenceCount + (load.prefillTokenCount > 0 ? (load.prefillSequenceCount ?? 1) : 0)) / dp);
-  acc.seconds += overhead;
-  acc.overheadSeconds = overhead;
+  // overlapped host work shows only where it outlasts the device's work
+  const visibleOverhead = rates.hostOverlapsDevice === true ? Math.max(0, overhead - acc.seconds) : overhead;
+  acc.seconds += visibleOverhead;
+  acc.overheadSeconds = visibleOverhead;
   return acc;
 }
