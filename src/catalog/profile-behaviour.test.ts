@@ -1,4 +1,5 @@
-// Host work that overlaps the device (llama.cpp's asynchronous CUDA launches) against host work that adds to it.
+// Host work that overlaps the device (llama.cpp's asynchronous CUDA launches) against host work that adds to it, and how
+// much KV cache each engine holds per running sequence.
 import { describe, expect, it } from "vitest";
 import { predict } from "../core/predict.js";
 import { resolveOrThrow } from "./test-support/resolve.js";
@@ -39,5 +40,25 @@ describe("llama.cpp on discrete GPUs: a decode step lasts max(GPU time, host tim
     expect(h100.tpotSeconds!).toBeCloseTo(host, 4);
     expect(rtx4090.tpotSeconds!).toBeCloseTo(host, 4);
     expect(Math.abs(h100.outputTokensPerSecond! / 133.77 - 1)).toBeLessThan(0.1);
+  });
+});
+
+describe("KV held per sequence: grown pages (vLLM) against whole-request reservation (TensorRT-LLM)", () => {
+  const scenario = (engine: string) =>
+    resolveOrThrow({
+      model: "meta-llama/Llama-3.1-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine,
+      workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 4096 } },
+    });
+
+  it("TensorRT-LLM reserves prompt + output at admission, vLLM holds prompt + half the output on average", () => {
+    const trtllm = scenario("trtllm");
+    const vllm = scenario("vllm");
+    expect(trtllm.profile.kvAllocation).toBe("reserved");
+    expect(vllm.profile.kvAllocation ?? "grown").toBe("grown");
+    const reserved = predict(trtllm).kvCapacitySequences!;
+    // the same profile with growing pages: each sequence holds 1,500 tokens instead of 2,000, so ~4/3 as many fit
+    const grown = predict({ ...trtllm, profile: { ...trtllm.profile, kvAllocation: "grown" } }).kvCapacitySequences!;
+    expect(grown / reserved).toBeGreaterThan(1.3);
+    expect(grown / reserved).toBeLessThan(1.34);
   });
 });
