@@ -1,17 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { captureIo } from "./io.js";
-import { main } from "./main.js";
-
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
+import { runMain } from "./test-support/run-main.js";
 
 describe("costcurve bill", () => {
   it("Gemini 2.5 Pro, one 300k-token request: the whole request at the long-context rate", async () => {
     // 0.3 M x $2.50 + 0.01 M x $15 = $0.75 + $0.15 = $0.90
-    const { code, out } = await run("bill", "--model", "gemini-2.5-pro", "--input-tokens", "300k", "--output-tokens", "10000", "--at", "2025-07-01", "--json");
+    const { code, out } = await runMain("bill", "--model", "gemini-2.5-pro", "--input-tokens", "300k", "--output-tokens", "10000", "--at", "2025-07-01", "--json");
     expect(code).toBe(0);
     const bill = JSON.parse(out);
     expect(bill.totalUsd).toBeCloseTo(0.9, 10);
@@ -19,7 +12,7 @@ describe("costcurve bill", () => {
   });
 
   it("Claude Sonnet 4 with 90% cache hits in batch: $1.035 (see src/prices/bill.test.ts for the arithmetic)", async () => {
-    const { code, out } = await run(
+    const { code, out } = await runMain(
       "bill", "--model", "claude-sonnet-4", "--input-tokens", "1M", "--output-tokens", "100k", "--requests", "100",
       "--cache-hit", "0.9", "--batch-share", "1", "--at", "2025-06-01",
     );
@@ -33,36 +26,36 @@ describe("costcurve bill", () => {
 
   it("fractions outside 0-1 are errors naming the flag", async () => {
     for (const flag of ["--cache-hit", "--batch-share", "--overhead"]) {
-      const { code, err } = await run("bill", "--model", "gpt-4o", "--input-tokens", "1000", "--output-tokens", "10", flag, "1.2");
+      const { code, err } = await runMain("bill", "--model", "gpt-4o", "--input-tokens", "1000", "--output-tokens", "10", flag, "1.2");
       expect(code).toBe(1);
       expect(err).toContain(`${flag}: expected a fraction between 0 and 1`);
     }
   });
 
   it("cache hit plus cache write above 1 names --cache-write", async () => {
-    const { code, err } = await run("bill", "--model", "claude-sonnet-4", "--input-tokens", "1000", "--output-tokens", "0", "--cache-hit", "0.8", "--cache-write", "0.5", "--at", "2025-06-01");
+    const { code, err } = await runMain("bill", "--model", "claude-sonnet-4", "--input-tokens", "1000", "--output-tokens", "0", "--cache-hit", "0.8", "--cache-write", "0.5", "--at", "2025-06-01");
     expect(code).toBe(1);
     expect(err).toContain("--cache-write");
   });
 
   it("unknown model suggests names; a date before the model existed is refused", async () => {
-    const unknown = await run("bill", "--model", "gpt4o-mini", "--input-tokens", "1000", "--output-tokens", "10");
+    const unknown = await runMain("bill", "--model", "gpt4o-mini", "--input-tokens", "1000", "--output-tokens", "10");
     expect(unknown.code).toBe(1);
     expect(unknown.err).toMatch(/unknown model "gpt4o-mini"; did you mean .*gpt-4o-mini/);
-    const early = await run("bill", "--model", "claude-opus-4-5", "--input-tokens", "1000", "--output-tokens", "10", "--at", "2025-01-01");
+    const early = await runMain("bill", "--model", "claude-opus-4-5", "--input-tokens", "1000", "--output-tokens", "10", "--at", "2025-01-01");
     expect(early.code).toBe(1);
     expect(early.err).toContain("has no price before 2025-11-24");
   });
 
   it("missing and malformed numbers name the flag", async () => {
-    const missing = await run("bill", "--model", "gpt-4o", "--output-tokens", "10");
+    const missing = await runMain("bill", "--model", "gpt-4o", "--output-tokens", "10");
     expect(missing.err).toContain("--input-tokens: required");
-    const bad = await run("bill", "--model", "gpt-4o", "--input-tokens", "lots", "--output-tokens", "10");
+    const bad = await runMain("bill", "--model", "gpt-4o", "--input-tokens", "lots", "--output-tokens", "10");
     expect(bad.err).toContain('--input-tokens: expected a number');
   });
 
   it("batch share on DeepSeek (no batch tier) is refused", async () => {
-    const { code, err } = await run("bill", "--model", "deepseek-chat", "--input-tokens", "1000", "--output-tokens", "10", "--batch-share", "0.5", "--at", "2025-10-01");
+    const { code, err } = await runMain("bill", "--model", "deepseek-chat", "--input-tokens", "1000", "--output-tokens", "10", "--batch-share", "0.5", "--at", "2025-10-01");
     expect(code).toBe(1);
     expect(err).toContain("--batch-share: deepseek has no batch tier");
   });

@@ -2,14 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureIo } from "./io.js";
-import { main } from "./main.js";
-
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
+import { runMain } from "./test-support/run-main.js";
 
 const BASE = ["breakeven", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerator", "h100-sxm", "--count", "8"];
 
@@ -17,7 +10,7 @@ describe("costcurve breakeven", () => {
   it("Llama 3.3 70B on 8x H100 at $2/h vs GPT-4o on 2025-01-01: $11,680/month against $4.375 per 1M", async () => {
     // fixed: 8 x 730 h x $2 = $11,680; GPT-4o (2024-10-01 row) $2.50/$10 at 75% input = $4.375;
     // breakeven = 11,680 / 4.375 x 1e6 = 2.670e9 tokens/month
-    const { code, out } = await run(...BASE, "--vs", "gpt-4o", "--at", "2025-01-01", "--usd-per-hour", "2", "--json");
+    const { code, out } = await runMain(...BASE, "--vs", "gpt-4o", "--at", "2025-01-01", "--usd-per-hour", "2", "--json");
     expect(code).toBe(0);
     const b = JSON.parse(out);
     expect(b.monthlyFixedUsd).toBeCloseTo(11_680, 9);
@@ -29,7 +22,7 @@ describe("costcurve breakeven", () => {
   });
 
   it("the human table states inputs, sources and a verdict per utilization, never NaN", async () => {
-    const { code, out } = await run(...BASE, "--vs", "gpt-4o", "--at", "2025-01-01", "--utilizations", "0.01,0.5");
+    const { code, out } = await runMain(...BASE, "--vs", "gpt-4o", "--at", "2025-01-01", "--utilizations", "0.01,0.5");
     expect(code).toBe(0);
     expect(out).toContain("fixed cost");
     expect(out).toContain("https://");
@@ -40,7 +33,7 @@ describe("costcurve breakeven", () => {
   it("finite, sourced breakevens against at least 10 API models", async () => {
     const apis = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-5", "claude-3-haiku", "claude-3-5-sonnet", "claude-sonnet-4", "gemini-2.5-pro", "gemini-2.5-flash", "deepseek-chat", "llama-3.3-70b-instruct"];
     for (const api of apis) {
-      const { code, out, err } = await run(...BASE, "--vs", api, "--at", "2026-01-01", "--json");
+      const { code, out, err } = await runMain(...BASE, "--vs", api, "--at", "2026-01-01", "--json");
       expect(code, `${api}: ${err}`).toBe(0);
       const b = JSON.parse(out);
       expect(Number.isFinite(b.rows[0].breakevenTokensPerMonth) && b.rows[0].breakevenTokensPerMonth > 0, api).toBe(true);
@@ -54,7 +47,7 @@ describe("costcurve breakeven", () => {
     const dir = mkdtempSync(join(tmpdir(), "costcurve-breakeven-"));
     const svg = join(dir, "b.svg");
     const png = join(dir, "b.png");
-    const { code, out } = await run(...BASE, "--vs", "gpt-4o", "--at", "2025-01-01", "--svg", svg, "--png", png);
+    const { code, out } = await runMain(...BASE, "--vs", "gpt-4o", "--at", "2025-01-01", "--svg", svg, "--png", png);
     expect(code).toBe(0);
     expect(out).toContain(`chart: ${png}`);
     const text = readFileSync(svg, "utf8");
@@ -84,7 +77,7 @@ describe("costcurve breakeven", () => {
       [BASE, /^costcurve: --vs: required/],
     ];
     for (const [argv, pattern] of cases) {
-      const { code, err } = await run(...argv);
+      const { code, err } = await runMain(...argv);
       expect(code, argv.join(" ")).toBe(1);
       expect(err, argv.join(" ")).toMatch(pattern);
     }

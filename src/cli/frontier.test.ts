@@ -3,22 +3,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { captureIo } from "./io.js";
-import { main } from "./main.js";
 import { sweepProgress } from "./sweep-progress.js";
+import { runMain } from "./test-support/run-main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "costcurve-frontier-"));
-
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
 
 describe("costcurve frontier", () => {
   it("prints per-accelerator Pareto frontiers and writes readable charts", async () => {
     const svg = join(dir, "f.svg");
     const png = join(dir, "f.png");
-    const r = await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm,b200", "--input", "1000", "--output", "500", "--usd-per-hour", "h100-sxm=2,b200=4", "--json", "--svg", svg, "--png", png);
+    const r = await runMain("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm,b200", "--input", "1000", "--output", "500", "--usd-per-hour", "h100-sxm=2,b200=4", "--json", "--svg", svg, "--png", png);
     expect(r.code).toBe(0);
     const f = JSON.parse(r.out);
     for (const id of ["h100-sxm", "b200"]) {
@@ -37,10 +31,10 @@ describe("costcurve frontier", () => {
   });
 
   it("names bad flags", async () => {
-    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100")).err).toMatch(/--accelerators: unknown accelerator "h100"; did you mean/);
-    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--precision", "fp7")).err).toMatch(/--precision: "fp7" is not one of/);
-    expect((await run("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--svg", "x.jpg")).err).toMatch(/--svg: the file name must end in \.svg, got "x\.jpg"/);
-    expect((await run("frontier", "--model", "nope", "--accelerators", "h100-sxm")).err).toMatch(/unknown model "nope"/);
+    expect((await runMain("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100")).err).toMatch(/--accelerators: unknown accelerator "h100"; did you mean/);
+    expect((await runMain("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--precision", "fp7")).err).toMatch(/--precision: "fp7" is not one of/);
+    expect((await runMain("frontier", "--model", "meta-llama/Llama-3.3-70B-Instruct", "--accelerators", "h100-sxm", "--svg", "x.jpg")).err).toMatch(/--svg: the file name must end in \.svg, got "x\.jpg"/);
+    expect((await runMain("frontier", "--model", "nope", "--accelerators", "h100-sxm")).err).toMatch(/unknown model "nope"/);
   });
 });
 
@@ -49,7 +43,7 @@ describe("costcurve optimize", () => {
   writeFileSync(scenario, JSON.stringify({ model: "meta-llama/Llama-3.1-8B-Instruct", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm", workload: { kind: "generate", inputTokens: 1000, outputTokens: 200, load: { mode: "slo", ttftSeconds: 1, tpotSeconds: 0.04, percentile: 99 } } }));
 
   it("ranks configurations by cost and says what binds", async () => {
-    const r = await run("optimize", scenario, "--accelerators", "h100-sxm,l40s,a100-sxm-80gb", "--max-count", "8", "--json");
+    const r = await runMain("optimize", scenario, "--accelerators", "h100-sxm,l40s,a100-sxm-80gb", "--max-count", "8", "--json");
     expect(r.code).toBe(0);
     const o = JSON.parse(r.out);
     const costs = o.rows.map((x: { usdPerMillionOutputTokens: number }) => x.usdPerMillionOutputTokens);
@@ -59,12 +53,12 @@ describe("costcurve optimize", () => {
       expect(["ttft", "tpot", "capacity", "max-batch"]).toContain(row.binding);
       expect(row.why.length).toBeGreaterThan(10);
     }
-    const human = await run("optimize", scenario, "--accelerators", "h100-sxm", "--max-count", "2");
+    const human = await runMain("optimize", scenario, "--accelerators", "h100-sxm", "--max-count", "2");
     expect(human.out).toMatch(/cheapest: \d+ x h100-sxm .* what binds: /);
   });
 
   it("explains an impossible request", async () => {
-    const r = await run("optimize", scenario, "--accelerators", "l4", "--tpot", "0.001");
+    const r = await runMain("optimize", scenario, "--accelerators", "l4", "--tpot", "0.001");
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/no configuration of meta-llama\/Llama-3\.1-8B-Instruct meets p99 TTFT <= 1 s and TPOT <= 0\.001 s/);
   });

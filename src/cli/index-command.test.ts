@@ -2,21 +2,14 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureIo } from "./io.js";
-import { main } from "./main.js";
-
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
+import { runMain } from "./test-support/run-main.js";
 
 // a small accelerator pool keeps each test fast; --to pins the dates
 const FAST = ["--accelerators", "h100-sxm,h200-sxm,b200", "--to", "2026-11-22"];
 
 describe("costcurve index", () => {
   it("finite, sourced index values for at least 10 API models, and a finite composite", async () => {
-    const { code, out, err } = await run("index", ...FAST, "--json");
+    const { code, out, err } = await runMain("index", ...FAST, "--json");
     expect(code, err).toBe(0);
     const result = JSON.parse(out);
     const models = new Set(result.points.map((p: { apiModelId: string }) => p.apiModelId));
@@ -33,7 +26,7 @@ describe("costcurve index", () => {
   });
 
   it("one model from a date: GPT-4o mini's launch price $0.15/$0.60 blends to 0.8 x 0.15 + 0.2 x 0.60 = $0.24", async () => {
-    const { code, out } = await run("index", ...FAST, "--model", "gpt-4o-mini", "--from", "2024-07-18", "--json");
+    const { code, out } = await runMain("index", ...FAST, "--model", "gpt-4o-mini", "--from", "2024-07-18", "--json");
     expect(code).toBe(0);
     const result = JSON.parse(out);
     expect(result.points[0].date).toBe("2024-07-18");
@@ -43,12 +36,12 @@ describe("costcurve index", () => {
   });
 
   it("table and CSV output: assumptions stated, no NaN", async () => {
-    const table = await run("index", ...FAST, "--from", "2025-01-01");
+    const table = await runMain("index", ...FAST, "--from", "2025-01-01");
     expect(table.code).toBe(0);
     expect(table.out).toContain("60% utilization");
     expect(table.out).toContain("composite index");
     expect(table.out).not.toMatch(/NaN|Infinity|undefined/);
-    const csv = await run("index", ...FAST, "--from", "2025-01-01", "--csv");
+    const csv = await runMain("index", ...FAST, "--from", "2025-01-01", "--csv");
     expect(csv.code).toBe(0);
     expect(csv.out.split(/\r?\n/)[0]).toBe("series,date,apiModelId,provider,blendedListUsdPerMillionTokens,openModelId,floorUsdPerMillionTokens,index,modelCount,priceSourceUrl,matchSourceUrl");
     expect(csv.out).toContain("composite,2025-01-01");
@@ -59,7 +52,7 @@ describe("costcurve index", () => {
     const dir = mkdtempSync(join(tmpdir(), "costcurve-index-"));
     const png = join(dir, "index.png");
     const svg = join(dir, "index.svg");
-    const { code } = await run("index", ...FAST, "--png", png, "--svg", svg);
+    const { code } = await runMain("index", ...FAST, "--png", png, "--svg", svg);
     expect(code).toBe(0);
     const bytes = readFileSync(png);
     expect(bytes.subarray(1, 4).toString("ascii")).toBe("PNG");
@@ -82,7 +75,7 @@ describe("costcurve index", () => {
       [["index", ...FAST, "--png", "index.svg"], /^costcurve: --png: the file name must end in \.png/],
     ];
     for (const [argv, pattern] of cases) {
-      const { code, err } = await run(...argv);
+      const { code, err } = await runMain(...argv);
       expect(code, argv.join(" ")).toBe(1);
       expect(err, argv.join(" ")).toMatch(pattern);
     }

@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { captureIo } from "./io.js";
-import { main } from "./main.js";
+import { runMain } from "./test-support/run-main.js";
 
 const dir = mkdtempSync(join(tmpdir(), "costcurve-predict-"));
 
@@ -23,15 +22,9 @@ const scenario = {
   pricing: { usdPerAcceleratorHour: 2.0, utilization: 1.0 },
 };
 
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
-
 describe("costcurve predict", () => {
   it("prints the prediction contract as JSON", async () => {
-    const r = await run("predict", file("ok.json", scenario), "--json");
+    const r = await runMain("predict", file("ok.json", scenario), "--json");
     expect(r.code).toBe(0);
     const p = JSON.parse(r.out);
     expect(Object.keys(p)).toEqual(expect.arrayContaining(["id", "fits", "outputTokensPerSecond", "inputTokensPerSecond", "ttftSeconds", "tpotSeconds", "concurrency", "parallelism", "bound", "usdPerMillionOutputTokens", "usdPerMillionInputTokens", "issues"]));
@@ -44,46 +37,46 @@ describe("costcurve predict", () => {
 
   it("answers an array with an array, in order", async () => {
     const second = { ...scenario, id: "second", workload: { ...scenario.workload, load: { mode: "offline" } } };
-    const r = await run("predict", file("array.json", [scenario, second]), "--json");
+    const r = await runMain("predict", file("array.json", [scenario, second]), "--json");
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out);
     expect(list.map((p: { id: string }) => p.id)).toEqual(["llama70b-h100", "second"]);
   });
 
   it("prints a human table with the line that says what binds", async () => {
-    const r = await run("predict", file("human.json", scenario));
+    const r = await runMain("predict", file("human.json", scenario));
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/output throughput/);
     expect(r.out).toMatch(/^bound: (memory bandwidth|compute|interconnect|memory capacity) - /m);
   });
 
   it("reports carbon at a sourced grid intensity with --grid, and names an unknown region", async () => {
-    const r = await run("predict", file("grid.json", scenario), "--grid", "fr", "--json");
+    const r = await runMain("predict", file("grid.json", scenario), "--grid", "fr", "--json");
     const p = JSON.parse(r.out);
     // grams = kWh per 1M tokens x the table's intensity for France
     const { findGrid } = await import("../catalog/grid-carbon.js");
     expect(p.gramsCo2PerMillionTokens).toBeCloseTo(p.kwhPerMillionTokens * findGrid("fr")!.gramsCo2ePerKwh, 9);
-    const bad = await run("predict", file("grid2.json", scenario), "--grid", "mars");
+    const bad = await runMain("predict", file("grid2.json", scenario), "--grid", "mars");
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/--grid: unknown region "mars"; one of world, us, /);
   });
 
   it("states the largest batch that fits", async () => {
-    const r = await run("predict", file("cap.json", scenario));
+    const r = await runMain("predict", file("cap.json", scenario));
     expect(r.out).toMatch(/largest batch that fits\s+[\d,]+ sequences per replica/);
-    const p = JSON.parse((await run("predict", file("cap2.json", scenario), "--json")).out);
+    const p = JSON.parse((await runMain("predict", file("cap2.json", scenario), "--json")).out);
     expect(p.kvCapacitySequences).toBeGreaterThan(64);
   });
 
   it("accepts a config.json path for the model", async () => {
     const config = file("config.json", { architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 128256, tie_word_embeddings: true });
-    const r = await run("predict", file("with-config.json", { ...scenario, model: config, parallelism: undefined }), "--json");
+    const r = await runMain("predict", file("with-config.json", { ...scenario, model: config, parallelism: undefined }), "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).fits).toBe(true);
   });
 
   it("reports fits: false with an exceeds_memory issue when the model does not fit", async () => {
-    const r = await run("predict", file("big.json", { ...scenario, model: "meta-llama/Llama-3.1-405B-Instruct", hardware: { accelerator: "rtx-4090", count: 1 }, parallelism: undefined }), "--json");
+    const r = await runMain("predict", file("big.json", { ...scenario, model: "meta-llama/Llama-3.1-405B-Instruct", hardware: { accelerator: "rtx-4090", count: 1 }, parallelism: undefined }), "--json");
     expect(r.code).toBe(0);
     const p = JSON.parse(r.out);
     expect(p.fits).toBe(false);
@@ -111,7 +104,7 @@ describe("costcurve predict", () => {
     ];
     for (const [name, body, message] of cases) {
       it(name, async () => {
-        const r = await run("predict", file(`${name.replace(/\W+/g, "-")}.json`, body), "--json");
+        const r = await runMain("predict", file(`${name.replace(/\W+/g, "-")}.json`, body), "--json");
         expect(r.code).toBe(1);
         expect(r.out).toBe("");
         expect(r.err).toMatch(message);
@@ -120,25 +113,25 @@ describe("costcurve predict", () => {
 
     it("a malformed config.json names the file and the field", async () => {
       const config = file("broken-config.json", { model_type: "llama", hidden_size: 4096, num_attention_heads: 32 });
-      const r = await run("predict", file("uses-broken.json", { ...scenario, model: config, parallelism: undefined }));
+      const r = await runMain("predict", file("uses-broken.json", { ...scenario, model: config, parallelism: undefined }));
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/config\.json: missing field num_hidden_layers/);
     });
 
     it("a file that is not JSON", async () => {
-      const r = await run("predict", file("not-json.json", "{ nope"));
+      const r = await runMain("predict", file("not-json.json", "{ nope"));
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/scenario file .*not-json\.json: not valid JSON/);
     });
 
     it("a missing file", async () => {
-      const r = await run("predict", join(dir, "absent.json"));
+      const r = await runMain("predict", join(dir, "absent.json"));
       expect(r.code).toBe(1);
       expect(r.err).toMatch(/absent\.json: cannot read \(ENOENT\)/);
     });
 
     it("one bad scenario in an array fails the whole batch, nothing half-written", async () => {
-      const r = await run("predict", file("half.json", [scenario, { ...scenario, model: "nope/nope" }]), "--json");
+      const r = await runMain("predict", file("half.json", [scenario, { ...scenario, model: "nope/nope" }]), "--json");
       expect(r.code).toBe(1);
       expect(r.out).toBe("");
       expect(r.err).toMatch(/scenario\[1\]\.model: unknown model "nope\/nope"/);
@@ -148,7 +141,7 @@ describe("costcurve predict", () => {
 
 describe("costcurve embed, models, accelerators, demo", () => {
   it("embed compares accelerators", async () => {
-    const r = await run("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm,rtx-4090", "--seq", "1040", "--batch", "4", "--usd-per-hour", "h100-sxm=2,rtx-4090=0.37", "--json");
+    const r = await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm,rtx-4090", "--seq", "1040", "--batch", "4", "--usd-per-hour", "h100-sxm=2,rtx-4090=0.37", "--json");
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out);
     expect(rows.map((x: { accelerator: string }) => x.accelerator)).toEqual(["h100-sxm", "rtx-4090"]);
@@ -160,23 +153,23 @@ describe("costcurve embed, models, accelerators, demo", () => {
   });
 
   it("embed rejects bad flags by name", async () => {
-    expect((await run("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--batch", "0")).err).toMatch(/--batch: expected a whole number >= 1, got "0"/);
-    expect((await run("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--utilization", "1.5")).err).toMatch(/--utilization: expected a fraction above 0 and at most 1/);
-    expect((await run("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--engine", "x")).err).toMatch(/--engine: must be one of vllm, sglang/);
-    expect((await run("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h9000")).err).toMatch(/unknown accelerator "h9000"/);
+    expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--batch", "0")).err).toMatch(/--batch: expected a whole number >= 1, got "0"/);
+    expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--utilization", "1.5")).err).toMatch(/--utilization: expected a fraction above 0 and at most 1/);
+    expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--engine", "x")).err).toMatch(/--engine: must be one of vllm, sglang/);
+    expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h9000")).err).toMatch(/unknown accelerator "h9000"/);
   });
 
   it("models and accelerators list the catalogs", async () => {
-    const models = JSON.parse((await run("models", "--json")).out);
+    const models = JSON.parse((await runMain("models", "--json")).out);
     expect(models.models.length).toBeGreaterThanOrEqual(20);
     expect(models.models.find((m: { id: string }) => m.id === "meta-llama/Llama-3.3-70B-Instruct").totalParamCount).toBe(70_553_706_496);
-    const accelerators = JSON.parse((await run("accelerators", "--json")).out);
+    const accelerators = JSON.parse((await runMain("accelerators", "--json")).out);
     expect(accelerators.length).toBeGreaterThanOrEqual(25);
-    expect((await run("accelerators")).out).toMatch(/h100-sxm\s+989/);
+    expect((await runMain("accelerators")).out).toMatch(/h100-sxm\s+989/);
   });
 
   it("demo prints both analyses", async () => {
-    const r = await run("demo");
+    const r = await runMain("demo");
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/RTX 4090 is \d+% cheaper per token than the H100/);
     expect(r.out).toMatch(/Llama 3\.3 70B on 4x H100/);

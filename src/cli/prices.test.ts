@@ -1,23 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { captureIo } from "./io.js";
 import { main } from "./main.js";
-
-async function run(...argv: string[]) {
-  const io = captureIo();
-  const code = await main(argv, io);
-  return { code, out: io.out.join(""), err: io.err.join("") };
-}
+import { runMain } from "./test-support/run-main.js";
 
 describe("costcurve prices", () => {
   it("shows GPT-4o mini's launch price from history", async () => {
-    const { code, out } = await run("prices", "gpt-4o-mini", "--at", "2024-07-18", "--json");
+    const { code, out } = await runMain("prices", "gpt-4o-mini", "--at", "2024-07-18", "--json");
     expect(code).toBe(0);
     const json = JSON.parse(out);
     expect(json.prices[0]).toMatchObject({ modelId: "gpt-4o-mini", startDate: "2024-07-18", inputUsdPerMillionTokens: 0.15, outputUsdPerMillionTokens: 0.6 });
   });
 
   it("prints an aligned table with units", async () => {
-    const { code, out } = await run("prices", "gemini-2.5-pro", "--at", "2025-07-01");
+    const { code, out } = await runMain("prices", "gemini-2.5-pro", "--at", "2025-07-01");
     expect(code).toBe(0);
     expect(out).toContain("input (USD/1M)");
     expect(out).toContain(">200k: 2.5/15");
@@ -25,7 +20,7 @@ describe("costcurve prices", () => {
   });
 
   it("--history lists the dated rows oldest first", async () => {
-    const { code, out } = await run("prices", "gpt-4o", "--history", "--csv");
+    const { code, out } = await runMain("prices", "gpt-4o", "--history", "--csv");
     expect(code).toBe(0);
     const lines = out.trim().split("\r\n");
     expect(lines[0]).toContain("inputUsdPerMillionTokens");
@@ -34,26 +29,26 @@ describe("costcurve prices", () => {
   });
 
   it("lists every model of a provider on a date", async () => {
-    const { code, out } = await run("prices", "--provider", "anthropic", "--at", "2024-03-10", "--json");
+    const { code, out } = await runMain("prices", "--provider", "anthropic", "--at", "2024-03-10", "--json");
     expect(code).toBe(0);
     const ids = JSON.parse(out).prices.filter((p: { startDate: string | null }) => p.startDate).map((p: { modelId: string }) => p.modelId);
     expect(ids).toEqual(["claude-3-haiku", "claude-3-opus", "claude-3-sonnet"]);
   });
 
   it("unknown model: error with nearest-name suggestions", async () => {
-    const { code, err } = await run("prices", "claude-sonet-4");
+    const { code, err } = await runMain("prices", "claude-sonet-4");
     expect(code).toBe(1);
     expect(err).toMatch(/unknown model "claude-sonet-4"; did you mean .*claude-sonnet-4/);
   });
 
   it("a date before the model existed is a clear error", async () => {
-    const { code, err } = await run("prices", "gpt-4o-mini", "--at", "2024-01-01");
+    const { code, err } = await runMain("prices", "gpt-4o-mini", "--at", "2024-01-01");
     expect(code).toBe(1);
     expect(err).toContain("--at: gpt-4o-mini has no price before 2024-07-18");
   });
 
   it("a malformed date names the flag", async () => {
-    const { code, err } = await run("prices", "gpt-4o", "--at", "last week");
+    const { code, err } = await runMain("prices", "gpt-4o", "--at", "last week");
     expect(code).toBe(1);
     expect(err).toContain('--at: expected a date YYYY-MM-DD, got "last week"');
   });
