@@ -31,9 +31,7 @@ type BodyMode = { kind: "length"; remaining: number } | { kind: "chunked" } | { 
 /** One HTTP/1.1 connection running one exchange at a time. */
 class Connection {
   readonly socket: net.Socket;
-  handler: ResponseHandler | null = null;
-  /** True once this connection completed an exchange (a reused connection may have been closed by the peer). */
-  reused = false;
+  private handler: ResponseHandler | null = null;
   responded = false;
   private head = "";
   private body: BodyMode | null = null;
@@ -84,6 +82,12 @@ class Connection {
     this.socket.write(request);
   }
 
+  /** Drops the exchange without telling its handler and closes the socket (the close event releases it). */
+  close(): void {
+    this.handler = null;
+    this.socket.destroy();
+  }
+
   private fail(kind: "refused" | "dropped", message: string): void {
     const handler = this.handler;
     this.handler = null;
@@ -97,7 +101,6 @@ class Connection {
     this.handler = null;
     this.flushDecoder();
     this.flushText(nowMs, handler);
-    this.reused = true;
     this.release(this, this.keepAlive && !this.socket.destroyed && this.body?.kind !== "close");
     handler?.onEnd(nowMs);
   }
@@ -312,7 +315,9 @@ export class ConnectionPool {
       const reused = this.idle.pop();
       connection = reused ?? this.connect();
       connection.start(request, {
-        ...handler,
+        onHead: (status, responseHeaders) => handler.onHead(status, responseHeaders),
+        onBody: (text, arrivalMs) => handler.onBody(text, arrivalMs),
+        onEnd: (arrivalMs) => handler.onEnd(arrivalMs),
         // a kept-alive connection the server closed just before this request: try once on a fresh one
         onFailure: (kind, message) => {
           if (aborted) return;
@@ -325,11 +330,7 @@ export class ConnectionPool {
     return {
       abort: () => {
         aborted = true;
-        if (connection) {
-          connection.handler = null;
-          this.open.delete(connection);
-          connection.socket.destroy();
-        }
+        connection?.close();
       },
     };
   }
@@ -351,10 +352,7 @@ export class ConnectionPool {
   /** Closes every connection. */
   destroy(): void {
     this.destroyed = true;
-    for (const connection of this.open) {
-      connection.handler = null;
-      connection.socket.destroy();
-    }
+    for (const connection of this.open) connection.close();
     this.open.clear();
     this.idle.length = 0;
   }
