@@ -15,10 +15,10 @@
 //        [--no-realtime] [--json]
 //   --spread: stream phases spread evenly over the 10 ms instead of all streams emitting at the same instant
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { availableParallelism, loadavg, setPriority } from "node:os";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
+import { cpuTicks, stolenFraction } from "../dist/bench/cpu-steal.js";
 import { DEFAULT_BEHAVIOUR, startFakeServer } from "../dist/bench/fake-server.js";
 import { latencyStats } from "../dist/bench/histogram.js";
 import { runBench } from "../dist/bench/runner.js";
@@ -51,22 +51,6 @@ if (process.argv[2] !== "--serve-fake" && !process.argv.includes("--no-realtime"
     process.exit(again.status ?? 1);
   }
   process.env[REALTIME_MARK] = "0";
-}
-
-/** CPU time counters of the whole machine (Linux /proc/stat, in clock ticks): total and stolen by the hypervisor. */
-function cpuTicks() {
-  try {
-    const fields = readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/).slice(1).map(Number);
-    return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
-  } catch {
-    return null;
-  }
-}
-
-/** Share of the machine's CPU time the hypervisor took between two cpuTicks() readings, or null. */
-function stolenFraction(before, after) {
-  if (!before || !after || after.total <= before.total) return null;
-  return (after.steal - before.steal) / (after.total - before.total);
 }
 
 /** Scheduling noise of this machine: how late a 1 ms timer fires in an otherwise idle process, in seconds. */

@@ -2,17 +2,19 @@
 // using that machine profile, predicts prompt processing (an embed-like prefill) and generation
 // (concurrency 1 decode) of a generated ~113M-parameter llama model (F16) that neither microbenchmark used;
 // costcurve's server + bench client measure both; each prediction must be within 25% of the measurement.
+// On a virtual machine whose hypervisor takes CPU time during the run, both are measured again (bounded, below).
 // In CI (CI=true) an engine that cannot load fails the suite; elsewhere these tests skip with a reason.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveScenario } from "../catalog/resolve.js";
 import { predict } from "../core/predict.js";
 import type { Scenario } from "../core/scenario.js";
 import { compareLevels } from "./calibrate.js";
+import { cpuTicks, stolenFraction } from "./cpu-steal.js";
 import { randomPrompts } from "./dataset.js";
 import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
 import { type RunningLlamaServer, startLlamaServer } from "./llama-server.js";
 import {
-  type MachineMeasurement, decodeWeightBytes, fitLine, fitTwo, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops,
+  decodeWeightBytes, fitLine, fitTwo, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops,
 } from "./machine.js";
 import { raiseThreadPriorities } from "./priority.js";
 import { runBench } from "./runner.js";
@@ -67,12 +69,18 @@ function validationConfig(): Record<string, unknown> {
   };
 }
 
-let measurement: MachineMeasurement | null = null;
+/**
+ * A virtual machine's timings are only comparable while its hypervisor leaves it alone: when more than this share
+ * of CPU time is stolen during the calibration or the validation, both are measured again (at most ATTEMPTS times
+ * in all), and the attempt with the least stolen time is judged.
+ */
+const QUIET_STOLEN_FRACTION = 0.05;
+const ATTEMPTS = 3;
+
 let server: RunningLlamaServer | null = null;
 let loadError: unknown = null;
 beforeAll(async () => {
   try {
-    measurement = await measureMachine({ threads: 1, date: "2026-11-22" });
     server = await startLlamaServer({ modelPath: cachedModelPath("f16", VALIDATION_SHAPE, 1, "validation"), sequenceCount: 1, threads: 1, contextTokens: 2048 });
     // the server's threads (and the client, in this process) at the same raised priority as the machine benchmark
     raiseThreadPriorities();
@@ -84,10 +92,27 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(async () => server?.close());
 
+/** One calibration (costcurve machine) and one validation run (prefill and generation through the bench client). */
+async function attempt(url: string) {
+  const calibrationStart = cpuTicks();
+  const measurement = await measureMachine({ threads: 1, date: "2026-11-22" });
+  const calibrationStolen = stolenFraction(calibrationStart, cpuTicks());
+  const validationStart = cpuTicks();
+  const embedPrompts = randomPrompts({ inputTokens: PROMPT_TOKENS, outputTokens: 1, spreadFraction: 0 }, 3, 21);
+  const embed = await runBench(testPlan(url, "local", { endpoint: "embeddings", prompts: embedPrompts, requestsPerLevel: 3, target: { url, model: "local", endpoint: "embeddings", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
+  const genPrompts = randomPrompts({ inputTokens: 16, outputTokens: OUTPUT_TOKENS, spreadFraction: 0 }, 3, 22);
+  const gen = await runBench(testPlan(url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: 3, target: { url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
+  const stolen = Math.max(calibrationStolen ?? 0, stolenFraction(validationStart, cpuTicks()) ?? 0);
+  return { measurement, embed, gen, stolen };
+}
+
 describe("the machine profile predicts llama.cpp on this CPU within 25%", () => {
   test("prompt processing (embeddings, 512 tokens) and generation (64 tokens at concurrency 1)", async (ctx) => {
     if (server === null && process.env.CI !== "true") return ctx.skip();
-    if (server === null || measurement === null) throw new Error(`engine not loaded: ${String(loadError)}`);
+    if (server === null) throw new Error(`engine not loaded: ${String(loadError)}`);
+    const attempts: Array<Awaited<ReturnType<typeof attempt>>> = [];
+    while (attempts.length < ATTEMPTS && (attempts.length === 0 || attempts.at(-1)!.stolen > QUIET_STOLEN_FRACTION)) attempts.push(await attempt(server.url));
+    const { measurement, embed, gen } = attempts.reduce((best, a) => (a.stolen < best.stolen ? a : best));
     const accelerator = machineAccelerator(measurement, "test");
     const profile = machineProfile(measurement, "test");
     const base: Scenario = {
@@ -99,11 +124,6 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     if (!resolved.ok) throw new Error(resolved.issues.map((i) => i.message).join("; "));
     expect(resolved.value.profile.id).toBe("machine-test");
     expect(predict(resolved.value).fits).toBe(true);
-
-    const embedPrompts = randomPrompts({ inputTokens: PROMPT_TOKENS, outputTokens: 1, spreadFraction: 0 }, 3, 21);
-    const embed = await runBench(testPlan(server.url, "local", { endpoint: "embeddings", prompts: embedPrompts, requestsPerLevel: 3, target: { url: server.url, model: "local", endpoint: "embeddings", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
-    const genPrompts = randomPrompts({ inputTokens: 16, outputTokens: OUTPUT_TOKENS, spreadFraction: 0 }, 3, 22);
-    const gen = await runBench(testPlan(server.url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: 3, target: { url: server.url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
     for (const s of [...embed.summaries, ...gen.summaries]) expect(s.errors).toEqual({});
 
     const rows = [...compareLevels(resolved.value, embed.summaries), ...compareLevels(resolved.value, gen.summaries)];
@@ -112,6 +132,7 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     const tpot = rows.find((r) => r.metric === "tpotSeconds")!;
     const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
     console.log(
+      `CPU time stolen by the hypervisor per attempt: ${attempts.map((a) => `${(a.stolen * 100).toFixed(1)}%`).join(", ")} (judged: the least)\n` +
       `machine: bandwidth ${(measurement.bandwidth.all.bytesPerSecond / 1e9).toFixed(1)} GB/s (${measurement.bandwidth.all.threadCount} threads), ` +
         `GEMM fp16 ${(measurement.matmul.fp16FlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, half-efficiency width ${measurement.matmul.halfEfficiencyWidth.toFixed(0)}, ` +
         `decode layers x ${(measurement.decode.layerOverheadSeconds * 1e3).toFixed(3)} ms + bytes / ${(measurement.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s (measured in ${measurement.wallSeconds.toFixed(1)} s)\n` +
@@ -122,5 +143,5 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     );
     expect(Math.abs(prefill.errorFraction)).toBeLessThanOrEqual(0.25);
     expect(Math.abs(generation.errorFraction)).toBeLessThanOrEqual(0.25);
-  }, 300_000);
+  }, 900_000);
 });
