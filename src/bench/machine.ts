@@ -4,10 +4,11 @@
  * - memory read bandwidth: WebAssembly SIMD streaming reads of 256 MB per worker thread, 1 and N threads,
  *   best of 5 passes (memory-bandwidth.ts);
  * - matmul FLOP/s: prompt processing of 512 tokens through two generated random-weight llama models of
- *   known FLOPs (hidden 512 x 8 layers and hidden 1024 x 4 layers), F16 and F32, best of 2; the two widths
- *   give the width at which GEMM efficiency halves (rate(w) = R w / (w + W));
- * - decode: median time per generated token of the same models at batch 1 (67-270 MB of weights, far
- *   beyond the caches), fitted as layers x per-layer overhead + weight bytes / B.
+ *   known FLOPs (MACHINE_SHAPES: hidden 1024 x 8 layers and hidden 1536 x 3 layers), F16 and F32, best of 2;
+ *   the two widths give the width at which GEMM efficiency halves (rate(w) = R w / (w + W)), fitted to both
+ *   formats at once;
+ * - decode: median time per generated token of those two and a third, deep and thin (hidden 512 x 16 layers),
+ *   at batch 1 (134-540 MB of weights, far beyond the caches), fitted as layers x per-layer overhead + weight bytes / B.
  * Every thread runs at raised priority when permitted (priority.ts), so other load disturbs it less.
  */
 import { z } from "zod";
@@ -20,12 +21,15 @@ import type { TensorPrecision } from "./gguf-writer.js";
 import { type BandwidthResult, measureReadBandwidth } from "./memory-bandwidth.js";
 import { raiseThreadPriorities } from "./priority.js";
 
-/** The two model shapes the matmul and decode timings use (the validation model is neither). */
-// Both are far larger than any CPU cache (about 170-270 MB in F16), so that decode times measure DRAM bandwidth;
+/** The model shapes the matmul (first two) and decode (all three) timings use (the validation model is none of them). */
+// All are far larger than any CPU cache (about 130-270 MB in F16), so that decode times measure DRAM bandwidth;
 // they differ in width (for the GEMM fit) and in layer count (for the per-layer decode cost).
 export const MACHINE_SHAPES: readonly TinyModelShape[] = [
   { embeddingLength: 1024, blockCount: 8, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
   { embeddingLength: 1536, blockCount: 3, headCount: 16, headCountKv: 16, feedForwardLength: 6144, contextLength: 2048 },
+  // decode only: a deep, thin model, so that layer counts 3, 8 and 16 separate the per-layer cost from the weight
+  // bytes (with two layer counts the fit extrapolated to a 12-layer model and swung by 50% with timing noise)
+  { embeddingLength: 512, blockCount: 16, headCount: 8, headCountKv: 8, feedForwardLength: 2048, contextLength: 2048 },
 ];
 export const PROMPT_TOKENS = 512;
 const DECODE_WARMUP_TOKENS = 4;
@@ -183,8 +187,11 @@ export async function measureMachine(options: { threads?: number; date: string; 
   }
   const rate = (precision: TensorPrecision, i: number) => timings.find((t) => t.precision === precision && t.shape === MACHINE_SHAPES[i])!.prefillFlopsPerSecond;
   const [narrow, wide] = [MACHINE_SHAPES[0]!.embeddingLength, MACHINE_SHAPES[1]!.embeddingLength];
-  // one half-efficiency width for both formats (the profile has one): the mean of the two fits
-  const width = (halfEfficiencyWidth(narrow, rate("f16", 0), wide, rate("f16", 1)) + halfEfficiencyWidth(narrow, rate("f32", 0), wide, rate("f32", 1))) / 2;
+  // one half-efficiency width for both formats (the profile has one), fitted to both at once: the narrow/wide rate
+  // ratio is the geometric mean of the two formats' ratios. (Averaging two separate fits was biased: timing noise
+  // clamps one format's fit to 0 or to the cap, and the mean of 0 and the cap swung W from ~400 to 3072.)
+  const geometricMean = (i: number) => Math.sqrt(rate("f16", i) * rate("f32", i));
+  const width = halfEfficiencyWidth(narrow, geometricMean(0), wide, geometricMean(1));
   const peak = (precision: TensorPrecision) => (rate(precision, 1) * (wide + width)) / wide;
   // per-layer work that does not scale with weight bytes (norms, RoPE, attention, graph nodes) shows up as
   // a cost per layer per token: the two shapes differ in layers, the two formats in bytes
