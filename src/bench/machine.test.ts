@@ -14,7 +14,7 @@ import { randomPrompts } from "./dataset.js";
 import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
 import { type RunningLlamaServer, startLlamaServer } from "./llama-server.js";
 import {
-  decodeWeightBytes, fitLine, fitTwo, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops,
+  decodeWeightBytes, fitNonNegative, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops,
 } from "./machine.js";
 import { raiseThreadPriorities } from "./priority.js";
 import { runBench } from "./runner.js";
@@ -41,17 +41,25 @@ describe("machine arithmetic", () => {
 
   test("decode fit: per-layer overhead and bandwidth", () => {
     // y = 0.5 ms x layers + bytes / 5 GB/s through three exact points
-    const points = [{ u: 8, v: 67e6 }, { u: 4, v: 134e6 }, { u: 12, v: 226e6 }].map((p) => ({ ...p, y: p.u * 5e-4 + p.v / 5e9 }));
-    const fit = fitTwo(points);
-    expect(fit.a).toBeCloseTo(5e-4, 9);
-    expect(1 / fit.b).toBeCloseTo(5e9, -3);
+    const points = [{ u: 8, v: 67e6 }, { u: 4, v: 134e6 }, { u: 12, v: 226e6 }].map((p) => ({ x: [p.u, p.v], y: p.u * 5e-4 + p.v / 5e9 }));
+    const [a, b] = fitNonNegative(points);
+    expect(a).toBeCloseTo(5e-4, 9);
+    expect(1 / b!).toBeCloseTo(5e9, -3);
   });
 
-  test("decode line fit", () => {
-    // y = 0.001 + x / 1e10 through two exact points
-    const fit = fitLine([{ x: 1e8, y: 0.011 }, { x: 3e8, y: 0.031 }]);
-    expect(fit.intercept).toBeCloseTo(0.001, 9);
-    expect(1 / fit.slope).toBeCloseTo(1e10, -3);
+  test("decode fit with one bandwidth per format, and a negative coefficient dropped", () => {
+    // y = 0.5 ms x layers + f16 bytes / 4 GB/s + f32 bytes / 5 GB/s, layer counts 3, 8 and 16, each in both formats
+    const rows = [3, 8, 16].flatMap((layers) => [
+      { x: [layers, 100e6 + layers * 1e6, 0], y: layers * 5e-4 + (100e6 + layers * 1e6) / 4e9 },
+      { x: [layers, 0, 200e6 + layers * 2e6], y: layers * 5e-4 + (200e6 + layers * 2e6) / 5e9 },
+    ]);
+    const [a, b16, b32] = fitNonNegative(rows);
+    expect(a).toBeCloseTo(5e-4, 9);
+    expect(1 / b16!).toBeCloseTo(4e9, -3);
+    expect(1 / b32!).toBeCloseTo(5e9, -3);
+    // y = 2 x - 1 z would need z's coefficient negative: it is set to 0 and x refitted alone
+    // (points (1,0)->2, (0,1)->-1, (1,1)->1: x alone gives (2 + 1) / 2 = 1.5)
+    expect(fitNonNegative([{ x: [1, 0], y: 2 }, { x: [0, 1], y: -1 }, { x: [1, 1], y: 1 }])).toEqual([1.5, 0]);
   });
 });
 

@@ -8,7 +8,8 @@
  *   the two widths give the width at which GEMM efficiency halves (rate(w) = R w / (w + W)), fitted to both
  *   formats at once;
  * - decode: median time per generated token of those two and a third, deep and thin (hidden 512 x 16 layers),
- *   at batch 1 (134-540 MB of weights, far beyond the caches), fitted as layers x per-layer overhead + weight bytes / B.
+ *   at batch 1 (134-540 MB of weights, far beyond the caches), fitted as layers x per-layer overhead + weight bytes /
+ *   B, with one B per format (the profile keeps F16's).
  * Every thread runs at raised priority when permitted (priority.ts), so other load disturbs it less.
  */
 import { z } from "zod";
@@ -121,36 +122,34 @@ export function halfEfficiencyWidth(w1: number, r1: number, w2: number, r2: numb
   return Math.min(w2 * 4, (w1 * w2 * (1 - q)) / denominator);
 }
 
-/** Least-squares line y = a + b x. */
-export function fitLine(points: ReadonlyArray<{ x: number; y: number }>): { intercept: number; slope: number } {
-  const n = points.length;
-  const mx = points.reduce((s, p) => s + p.x, 0) / n;
-  const my = points.reduce((s, p) => s + p.y, 0) / n;
-  const sxx = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
-  const sxy = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
-  const slope = sxx > 0 ? sxy / sxx : 0;
-  return { intercept: my - slope * mx, slope };
-}
-
 /**
- * Least squares through the origin with two regressors, y = a u + b v (normal equations); a coefficient
- * that comes out negative is set to 0 and the other refitted alone.
+ * Least squares through the origin, y = sum of c_i x_i, with every coefficient non-negative: a coefficient
+ * that comes out negative is set to 0 and the rest refitted without it (normal equations, Gaussian elimination).
  */
-export function fitTwo(points: ReadonlyArray<{ u: number; v: number; y: number }>): { a: number; b: number } {
-  const suu = points.reduce((s, p) => s + p.u * p.u, 0);
-  const svv = points.reduce((s, p) => s + p.v * p.v, 0);
-  const suv = points.reduce((s, p) => s + p.u * p.v, 0);
-  const suy = points.reduce((s, p) => s + p.u * p.y, 0);
-  const svy = points.reduce((s, p) => s + p.v * p.y, 0);
-  const det = suu * svv - suv * suv;
-  let a = det !== 0 ? (suy * svv - svy * suv) / det : 0;
-  let b = det !== 0 ? (svy * suu - suy * suv) / det : 0;
-  if (a < 0 || det === 0) return { a: 0, b: svv > 0 ? Math.max(0, svy / svv) : 0 };
-  if (b < 0) {
-    a = suu > 0 ? Math.max(0, suy / suu) : 0;
-    b = 0;
+export function fitNonNegative(rows: ReadonlyArray<{ x: readonly number[]; y: number }>): number[] {
+  const k = rows[0]?.x.length ?? 0;
+  const active = Array.from({ length: k }, (_, i) => i);
+  for (;;) {
+    const n = active.length;
+    // normal equations over the active regressors: [X'X | X'y]
+    const m = active.map((i) => [...active.map((j) => rows.reduce((s, r) => s + r.x[i]! * r.x[j]!, 0)), rows.reduce((s, r) => s + r.x[i]! * r.y, 0)]);
+    let singular = false;
+    for (let c = 0; c < n && !singular; c++) {
+      const pivot = m.slice(c).reduce((best, row, r) => (Math.abs(row[c]!) > Math.abs(m[best]![c]!) ? c + r : best), c);
+      [m[c], m[pivot]] = [m[pivot]!, m[c]!];
+      if (Math.abs(m[c]![c]!) < 1e-300) singular = true;
+      else for (let r = 0; r < n; r++) if (r !== c) m[r] = m[r]!.map((v, j) => v - (m[r]![c]! / m[c]![c]!) * m[c]![j]!);
+    }
+    const solved = active.map((_, r) => (singular ? 0 : m[r]![n]! / m[r]![r]!));
+    const negative = solved.findIndex((v) => v < 0);
+    if (!singular && negative === -1) {
+      const coefficients = Array<number>(k).fill(0);
+      active.forEach((i, r) => (coefficients[i] = solved[r]!));
+      return coefficients;
+    }
+    active.splice(singular ? n - 1 : negative, 1);
+    if (active.length === 0) return Array<number>(k).fill(0);
   }
-  return { a, b };
 }
 
 export interface MachineMeasurement {
@@ -194,8 +193,13 @@ export async function measureMachine(options: { threads?: number; date: string; 
   const width = halfEfficiencyWidth(narrow, geometricMean(0), wide, geometricMean(1));
   const peak = (precision: TensorPrecision) => (rate(precision, 1) * (wide + width)) / wide;
   // per-layer work that does not scale with weight bytes (norms, RoPE, attention, graph nodes) shows up as
-  // a cost per layer per token: the two shapes differ in layers, the two formats in bytes
-  const fit = fitTwo(timings.map((t) => ({ u: t.shape.blockCount, v: t.decodeWeightBytes, y: t.decodeSecondsPerToken })));
+  // a cost per layer per token; each format reads its weights at its own rate: F16 (converted to F32 weight by
+  // weight, as quantized formats are dequantized) runs ~20% slower per byte than F32 on one core, so the two get
+  // separate bandwidths and the profile keeps F16's, the form llama.cpp models are served in
+  const [layerSeconds, secondsPerF16Byte, secondsPerF32Byte] = fitNonNegative(
+    timings.map((t) => ({ x: [t.shape.blockCount, t.precision === "f16" ? t.decodeWeightBytes : 0, t.precision === "f32" ? t.decodeWeightBytes : 0], y: t.decodeSecondsPerToken })),
+  ) as [number, number, number];
+  const fit = { a: layerSeconds, b: secondsPerF16Byte > 0 ? secondsPerF16Byte : secondsPerF32Byte };
   const effectiveBytesPerSecond = fit.b > 0 ? 1 / fit.b : all.bytesPerSecond;
   return {
     date: options.date,
