@@ -2,7 +2,8 @@
 // using that machine profile, predicts prompt processing (an embed-like prefill) and generation
 // (concurrency 1 decode) of a generated ~113M-parameter llama model (F16) that neither microbenchmark used;
 // costcurve's server + bench client measure both; each prediction must be within 25% of the measurement.
-// On a virtual machine whose hypervisor takes CPU time during the run, both are measured again (bounded, below).
+// On a virtual machine whose host disturbs the run (stolen CPU time, memory bandwidth taken by neighbours), both are
+// measured again (bounded, below).
 // In CI (CI=true) an engine that cannot load fails the suite; elsewhere these tests skip with a reason.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveScenario } from "../catalog/resolve.js";
@@ -16,6 +17,7 @@ import { type RunningLlamaServer, startLlamaServer } from "./llama-server.js";
 import {
   decodeWeightBytes, fitNonNegative, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops,
 } from "./machine.js";
+import { measureReadBandwidth } from "./memory-bandwidth.js";
 import { raiseThreadPriorities } from "./priority.js";
 import { runBench } from "./runner.js";
 import { testPlan } from "./test-support/plan.js";
@@ -78,11 +80,14 @@ function validationConfig(): Record<string, unknown> {
 }
 
 /**
- * A virtual machine's timings are only comparable while its hypervisor leaves it alone: when more than this share
- * of CPU time is stolen during the calibration or the validation, both are measured again (at most ATTEMPTS times
- * in all), and the attempt with the least stolen time is judged.
+ * A virtual machine's timings are only comparable while its host leaves it alone: when more than this share of CPU
+ * time is stolen by the hypervisor during the calibration or the validation, or when the one-thread memory bandwidth
+ * after the validation differs from the calibration's by more than this fraction (neighbours on the host share the
+ * memory bus, which no steal counter shows), both are measured again (at most ATTEMPTS times in all), and the
+ * least disturbed attempt is judged.
  */
 const QUIET_STOLEN_FRACTION = 0.05;
+const QUIET_BANDWIDTH_DRIFT = 0.1;
 const ATTEMPTS = 3;
 
 let server: RunningLlamaServer | null = null;
@@ -111,7 +116,9 @@ async function attempt(url: string) {
   const genPrompts = randomPrompts({ inputTokens: 16, outputTokens: OUTPUT_TOKENS, spreadFraction: 0 }, 3, 22);
   const gen = await runBench(testPlan(url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: 3, target: { url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
   const stolen = Math.max(calibrationStolen ?? 0, stolenFraction(validationStart, cpuTicks()) ?? 0);
-  return { measurement, embed, gen, stolen };
+  const bandwidthAfter = await measureReadBandwidth(1);
+  const drift = Math.abs(bandwidthAfter.bytesPerSecond / measurement.bandwidth.single.bytesPerSecond - 1);
+  return { measurement, embed, gen, stolen, drift, disturbance: Math.max(stolen / QUIET_STOLEN_FRACTION, drift / QUIET_BANDWIDTH_DRIFT) };
 }
 
 describe("the machine profile predicts llama.cpp on this CPU within 25%", () => {
@@ -119,8 +126,9 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     if (server === null && process.env.CI !== "true") return ctx.skip();
     if (server === null) throw new Error(`engine not loaded: ${String(loadError)}`);
     const attempts: Array<Awaited<ReturnType<typeof attempt>>> = [];
-    while (attempts.length < ATTEMPTS && (attempts.length === 0 || attempts.at(-1)!.stolen > QUIET_STOLEN_FRACTION)) attempts.push(await attempt(server.url));
-    const { measurement, embed, gen } = attempts.reduce((best, a) => (a.stolen < best.stolen ? a : best));
+    // disturbance 1 = at the limit of either check
+    while (attempts.length < ATTEMPTS && (attempts.length === 0 || attempts.at(-1)!.disturbance > 1)) attempts.push(await attempt(server.url));
+    const { measurement, embed, gen } = attempts.reduce((best, a) => (a.disturbance < best.disturbance ? a : best));
     const accelerator = machineAccelerator(measurement, "test");
     const profile = machineProfile(measurement, "test");
     const base: Scenario = {
@@ -140,7 +148,7 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     const tpot = rows.find((r) => r.metric === "tpotSeconds")!;
     const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
     console.log(
-      `CPU time stolen by the hypervisor per attempt: ${attempts.map((a) => `${(a.stolen * 100).toFixed(1)}%`).join(", ")} (judged: the least)\n` +
+      `per attempt, CPU time stolen by the hypervisor and one-thread bandwidth drift: ${attempts.map((a) => `${(a.stolen * 100).toFixed(1)}% / ${(a.drift * 100).toFixed(1)}%`).join(", ")} (judged: the least disturbed)\n` +
       `machine: bandwidth ${(measurement.bandwidth.all.bytesPerSecond / 1e9).toFixed(1)} GB/s (${measurement.bandwidth.all.threadCount} threads), ` +
         `GEMM fp16 ${(measurement.matmul.fp16FlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, half-efficiency width ${measurement.matmul.halfEfficiencyWidth.toFixed(0)}, ` +
         `decode layers x ${(measurement.decode.layerOverheadSeconds * 1e3).toFixed(3)} ms + bytes / ${(measurement.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s (measured in ${measurement.wallSeconds.toFixed(1)} s)\n` +

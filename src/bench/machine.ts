@@ -3,13 +3,13 @@
  * Method (docs/machine-benchmark.md):
  * - memory read bandwidth: WebAssembly SIMD streaming reads of 256 MB per worker thread, 1 and N threads,
  *   best of 5 passes (memory-bandwidth.ts);
- * - matmul FLOP/s: prompt processing of 512 tokens through two generated random-weight llama models of
- *   known FLOPs (MACHINE_SHAPES: hidden 1024 x 8 layers and hidden 1536 x 3 layers), F16 and F32, best of 2;
- *   the two widths give the width at which GEMM efficiency halves (rate(w) = R w / (w + W)), fitted to both
- *   formats at once;
- * - decode: median time per generated token of those two and a third, deep and thin (hidden 512 x 16 layers),
- *   at batch 1 (134-540 MB of weights, far beyond the caches), fitted as layers x per-layer overhead + weight bytes /
- *   B, with one B per format (the profile keeps F16's).
+ * - matmul FLOP/s: prompt processing of 512 tokens through three generated random-weight llama models of
+ *   known FLOPs (MACHINE_SHAPES: hidden 1024 x 8, 1536 x 3 and 512 x 16 layers), F16 and F32, best of 2;
+ *   the narrowest and widest give the width at which GEMM efficiency halves (rate(w) = R w / (w + W)), fitted
+ *   to both formats at once;
+ * - decode: median time per generated token of the same models at batch 1 (134-540 MB of weights, far
+ *   beyond the caches), fitted as layers x per-layer overhead + weight bytes / B, one B per format (the
+ *   profile keeps F16's).
  * Every thread runs at raised priority when permitted (priority.ts), so other load disturbs it less.
  */
 import { z } from "zod";
@@ -22,14 +22,15 @@ import type { TensorPrecision } from "./gguf-writer.js";
 import { type BandwidthResult, measureReadBandwidth } from "./memory-bandwidth.js";
 import { raiseThreadPriorities } from "./priority.js";
 
-/** The model shapes the matmul (first two) and decode (all three) timings use (the validation model is none of them). */
+/** The model shapes the matmul and decode timings use (the validation model is none of them). */
 // All are far larger than any CPU cache (about 130-270 MB in F16), so that decode times measure DRAM bandwidth;
 // they differ in width (for the GEMM fit) and in layer count (for the per-layer decode cost).
 export const MACHINE_SHAPES: readonly TinyModelShape[] = [
   { embeddingLength: 1024, blockCount: 8, headCount: 16, headCountKv: 16, feedForwardLength: 4096, contextLength: 2048 },
   { embeddingLength: 1536, blockCount: 3, headCount: 16, headCountKv: 16, feedForwardLength: 6144, contextLength: 2048 },
-  // decode only: a deep, thin model, so that layer counts 3, 8 and 16 separate the per-layer cost from the weight
-  // bytes (with two layer counts the fit extrapolated to a 12-layer model and swung by 50% with timing noise)
+  // a deep, thin model: layer counts 3, 8 and 16 separate the per-layer decode cost from the weight bytes (with two
+  // layer counts the fit extrapolated to a 12-layer model and swung by 50% with timing noise), and widths 512 to
+  // 1536 span the GEMM width fit
   { embeddingLength: 512, blockCount: 16, headCount: 8, headCountKv: 8, feedForwardLength: 2048, contextLength: 2048 },
 ];
 export const PROMPT_TOKENS = 512;
@@ -184,14 +185,18 @@ export async function measureMachine(options: { threads?: number; date: string; 
       timings.push(await timeLlamaModel(precision, shape, threads));
     }
   }
-  const rate = (precision: TensorPrecision, i: number) => timings.find((t) => t.precision === precision && t.shape === MACHINE_SHAPES[i])!.prefillFlopsPerSecond;
-  const [narrow, wide] = [MACHINE_SHAPES[0]!.embeddingLength, MACHINE_SHAPES[1]!.embeddingLength];
+  // the GEMM width fit uses the narrowest and the widest model (512 and 1536: a 3x span, so timing noise moves W
+  // far less than across 1024 and 1536, and the validation model's 768 lies between them)
+  const byWidth = [...MACHINE_SHAPES].sort((x, y) => x.embeddingLength - y.embeddingLength);
+  const [narrowShape, wideShape] = [byWidth[0]!, byWidth.at(-1)!];
+  const rate = (precision: TensorPrecision, shape: TinyModelShape) => timings.find((t) => t.precision === precision && t.shape === shape)!.prefillFlopsPerSecond;
+  const [narrow, wide] = [narrowShape.embeddingLength, wideShape.embeddingLength];
   // one half-efficiency width for both formats (the profile has one), fitted to both at once: the narrow/wide rate
   // ratio is the geometric mean of the two formats' ratios. (Averaging two separate fits was biased: timing noise
   // clamps one format's fit to 0 or to the cap, and the mean of 0 and the cap swung W from ~400 to 3072.)
-  const geometricMean = (i: number) => Math.sqrt(rate("f16", i) * rate("f32", i));
-  const width = halfEfficiencyWidth(narrow, geometricMean(0), wide, geometricMean(1));
-  const peak = (precision: TensorPrecision) => (rate(precision, 1) * (wide + width)) / wide;
+  const geometricMean = (shape: TinyModelShape) => Math.sqrt(rate("f16", shape) * rate("f32", shape));
+  const width = halfEfficiencyWidth(narrow, geometricMean(narrowShape), wide, geometricMean(wideShape));
+  const peak = (precision: TensorPrecision) => (rate(precision, wideShape) * (wide + width)) / wide;
   // per-layer work that does not scale with weight bytes (norms, RoPE, attention, graph nodes) shows up as
   // a cost per layer per token; each format reads its weights at its own rate: F16 (converted to F32 weight by
   // weight, as quantized formats are dequantized) runs ~20% slower per byte than F32 on one core, so the two get
