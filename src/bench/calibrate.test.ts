@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { compareLevels, fitProfile, scaleProfile, scenarioAt } from "./calibrate.js";
+import { compareLevels, fitProfile, measuredFigures, scaleProfile, scenarioAt } from "./calibrate.js";
 import { summaryFrom, syntheticInput } from "./test-support/calibration.js";
 
 describe("calibration", () => {
@@ -45,5 +45,35 @@ describe("calibration", () => {
     expect(fit.scales.bandwidth).toBeCloseTo(0.6, 2);
     expect(fit.scales.overhead).toBeCloseTo(2, 1);
     for (const r of fit.rows) expect(Math.abs(r.errorFraction)).toBeLessThan(1e-3);
+  });
+
+  test("median figures: the typical request, unmoved by a burst that slows a few tokens", () => {
+    const input = syntheticInput();
+    const exact = summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64);
+    const tpot = exact.tpotSeconds.mean!;
+    const ttft = exact.ttftSeconds.mean!;
+    // 10 requests x 63 gaps, all at the predicted TPOT but 10 of them 4x as long (a neighbour took the CPU for a moment):
+    // the mean TPOT rises by 10 x 3 x tpot / 630 = 4.8%, the median gap stays
+    const burst = (10 * 3 * tpot) / 630;
+    const bursty = {
+      ...exact,
+      tpotSeconds: { ...exact.tpotSeconds, mean: tpot + burst },
+      itlSeconds: { mean: tpot + burst, p50: tpot, p90: tpot, p99: 4 * tpot, count: 630 },
+      outputTokensPerSecond: 64 / (ttft + 63 * (tpot + burst)),
+    };
+    const byMetric = (rows: ReturnType<typeof compareLevels>) => Object.fromEntries(rows.map((r) => [r.metric, r.errorFraction]));
+    const mean = byMetric(compareLevels(input, [bursty]));
+    expect(mean.tpotSeconds).toBeCloseTo(tpot / (tpot + burst) - 1, 6);
+    expect(mean.outputTokensPerSecond).toBeGreaterThan(0.04);
+    const median = byMetric(compareLevels(input, [bursty], "median"));
+    for (const metric of ["outputTokensPerSecond", "ttftSeconds", "tpotSeconds"]) expect(Math.abs(median[metric]!)).toBeLessThan(1e-9);
+    // embeddings: concurrency x tokens per request / median latency
+    const embed = summaryFrom(input, { kind: "concurrency", concurrency: 2 }, "embeddings", 512, 0);
+    const latency = (2 * 512) / embed.inputTokensPerSecond;
+    expect(measuredFigures({ ...embed, e2eSeconds: { mean: 2 * latency, p50: latency, p90: latency, p99: 5 * latency, count: 10 } }, "median").throughput).toBeCloseTo(embed.inputTokensPerSecond, 6);
+    // a rate level keeps its measured throughput (the offered rate); a level without latencies has no median throughput
+    const rate = summaryFrom(input, { kind: "rate", requestsPerSecond: 0.1 }, "completions", 16, 64);
+    expect(measuredFigures(rate, "median").throughput).toBe(rate.outputTokensPerSecond);
+    expect(measuredFigures({ ...embed, e2eSeconds: { mean: null, p50: null, p90: null, p99: null, count: 0 } }, "median").throughput).toBeNull();
   });
 });

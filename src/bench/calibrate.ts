@@ -74,21 +74,53 @@ export function predictLevel(input: PredictInput, summary: LevelSummary): Predic
   return at(high);
 }
 
-/** Predicted vs measured rows for every level: throughput (output tokens/s, or input tokens/s for embeddings), mean TTFT and mean TPOT where both sides have them. */
-export function compareLevels(input: PredictInput, summaries: readonly LevelSummary[]): ComparisonRow[] {
+/**
+ * Which measured figure a prediction is set against:
+ * - "mean": throughput over the whole level and mean TTFT/TPOT, what a bill or a capacity plan sees;
+ * - "median": the typical request, robust to bursts of outside load on a shared host (a virtual machine whose
+ *   neighbours take the CPU or the memory bus for a second makes a few tokens 3-4x slower and moves means by 15-20%):
+ *   median TTFT and TPOT (the median inter-token gap when streamed), and at a concurrency level the throughput of
+ *   `concurrency` requests each taking median TTFT + (tokens - 1) x median gap (embeddings: the median latency).
+ *   Rate levels keep the measured throughput, which is the offered rate there.
+ */
+export type Statistic = "mean" | "median";
+export const STATISTICS: readonly Statistic[] = ["mean", "median"];
+
+/** The measured figures of one level under a statistic (null where the level lacks them). */
+export function measuredFigures(s: LevelSummary, statistic: Statistic): { throughput: number | null; ttftSeconds: number | null; tpotSeconds: number | null } {
+  const embed = s.endpoint === "embeddings";
+  const meanThroughput = embed ? s.inputTokensPerSecond : s.outputTokensPerSecond;
+  if (statistic === "mean") return { throughput: meanThroughput, ttftSeconds: s.ttftSeconds.mean, tpotSeconds: s.tpotSeconds.mean };
+  const n = Math.max(1, s.requestsCompleted);
+  const tpot = s.itlSeconds.p50 ?? s.tpotSeconds.p50;
+  let throughput: number | null = meanThroughput;
+  if (s.load.kind === "concurrency") {
+    const tokens = (embed ? s.totalInputTokens : s.totalOutputTokens) / n;
+    const seconds = embed ? s.e2eSeconds.p50 : s.ttftSeconds.p50 === null || tpot === null ? s.e2eSeconds.p50 : s.ttftSeconds.p50 + (tokens - 1) * tpot;
+    throughput = seconds !== null && seconds > 0 ? (s.load.concurrency * tokens) / seconds : null;
+  }
+  return { throughput, ttftSeconds: s.ttftSeconds.p50, tpotSeconds: tpot };
+}
+
+/**
+ * Predicted vs measured rows for every level: throughput (output tokens/s, or input tokens/s for embeddings), TTFT
+ * and TPOT where both sides have them, measured as the statistic says (default the mean).
+ */
+export function compareLevels(input: PredictInput, summaries: readonly LevelSummary[], statistic: Statistic = "mean"): ComparisonRow[] {
   const rows: ComparisonRow[] = [];
   for (const s of summaries) {
     if (s.requestsCompleted === 0) continue;
     const p = predictLevel(input, s);
+    const m = measuredFigures(s, statistic);
     const add = (metric: Metric, predicted: number | null, measured: number | null) => {
       if (predicted === null || measured === null || !(predicted > 0) || !(measured > 0)) return;
       rows.push({ level: s.level, metric, predicted, measured, errorFraction: predicted / measured - 1 });
     };
-    if (s.endpoint === "embeddings") add("inputTokensPerSecond", p.inputTokensPerSecond, s.inputTokensPerSecond);
+    if (s.endpoint === "embeddings") add("inputTokensPerSecond", p.inputTokensPerSecond, m.throughput);
     else {
-      add("outputTokensPerSecond", p.outputTokensPerSecond, s.outputTokensPerSecond);
-      add("ttftSeconds", p.ttftSeconds, s.ttftSeconds.mean);
-      add("tpotSeconds", p.tpotSeconds, s.tpotSeconds.mean);
+      add("outputTokensPerSecond", p.outputTokensPerSecond, m.throughput);
+      add("ttftSeconds", p.ttftSeconds, m.ttftSeconds);
+      add("tpotSeconds", p.tpotSeconds, m.tpotSeconds);
     }
   }
   return rows;
@@ -166,16 +198,16 @@ export function nelderMead(f: (x: number[]) => number, x0: readonly number[], st
  * Fits the three scales by Nelder-Mead on their logarithms (each kept within 1/50 to 50), minimizing the
  * sum of squared log errors of every row.
  */
-export function fitProfile(input: PredictInput, summaries: readonly LevelSummary[]): FitResult {
+export function fitProfile(input: PredictInput, summaries: readonly LevelSummary[], statistic: Statistic = "mean"): FitResult {
   const limit = Math.log(50);
   const toScales = (x: readonly number[]): ProfileScales => {
     const e = (v: number) => Math.exp(Math.max(-limit, Math.min(limit, v)));
     return { compute: e(x[0]!), bandwidth: e(x[1]!), overhead: e(x[2]!) };
   };
-  const cost = (s: ProfileScales) => logError(compareLevels({ ...input, profile: scaleProfile(input.profile, s) }, summaries));
+  const cost = (s: ProfileScales) => logError(compareLevels({ ...input, profile: scaleProfile(input.profile, s) }, summaries, statistic));
   const before = cost({ compute: 1, bandwidth: 1, overhead: 1 });
   const scales = toScales(nelderMead((x) => cost(toScales(x)), [0, 0, 0]));
   const profile = scaleProfile(input.profile, scales);
-  const rows = compareLevels({ ...input, profile }, summaries);
+  const rows = compareLevels({ ...input, profile }, summaries, statistic);
   return { scales, profile, rows, before, after: logError(rows) };
 }

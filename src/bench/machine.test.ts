@@ -1,7 +1,10 @@
 // The calibration validation: costcurve machine measures this CPU through llama.cpp, then the engine,
 // using that machine profile, predicts prompt processing (an embed-like prefill) and generation
 // (concurrency 1 decode) of a generated ~113M-parameter llama model (F16) that neither microbenchmark used;
-// costcurve's server + bench client measure both; each prediction must be within 25% of the measurement.
+// costcurve's server + bench client measure both; each prediction must be within 25% of the measurement. The
+// measurement judged is the typical request (medians, `compareLevels(..., "median")`), the statistic the calibration's
+// decode timing uses too: on this shared VM a neighbour now and then slows a second of tokens 3-4x, which moves mean
+// throughput by 15-20% from one run to the next; the mean figures are printed beside them.
 // On a virtual machine whose host disturbs the run (stolen CPU time, memory bandwidth taken by neighbours), both are
 // measured again (bounded, below).
 // In CI (CI=true) an engine that cannot load fails the suite; elsewhere these tests skip with a reason.
@@ -9,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { resolveScenario } from "../catalog/resolve.js";
 import { predict } from "../core/predict.js";
 import type { Scenario } from "../core/scenario.js";
-import { compareLevels } from "./calibrate.js";
+import { type ComparisonRow, compareLevels } from "./calibrate.js";
 import { cpuTicks, stolenFraction } from "./cpu-steal.js";
 import { randomPrompts } from "./dataset.js";
 import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
@@ -69,6 +72,8 @@ describe("machine arithmetic", () => {
 const VALIDATION_SHAPE: TinyModelShape = { embeddingLength: 768, blockCount: 12, headCount: 12, headCountKv: 12, feedForwardLength: 3072, contextLength: 4096 };
 const PROMPT_TOKENS = 512;
 const OUTPUT_TOKENS = 64;
+/** Requests per measurement (5 x ~4 s of prefill, 5 x ~3 s of generation). */
+const REQUESTS = 5;
 
 function validationConfig(): Record<string, unknown> {
   const s = VALIDATION_SHAPE;
@@ -111,10 +116,10 @@ async function attempt(url: string) {
   const measurement = await measureMachine({ threads: 1, date: "2026-11-22" });
   const calibrationStolen = stolenFraction(calibrationStart, cpuTicks());
   const validationStart = cpuTicks();
-  const embedPrompts = randomPrompts({ inputTokens: PROMPT_TOKENS, outputTokens: 1, spreadFraction: 0 }, 3, 21);
-  const embed = await runBench(testPlan(url, "local", { endpoint: "embeddings", prompts: embedPrompts, requestsPerLevel: 3, target: { url, model: "local", endpoint: "embeddings", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
-  const genPrompts = randomPrompts({ inputTokens: 16, outputTokens: OUTPUT_TOKENS, spreadFraction: 0 }, 3, 22);
-  const gen = await runBench(testPlan(url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: 3, target: { url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
+  const embedPrompts = randomPrompts({ inputTokens: PROMPT_TOKENS, outputTokens: 1, spreadFraction: 0 }, REQUESTS, 21);
+  const embed = await runBench(testPlan(url, "local", { endpoint: "embeddings", prompts: embedPrompts, requestsPerLevel: REQUESTS, target: { url, model: "local", endpoint: "embeddings", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
+  const genPrompts = randomPrompts({ inputTokens: 16, outputTokens: OUTPUT_TOKENS, spreadFraction: 0 }, REQUESTS, 22);
+  const gen = await runBench(testPlan(url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: REQUESTS, target: { url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
   const stolen = Math.max(calibrationStolen ?? 0, stolenFraction(validationStart, cpuTicks()) ?? 0);
   const bandwidthAfter = await measureReadBandwidth(1);
   const drift = Math.abs(bandwidthAfter.bytesPerSecond / measurement.bandwidth.single.bytesPerSecond - 1);
@@ -142,19 +147,24 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     expect(predict(resolved.value).fits).toBe(true);
     for (const s of [...embed.summaries, ...gen.summaries]) expect(s.errors).toEqual({});
 
-    const rows = [...compareLevels(resolved.value, embed.summaries), ...compareLevels(resolved.value, gen.summaries)];
-    const prefill = rows.find((r) => r.metric === "inputTokensPerSecond")!;
-    const generation = rows.find((r) => r.metric === "outputTokensPerSecond")!;
-    const tpot = rows.find((r) => r.metric === "tpotSeconds")!;
+    const compare = (statistic: "mean" | "median") => {
+      const rows = [...compareLevels(resolved.value, embed.summaries, statistic), ...compareLevels(resolved.value, gen.summaries, statistic)];
+      const row = (metric: ComparisonRow["metric"]) => rows.find((r) => r.metric === metric)!;
+      return { prefill: row("inputTokensPerSecond"), generation: row("outputTokensPerSecond"), tpot: row("tpotSeconds") };
+    };
+    const { prefill, generation, tpot } = compare("median");
+    const mean = compare("mean");
     const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
     console.log(
       `per attempt, CPU time stolen by the hypervisor and one-thread bandwidth drift: ${attempts.map((a) => `${(a.stolen * 100).toFixed(1)}% / ${(a.drift * 100).toFixed(1)}%`).join(", ")} (judged: the least disturbed)\n` +
       `machine: bandwidth ${(measurement.bandwidth.all.bytesPerSecond / 1e9).toFixed(1)} GB/s (${measurement.bandwidth.all.threadCount} threads), ` +
         `GEMM fp16 ${(measurement.matmul.fp16FlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, half-efficiency width ${measurement.matmul.halfEfficiencyWidth.toFixed(0)}, ` +
         `decode layers x ${(measurement.decode.layerOverheadSeconds * 1e3).toFixed(3)} ms + bytes / ${(measurement.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s (measured in ${measurement.wallSeconds.toFixed(1)} s)\n` +
-        `prompt processing ${PROMPT_TOKENS} tokens: predicted ${prefill.predicted.toFixed(0)} tokens/s, measured ${prefill.measured.toFixed(0)} tokens/s (${pct(prefill.errorFraction)})\n` +
-        `generation at concurrency 1: predicted ${generation.predicted.toFixed(1)} tokens/s, measured ${generation.measured.toFixed(1)} tokens/s (${pct(generation.errorFraction)}); ` +
-        `TPOT predicted ${(tpot.predicted * 1e3).toFixed(2)} ms, measured ${(tpot.measured * 1e3).toFixed(2)} ms (${pct(tpot.errorFraction)}), ITL p50 ${(gen.summaries[0]!.itlSeconds.p50! * 1e3).toFixed(2)} ms\n` +
+        `prompt processing ${PROMPT_TOKENS} tokens: predicted ${prefill.predicted.toFixed(0)} tokens/s, measured ${prefill.measured.toFixed(0)} tokens/s (${pct(prefill.errorFraction)}; ` +
+        `whole-level mean ${mean.prefill.measured.toFixed(0)} tokens/s, ${pct(mean.prefill.errorFraction)})\n` +
+        `generation at concurrency 1: predicted ${generation.predicted.toFixed(1)} tokens/s, measured ${generation.measured.toFixed(1)} tokens/s (${pct(generation.errorFraction)}; ` +
+        `whole-level mean ${mean.generation.measured.toFixed(1)} tokens/s, ${pct(mean.generation.errorFraction)}); ` +
+        `TPOT predicted ${(tpot.predicted * 1e3).toFixed(2)} ms, median gap ${(tpot.measured * 1e3).toFixed(2)} ms (${pct(tpot.errorFraction)}), mean TPOT ${(mean.tpot.measured * 1e3).toFixed(2)} ms\n` +
         measurement.timings.map((t) => `  ${t.precision} h${t.shape.embeddingLength}x${t.shape.blockCount}: prefill ${(t.prefillFlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, decode ${(t.decodeSecondsPerToken * 1e3).toFixed(2)} ms/token`).join("\n"),
     );
     expect(Math.abs(prefill.errorFraction)).toBeLessThanOrEqual(0.25);

@@ -77,6 +77,12 @@ describe("costcurve machine --save and costcurve calibrate", () => {
     const human = captureIo(env, dir);
     expect(await main(["calibrate", "results", "--scenario", "scenario.json", "--name", "mine"], human)).toBe(0);
     expect(human.out.join("")).toMatch(/TPOT mean[\s\S]*error \(fitted\)|error \(fitted\)[\s\S]*TPOT mean/);
+    // the same run by medians: the synthetic levels have no latency spread, so the same errors, labelled as medians
+    const medians = captureIo(env, dir);
+    expect(await main(["calibrate", "results", "--scenario", "scenario.json", "--name", "mine", "--statistic", "median", "--json"], medians)).toBe(0);
+    const byMedian = JSON.parse(medians.out.join("")) as { statistic: string; rows: Array<{ errorFraction: number }> };
+    expect(byMedian.statistic).toBe("median");
+    expect(byMedian.rows.map((r) => r.errorFraction.toFixed(6))).toEqual(out.rows.map((r) => r.errorFraction.toFixed(6)));
   });
 
   test("errors name the argument", async () => {
@@ -84,6 +90,9 @@ describe("costcurve machine --save and costcurve calibrate", () => {
     const io = captureIo({ COSTCURVE_DB: join(dir, "store.db") }, dir);
     expect(await main(["calibrate", "nowhere", "--scenario", "s.json"], io)).toBe(1);
     expect(io.err.join("")).toContain("RESULTS_DIR: nowhere does not exist");
+    const statistic = captureIo({ COSTCURVE_DB: join(dir, "store.db") }, dir);
+    expect(await main(["calibrate", "nowhere", "--scenario", "s.json", "--statistic", "p90"], statistic)).toBe(1);
+    expect(statistic.err.join("")).toContain('--statistic: "p90" is not one of mean, median');
     const bad = captureIo({}, dir);
     expect(await main(["machine", "--save", "Bad Name"], bad)).toBe(1);
     expect(bad.err.join("")).toContain('--save: "Bad Name" is not a valid name');

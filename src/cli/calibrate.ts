@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { type ComparisonRow, type FitResult, compareLevels, fitProfile, readSummaries, storedSummaries } from "../bench/calibrate.js";
+import { type ComparisonRow, type FitResult, STATISTICS, type Statistic, compareLevels, fitProfile, readSummaries, storedSummaries } from "../bench/calibrate.js";
 import type { LevelSummary } from "../bench/schemas.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
 import type { PredictInput } from "../core/predict.js";
@@ -20,14 +20,17 @@ interface CalibrateFlags {
   svg?: string;
   png?: string;
   json?: boolean;
+  statistic?: string;
 }
 
-const METRIC_LABEL: Record<ComparisonRow["metric"], string> = {
-  outputTokensPerSecond: "output tokens/s",
-  inputTokensPerSecond: "input tokens/s",
-  ttftSeconds: "TTFT mean",
-  tpotSeconds: "TPOT mean",
-};
+const metricLabel = (metric: ComparisonRow["metric"], statistic: Statistic): string =>
+  ({ outputTokensPerSecond: "output tokens/s", inputTokensPerSecond: "input tokens/s", ttftSeconds: `TTFT ${statistic}`, tpotSeconds: `TPOT ${statistic}` })[metric];
+
+function statisticOption(text: string | undefined): Statistic {
+  if (text === undefined) return "mean";
+  if (!(STATISTICS as readonly string[]).includes(text)) throw new UsageError(`--statistic: "${text}" is not one of ${STATISTICS.join(", ")}`);
+  return text as Statistic;
+}
 
 const isTime = (row: ComparisonRow) => row.metric === "ttftSeconds" || row.metric === "tpotSeconds";
 const value = (row: ComparisonRow, v: number) => (isTime(row) ? formatDuration(v) : formatSignificant(v));
@@ -58,11 +61,11 @@ export async function loadScenario(path: string, io: Io): Promise<PredictInput> 
 }
 
 /** Bar chart: one group per level and metric, predicted and measured bars, values relative to the measurement. */
-export function calibrationChart(rows: readonly ComparisonRow[], fitted: readonly ComparisonRow[], title: string): string {
+export function calibrationChart(rows: readonly ComparisonRow[], fitted: readonly ComparisonRow[], title: string, statistic: Statistic = "mean"): string {
   return renderBarChart({
     title,
     subtitle: "predicted / measured per load level (1 = exact)",
-    categories: rows.map((r) => `${r.level} ${METRIC_LABEL[r.metric]}`),
+    categories: rows.map((r) => `${r.level} ${metricLabel(r.metric, statistic)}`),
     series: [
       { name: "measured", values: rows.map(() => 1) },
       { name: "predicted", values: rows.map((r) => r.predicted / r.measured) },
@@ -133,14 +136,15 @@ async function readStoredRun(idOrLabel: string, io: Io): Promise<Measurements> {
 }
 
 async function calibrate(dir: string | undefined, flags: CalibrateFlags, io: Io): Promise<void> {
+  const statistic = statisticOption(flags.statistic);
   if ((dir === undefined) === (flags.run === undefined)) throw new UsageError("RESULTS_DIR and --run: give one of them (a costcurve bench --out directory, or the id of a run saved with costcurve bench --save)");
   const measured = flags.run === undefined ? readResultsDir(dir!, io) : await readStoredRun(flags.run, io);
   const summaries = measured.summaries;
   if (flags.svg && flags.png) throw new UsageError("--svg and --png: give one of them");
   const input = await loadScenario(resolve(io.cwd, flags.scenario), io);
-  const rows = compareLevels(input, summaries);
+  const rows = compareLevels(input, summaries, statistic);
   if (rows.length === 0) throw new UsageError(`${measured.field}: no level of ${dir ?? flags.run} has completed requests to compare`);
-  const fit: FitResult = fitProfile(input, summaries);
+  const fit: FitResult = fitProfile(input, summaries, statistic);
   const name = flags.name ?? `calibration-${input.accelerator.id}`;
   const date = new Date().toISOString().slice(0, 10);
   const scales = fit.scales;
@@ -148,22 +152,22 @@ async function calibrate(dir: string | undefined, flags: CalibrateFlags, io: Io)
     ...fit.profile,
     id: name,
     version: date,
-    fit: `costcurve calibrate ${date}: ${input.profile.id} with compute x${scales.compute.toPrecision(3)}, bandwidth x${scales.bandwidth.toPrecision(3)}, overheads x${scales.overhead.toPrecision(3)}; sum of squared log errors ${fit.before.toPrecision(3)} -> ${fit.after.toPrecision(3)} over ${rows.length} rows`,
+    fit: `costcurve calibrate ${date}: ${input.profile.id} with compute x${scales.compute.toPrecision(3)}, bandwidth x${scales.bandwidth.toPrecision(3)}, overheads x${scales.overhead.toPrecision(3)}; sum of squared log errors ${fit.before.toPrecision(3)} -> ${fit.after.toPrecision(3)} over ${rows.length} rows (${statistic}s)`,
   };
   const store = await openStore(io.env, io.cwd);
   let version: number;
   try {
-    version = (await store.saveCalibrationProfile(name, { kind: "calibration", profile, scales, basedOn: input.profile.id, accelerator: input.accelerator.id, ...measured.source, rows, fittedRows: fit.rows })).version;
+    version = (await store.saveCalibrationProfile(name, { kind: "calibration", profile, scales, basedOn: input.profile.id, accelerator: input.accelerator.id, ...measured.source, statistic, rows, fittedRows: fit.rows })).version;
   } finally {
     await store.close();
   }
   const chartPath = flags.svg ?? flags.png;
-  if (chartPath) await writeChart(resolve(io.cwd, chartPath), calibrationChart(rows, fit.rows, `${input.scenario.model} on ${input.accelerator.name}`));
+  if (chartPath) await writeChart(resolve(io.cwd, chartPath), calibrationChart(rows, fit.rows, `${input.scenario.model} on ${input.accelerator.name}`, statistic));
   if (flags.json) {
-    io.stdout(`${JSON.stringify({ accelerator: input.accelerator.id, profile: input.profile.id, rows, fitted: { name, version, scales, rows: fit.rows, profile } })}\n`);
+    io.stdout(`${JSON.stringify({ accelerator: input.accelerator.id, profile: input.profile.id, statistic, rows, fitted: { name, version, scales, rows: fit.rows, profile } })}\n`);
     return;
   }
-  const table = rows.map((r, i) => ({ ...r, metricLabel: METRIC_LABEL[r.metric], predictedText: value(r, r.predicted), measuredText: value(r, r.measured), fittedErrorFraction: fit.rows[i]?.errorFraction ?? null }));
+  const table = rows.map((r, i) => ({ ...r, metricLabel: metricLabel(r.metric, statistic), predictedText: value(r, r.predicted), measuredText: value(r, r.measured), fittedErrorFraction: fit.rows[i]?.errorFraction ?? null }));
   io.stdout(`${input.scenario.model} on ${input.accelerator.name}, profile ${input.profile.id}\n`);
   io.stdout(formatTable(COLUMNS, table));
   io.stdout(`fitted profile ${name} v${version}: compute x${scales.compute.toPrecision(3)}, bandwidth x${scales.bandwidth.toPrecision(3)}, overheads x${scales.overhead.toPrecision(3)} (saved to the store)\n`);
@@ -182,5 +186,6 @@ export function registerCalibrate(program: Command, io: Io): void {
     .option("--svg <file>", "write a predicted-vs-measured chart as SVG")
     .option("--png <file>", "write the chart as PNG")
     .option("--json", "print the comparison and the fitted profile as JSON")
+    .option("--statistic <mean|median>", "measured figures: mean (whole-level throughput, mean TTFT/TPOT; default) or median (the typical request, robust to bursts of outside load on a shared host)")
     .action(async (dir: string | undefined, flags: CalibrateFlags) => calibrate(dir, flags, io));
 }
