@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { compareLevels, fitProfile, measuredFigures, scaleProfile, scenarioAt } from "./calibrate.js";
-import { summaryFrom, syntheticInput } from "./test-support/calibration.js";
+import { summaryFrom, syntheticInput, withBursts } from "./test-support/calibration.js";
 
 describe("calibration", () => {
   test("a level's scenario takes the measured mean tokens and the level's load", () => {
@@ -70,10 +70,47 @@ describe("calibration", () => {
     // embeddings: concurrency x tokens per request / median latency
     const embed = summaryFrom(input, { kind: "concurrency", concurrency: 2 }, "embeddings", 512, 0);
     const latency = (2 * 512) / embed.inputTokensPerSecond;
-    expect(measuredFigures({ ...embed, e2eSeconds: { mean: 2 * latency, p50: latency, p90: latency, p99: 5 * latency, count: 10 } }, "median").throughput).toBeCloseTo(embed.inputTokensPerSecond, 6);
+    expect(measuredFigures({ ...embed, e2eSeconds: { mean: 2 * latency, p50: latency, p90: latency, p99: 5 * latency, count: 10 } }, "median").tokensPerSecond).toBeCloseTo(embed.inputTokensPerSecond, 6);
     // a rate level keeps its measured throughput (the offered rate); a level without latencies has no median throughput
     const rate = summaryFrom(input, { kind: "rate", requestsPerSecond: 0.1 }, "completions", 16, 64);
-    expect(measuredFigures(rate, "median").throughput).toBe(rate.outputTokensPerSecond);
-    expect(measuredFigures({ ...embed, e2eSeconds: { mean: null, p50: null, p90: null, p99: null, count: 0 } }, "median").throughput).toBeNull();
+    expect(measuredFigures(rate, "median").tokensPerSecond).toBe(rate.outputTokensPerSecond);
+    expect(measuredFigures({ ...embed, e2eSeconds: { mean: null, p50: null, p90: null, p99: null, count: 0 } }, "median").tokensPerSecond).toBeNull();
+  });
+
+  test("median figures: gaps that are not one token each fall back to the median request's TPOT", () => {
+    const input = syntheticInput();
+    const exact = summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64);
+    const tpot = exact.tpotSeconds.p50!;
+    // 4 tokens per chunk: 15 gaps per request of 63 tokens, each 4 TPOTs long
+    const chunked = { ...exact, itlSeconds: { mean: 4 * tpot, p50: 4 * tpot, p90: 4 * tpot, p99: 4 * tpot, count: 150 } };
+    expect(measuredFigures(chunked, "median").tpotSeconds).toBe(tpot);
+    // one gap per token, but most arrived in one read with the one before (gap ~0): the median gap says nothing
+    const merged = { ...exact, itlSeconds: { mean: tpot, p50: 1e-6, p90: 2 * tpot, p99: 4 * tpot, count: 630 } };
+    expect(measuredFigures(merged, "median").tpotSeconds).toBe(tpot);
+    expect(Math.abs(measuredFigures(merged, "median").tokensPerSecond! / exact.outputTokensPerSecond - 1)).toBeLessThan(1e-9);
+    // no TTFT (e.g. no usable stream): the median end-to-end latency; a mean below one output token never runs time backwards
+    const e2e = { ...exact, ttftSeconds: { mean: null, p50: null, p90: null, p99: null, count: 0 }, e2eSeconds: { mean: 4, p50: 2, p90: 4, p99: 4, count: 10 } };
+    expect(measuredFigures(e2e, "median").tokensPerSecond).toBeCloseTo(64 / 2, 9);
+    const empty = { ...exact, totalOutputTokens: 0 };
+    expect(measuredFigures(empty, "median").tokensPerSecond).toBe(0);
+  });
+
+  test("the median fit recovers the scales through bursts that bias the mean fit", () => {
+    const input = syntheticInput();
+    const truth = { compute: 0.5, bandwidth: 0.6, overhead: 2 };
+    const measuredWith = { ...input, profile: scaleProfile(input.profile, truth) };
+    // a fifth of the gaps 4x slower: mean TPOT +60%
+    const summaries = [
+      withBursts(summaryFrom(measuredWith, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64), 0.2, 4),
+      withBursts(summaryFrom(measuredWith, { kind: "concurrency", concurrency: 2 }, "completions", 256, 32), 0.2, 4),
+      summaryFrom(measuredWith, { kind: "concurrency", concurrency: 1 }, "embeddings", 512, 0),
+    ];
+    const median = fitProfile(input, summaries, "median");
+    expect(median.after).toBeLessThan(1e-6);
+    expect(median.scales.compute).toBeCloseTo(0.5, 2);
+    expect(median.scales.bandwidth).toBeCloseTo(0.6, 2);
+    const mean = fitProfile(input, summaries, "mean");
+    expect(mean.after).toBeGreaterThan(0.01);
+    expect(mean.scales.bandwidth).toBeLessThan(0.55);
   });
 });

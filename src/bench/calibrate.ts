@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { EfficiencyProfile } from "../core/efficiency.js";
 import { type PredictInput, predict } from "../core/predict.js";
 import type { Prediction, Scenario } from "../core/scenario.js";
+import { z } from "zod";
 import { LevelSummary } from "./schemas.js";
 
 /** Summaries in load order: concurrency levels by concurrency, then rate levels by rate (c1, c4, ... r1, ...). */
@@ -79,27 +80,42 @@ export function predictLevel(input: PredictInput, summary: LevelSummary): Predic
  * - "mean": throughput over the whole level and mean TTFT/TPOT, what a bill or a capacity plan sees;
  * - "median": the typical request, robust to bursts of outside load on a shared host (a virtual machine whose
  *   neighbours take the CPU or the memory bus for a second makes a few tokens 3-4x slower and moves means by 15-20%):
- *   median TTFT and TPOT (the median inter-token gap when streamed), and at a concurrency level the throughput of
- *   `concurrency` requests each taking median TTFT + (tokens - 1) x median gap (embeddings: the median latency).
- *   Rate levels keep the measured throughput, which is the offered rate there.
+ *   median TTFT, the median inter-token gap as TPOT (the median request's TPOT when gaps are not one token each:
+ *   servers that send several tokens per chunk, or reads that carry several chunks), and at a concurrency level the
+ *   tokens per second of `concurrency` requests each taking median TTFT + (tokens - 1) x TPOT (embeddings: the median
+ *   latency). Rate levels keep the measured throughput, which is the offered rate there.
  */
-export type Statistic = "mean" | "median";
-export const STATISTICS: readonly Statistic[] = ["mean", "median"];
+export const Statistic = z.enum(["mean", "median"]);
+export type Statistic = z.infer<typeof Statistic>;
 
-/** The measured figures of one level under a statistic (null where the level lacks them). */
-export function measuredFigures(s: LevelSummary, statistic: Statistic): { throughput: number | null; ttftSeconds: number | null; tpotSeconds: number | null } {
-  const embed = s.endpoint === "embeddings";
-  const meanThroughput = embed ? s.inputTokensPerSecond : s.outputTokensPerSecond;
-  if (statistic === "mean") return { throughput: meanThroughput, ttftSeconds: s.ttftSeconds.mean, tpotSeconds: s.tpotSeconds.mean };
+/**
+ * The median inter-token gap when it measures one token: about one gap per generated token per request, and not
+ * collapsed towards 0 by chunks that arrived together (at least half the median request's TPOT); otherwise null.
+ */
+function tokenGapSeconds(s: LevelSummary): number | null {
   const n = Math.max(1, s.requestsCompleted);
-  const tpot = s.itlSeconds.p50 ?? s.tpotSeconds.p50;
-  let throughput: number | null = meanThroughput;
+  const gapsPerRequest = s.totalOutputTokens / n - 1;
+  const gap = s.itlSeconds.p50;
+  if (gap === null || !(gap > 0) || !(gapsPerRequest > 0)) return null;
+  if (Math.abs(s.itlSeconds.count / n / gapsPerRequest - 1) > 0.1) return null;
+  if (s.tpotSeconds.p50 !== null && gap < 0.5 * s.tpotSeconds.p50) return null;
+  return gap;
+}
+
+/** The measured figures of one level under a statistic (tokens/s: output tokens, input tokens for embeddings; null where the level lacks them). */
+export function measuredFigures(s: LevelSummary, statistic: Statistic): { tokensPerSecond: number | null; ttftSeconds: number | null; tpotSeconds: number | null } {
+  const embed = s.endpoint === "embeddings";
+  const meanTokensPerSecond = embed ? s.inputTokensPerSecond : s.outputTokensPerSecond;
+  if (statistic === "mean") return { tokensPerSecond: meanTokensPerSecond, ttftSeconds: s.ttftSeconds.mean, tpotSeconds: s.tpotSeconds.mean };
+  const n = Math.max(1, s.requestsCompleted);
+  const tpot = tokenGapSeconds(s) ?? s.tpotSeconds.p50;
+  let tokensPerSecond: number | null = meanTokensPerSecond;
   if (s.load.kind === "concurrency") {
     const tokens = (embed ? s.totalInputTokens : s.totalOutputTokens) / n;
-    const seconds = embed ? s.e2eSeconds.p50 : s.ttftSeconds.p50 === null || tpot === null ? s.e2eSeconds.p50 : s.ttftSeconds.p50 + (tokens - 1) * tpot;
-    throughput = seconds !== null && seconds > 0 ? (s.load.concurrency * tokens) / seconds : null;
+    const seconds = embed || s.ttftSeconds.p50 === null || tpot === null ? s.e2eSeconds.p50 : s.ttftSeconds.p50 + Math.max(0, tokens - 1) * tpot;
+    tokensPerSecond = seconds !== null && seconds > 0 ? (s.load.concurrency * tokens) / seconds : null;
   }
-  return { throughput, ttftSeconds: s.ttftSeconds.p50, tpotSeconds: tpot };
+  return { tokensPerSecond, ttftSeconds: s.ttftSeconds.p50, tpotSeconds: tpot };
 }
 
 /**
@@ -116,9 +132,9 @@ export function compareLevels(input: PredictInput, summaries: readonly LevelSumm
       if (predicted === null || measured === null || !(predicted > 0) || !(measured > 0)) return;
       rows.push({ level: s.level, metric, predicted, measured, errorFraction: predicted / measured - 1 });
     };
-    if (s.endpoint === "embeddings") add("inputTokensPerSecond", p.inputTokensPerSecond, m.throughput);
+    if (s.endpoint === "embeddings") add("inputTokensPerSecond", p.inputTokensPerSecond, m.tokensPerSecond);
     else {
-      add("outputTokensPerSecond", p.outputTokensPerSecond, m.throughput);
+      add("outputTokensPerSecond", p.outputTokensPerSecond, m.tokensPerSecond);
       add("ttftSeconds", p.ttftSeconds, m.ttftSeconds);
       add("tpotSeconds", p.tpotSeconds, m.tpotSeconds);
     }

@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
-import { type ComparisonRow, type FitResult, STATISTICS, type Statistic, compareLevels, fitProfile, readSummaries, storedSummaries } from "../bench/calibrate.js";
+import { type ComparisonRow, type FitResult, Statistic, compareLevels, fitProfile, readSummaries, storedSummaries } from "../bench/calibrate.js";
 import type { LevelSummary } from "../bench/schemas.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
 import type { PredictInput } from "../core/predict.js";
@@ -23,13 +23,15 @@ interface CalibrateFlags {
   statistic?: string;
 }
 
-const metricLabel = (metric: ComparisonRow["metric"], statistic: Statistic): string =>
-  ({ outputTokensPerSecond: "output tokens/s", inputTokensPerSecond: "input tokens/s", ttftSeconds: `TTFT ${statistic}`, tpotSeconds: `TPOT ${statistic}` })[metric];
+const metricLabel = (metric: ComparisonRow["metric"], statistic: Statistic): string => {
+  const typical = statistic === "median" ? " (median request)" : "";
+  return { outputTokensPerSecond: `output tokens/s${typical}`, inputTokensPerSecond: `input tokens/s${typical}`, ttftSeconds: `TTFT ${statistic}`, tpotSeconds: `TPOT ${statistic}` }[metric];
+};
 
 function statisticOption(text: string | undefined): Statistic {
-  if (text === undefined) return "mean";
-  if (!(STATISTICS as readonly string[]).includes(text)) throw new UsageError(`--statistic: "${text}" is not one of ${STATISTICS.join(", ")}`);
-  return text as Statistic;
+  const parsed = Statistic.safeParse(text ?? "mean");
+  if (!parsed.success) throw new UsageError(`--statistic: "${text}" is not one of ${Statistic.options.join(", ")}`);
+  return parsed.data;
 }
 
 const isTime = (row: ComparisonRow) => row.metric === "ttftSeconds" || row.metric === "tpotSeconds";

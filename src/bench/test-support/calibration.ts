@@ -55,3 +55,23 @@ export function summaryFrom(input: PredictInput, load: LoadLevel, endpoint: Leve
   };
 }
 
+
+/**
+ * The same level as if outside load had stretched a share of its token gaps: every request streamed one chunk per
+ * token and the median gap is the true TPOT, but `slowShare` of the gaps took `slowdown` times as long, so mean TPOT
+ * rises and whole-level throughput falls (concurrency levels of generation only).
+ */
+export function withBursts(s: LevelSummary, slowShare: number, slowdown: number): LevelSummary {
+  const tpot = s.tpotSeconds.p50!;
+  const ttft = s.ttftSeconds.p50!;
+  const n = s.requestsCompleted;
+  const tokens = s.totalOutputTokens / n;
+  const meanTpot = tpot * (1 + slowShare * (slowdown - 1));
+  const concurrency = s.load.kind === "concurrency" ? s.load.concurrency : 1;
+  return {
+    ...s,
+    tpotSeconds: { ...s.tpotSeconds, mean: meanTpot },
+    itlSeconds: { mean: meanTpot, p50: tpot, p90: tpot, p99: slowdown * tpot, count: n * (tokens - 1) },
+    outputTokensPerSecond: (concurrency * tokens) / (ttft + (tokens - 1) * meanTpot),
+  };
+}
