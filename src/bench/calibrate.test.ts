@@ -51,16 +51,11 @@ describe("calibration", () => {
     const input = syntheticInput();
     const exact = summaryFrom(input, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64);
     const tpot = exact.tpotSeconds.mean!;
-    const ttft = exact.ttftSeconds.mean!;
     // 10 requests x 63 gaps, all at the predicted TPOT but 10 of them 4x as long (a neighbour took the CPU for a moment):
     // the mean TPOT rises by 10 x 3 x tpot / 630 = 4.8%, the median gap stays
     const burst = (10 * 3 * tpot) / 630;
-    const bursty = {
-      ...exact,
-      tpotSeconds: { ...exact.tpotSeconds, mean: tpot + burst },
-      itlSeconds: { mean: tpot + burst, p50: tpot, p90: tpot, p99: 4 * tpot, count: 630 },
-      outputTokensPerSecond: 64 / (ttft + 63 * (tpot + burst)),
-    };
+    const bursty = withBursts(exact, 10 / 630, 4);
+    expect(bursty.tpotSeconds.mean).toBeCloseTo(tpot + burst, 12);
     const byMetric = (rows: ReturnType<typeof compareLevels>) => Object.fromEntries(rows.map((r) => [r.metric, r.errorFraction]));
     const mean = byMetric(compareLevels(input, [bursty]));
     expect(mean.tpotSeconds).toBeCloseTo(tpot / (tpot + burst) - 1, 6);

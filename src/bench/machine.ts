@@ -204,8 +204,8 @@ export async function measureMachine(options: { threads?: number; date: string; 
   const [layerSeconds, secondsPerF16Byte, secondsPerF32Byte] = fitNonNegative(
     timings.map((t) => ({ x: [t.shape.blockCount, t.precision === "f16" ? t.decodeWeightBytes : 0, t.precision === "f32" ? t.decodeWeightBytes : 0], y: t.decodeSecondsPerToken })),
   ) as [number, number, number];
-  const fit = { a: layerSeconds, b: secondsPerF16Byte > 0 ? secondsPerF16Byte : secondsPerF32Byte };
-  const effectiveBytesPerSecond = fit.b > 0 ? 1 / fit.b : all.bytesPerSecond;
+  const secondsPerByte = secondsPerF16Byte > 0 ? secondsPerF16Byte : secondsPerF32Byte;
+  const effectiveBytesPerSecond = secondsPerByte > 0 ? 1 / secondsPerByte : all.bytesPerSecond;
   return {
     date: options.date,
     threads,
@@ -214,7 +214,7 @@ export async function measureMachine(options: { threads?: number; date: string; 
     bandwidth: { single, all },
     timings,
     matmul: { fp16FlopsPerSecond: peak("f16"), fp32FlopsPerSecond: peak("f32"), halfEfficiencyWidth: width },
-    decode: { layerOverheadSeconds: fit.a, effectiveBytesPerSecond },
+    decode: { layerOverheadSeconds: layerSeconds, effectiveBytesPerSecond },
     wallSeconds: (performance.now() - started) / 1000,
   };
 }
