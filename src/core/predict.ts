@@ -9,6 +9,8 @@ import type { Bound, Prediction, Scenario } from "./scenario.js";
 import { type Disaggregation, type LoadPoint, type ServingPolicy, closedLoop, disaggregatedLoop, openLoopLatency } from "./serving.js";
 import { type Plan, stepTime } from "./step.js";
 import { costOf } from "./cost.js";
+import { type SimulatedLatency, simulatedPoint } from "./simulated-load.js";
+import type { SchedulerKind } from "./simulate.js";
 
 /** Everything predict needs, already resolved from catalogs. */
 export interface PredictInput {
@@ -35,6 +37,8 @@ export interface Evaluation {
   kvCapacitySequences?: number | null;
   /** In SLO mode, what stopped the batch from growing: a latency limit, KV capacity, or the engine's batch limit. */
   sloBinding?: "ttft" | "tpot" | "capacity" | "max-batch";
+  /** Latency distributions when the load point was simulated request by request. */
+  latency?: SimulatedLatency;
 }
 
 /** Predicts throughput, latency and cost of a scenario: the engine's single entry point. */
@@ -54,6 +58,9 @@ export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
     : // Engines run tensor/pipeline/expert parallelism by default; data-parallel attention is opt-in in vLLM, SGLang
       // and TensorRT-LLM, so it is chosen only when the scenario asks (frontier and optimize sweep it explicitly).
       candidatePlans(shape, count).filter((p) => p.dpAttention === 1);
+  // Plans are ranked with the closed form (fast); the chosen one is then simulated request by request.
+  const simulate = wantsSimulation(scenario);
+  if (plans.length === 1) return evaluatePlan(input, shape, plans[0]!, simulate);
   let best: Evaluation | undefined;
   let firstFailure: Evaluation | undefined;
   for (const plan of plans) {
@@ -64,7 +71,19 @@ export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
     }
     if (!best || score(e) > score(best)) best = e;
   }
+  if (best && simulate) return evaluatePlan(input, shape, best.plan, true);
   return best ?? firstFailure ?? infeasible(plans[0] ?? { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: count }, []);
+}
+
+/** A concurrency load of a generating workload is simulated unless the scenario asks for the closed form. */
+export function wantsSimulation(scenario: Scenario): boolean {
+  const w = scenario.workload;
+  return w.kind === "generate" && w.load.mode === "concurrency" && w.outputTokens > 1 && !scenario.features?.disaggregation && scenario.features?.benchmark?.method !== "closed-form";
+}
+
+/** The scheduler a profile's engine runs (engines without their own policy schedule like vLLM). */
+export function schedulerOf(engine: string): SchedulerKind {
+  return engine === "sglang" || engine === "trtllm" || engine === "llamacpp" || engine === "tei" ? engine : "vllm";
 }
 
 function score(e: Evaluation): number {
@@ -72,7 +91,7 @@ function score(e: Evaluation): number {
 }
 
 /** Evaluates one plan: memory, rates, and the load mode. */
-export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan): Evaluation {
+export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan, simulate = false): Evaluation {
   const { scenario, accelerator, profile } = input;
   const work = scenario.workload;
   const issues: Issue[] = [];
@@ -138,6 +157,23 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan)
       ? disaggregatedLoop(shape, plan, rates, policy, perReplica * plan.replicas, work.inputTokens, work.outputTokens, disaggregation)
       : closedLoop(shape, plan, rates, policy, perReplica, work.inputTokens, work.outputTokens);
 
+  if (load.mode === "concurrency" && simulate && !disaggregation) {
+    const perReplica = Math.max(1, load.concurrency / plan.replicas);
+    if (load.concurrency / plan.replicas < 1 && plan.replicas > 1) {
+      issues.push({ code: "idle_replicas", message: `concurrency ${load.concurrency} leaves some of the ${plan.replicas} replicas idle` });
+    }
+    const bench = scenario.features?.benchmark;
+    const simPolicy = policy.staticBatch ? { ...policy, maxBatchSequences: Math.min(policy.maxBatchSequences, Math.round(perReplica)) } : policy;
+    const sim = simulatedPoint(shape, plan, rates, simPolicy, policy.staticBatch ? "vllm" : schedulerOf(profile.engine), capacity.kvCapacityBytes, work.inputTokens, work.outputTokens, {
+      arrivals: policy.staticBatch ? { kind: "static" } : { kind: "closed", concurrency: perReplica },
+      lengths: bench?.lengths === "uniform" ? { kind: "uniform", rangeRatio: bench.rangeRatio } : bench?.lengths === "sharegpt" ? { kind: "sharegpt" } : { kind: "fixed" },
+      ...(bench?.requestCount !== undefined ? { requestCount: Math.max(1, Math.round(bench.requestCount / plan.replicas)) } : policy.staticBatch ? { requestCount: Math.round(perReplica) } : {}),
+      seed: bench?.seed ?? 1,
+    });
+    const active = Math.min(plan.replicas, load.concurrency);
+    const point = load.concurrency / plan.replicas < 1 ? scalePoint(sim.point, active / plan.replicas) : sim.point;
+    return { ...finish(plan, point, load.concurrency, reportedCapacity, issues), latency: sim.latency };
+  }
   if (load.mode === "concurrency") {
     const perReplica = load.concurrency / plan.replicas;
     if (perReplica < 1 && plan.replicas > 1) {

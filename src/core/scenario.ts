@@ -68,6 +68,21 @@ export const Scenario = z.strictObject({
       batching: z.enum(["continuous", "static"]).default("continuous"),
       /** Prefill and decode on separate pools (prefill accelerators of the count; KV moves over the link). */
       disaggregation: z.strictObject({ prefillAcceleratorCount: positiveInt }).optional(),
+      /**
+       * How the benchmark drives a concurrency load (simulated request by request): every slot starts at once and
+       * sends its next request when one ends (vllm bench serve --max-concurrency); lengths fixed or uniform within
+       * +-rangeRatio (--random-range-ratio) or ShareGPT-like; requestCount as --num-prompts (default 8 x concurrency
+       * per scheduler, 64 to 2,048); "closed-form" skips the simulation for the steady-state formulas.
+       */
+      benchmark: z
+        .strictObject({
+          lengths: z.enum(["fixed", "uniform", "sharegpt"]).default("fixed"),
+          rangeRatio: z.number().min(0).max(1).default(0),
+          requestCount: z.number().int().min(1).max(100_000).optional(),
+          seed: z.number().int().min(0).max(2 ** 31).default(1),
+          method: z.enum(["simulation", "closed-form"]).default("simulation"),
+        })
+        .optional(),
       /** Expert routing: Zipf exponent of expert popularity (0 uniform) and load imbalance max/mean. */
       routing: z.strictObject({ skew: z.number().min(0).max(3).default(0), imbalanceFactor: z.number().min(1).max(8).default(1) }).optional(),
     })

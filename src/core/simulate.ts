@@ -261,6 +261,74 @@ export function simulateServing(input: SimulationInput): SimulationResult {
     else nextWaiting = i + 1;
   };
 
+  /**
+   * Runs k decode-only steps at once when nothing can change the batch before then: every running prompt is done, no
+   * request can be admitted (none waiting, or the sequence limit is reached) and none arrives, the KV pages for k more
+   * tokens fit, and no request finishes before the k-th step. Step time is nearly linear in context, so k steps cost k
+   * times the step at the middle context. This turns the simulation's cost from one iteration per token into one per
+   * event (an arrival, a finish, a page shortage).
+   */
+  const leapDecodes = (): boolean => {
+    if (running.length === 0) return false;
+    const perStep = policy.tokensPerDecodeStep;
+    let minSteps = Infinity;
+    let contextSum = 0;
+    for (const i of running) {
+      if (prefilled[i]! < promptLen[i]!) return false;
+      const left = Math.ceil((outputLen[i]! - generated[i]!) / perStep);
+      if (left < minSteps) minSteps = left;
+      contextSum += promptLen[i]! + generated[i]!;
+    }
+    let k = minSteps - 1;
+    if (k < 2) return false;
+    const head = waitingHead();
+    if (head >= 0 && running.length < maxSeqs && !staticBatch) {
+      // Admission blocked by the cache stays blocked while nothing finishes (allocations only grow): leap anyway.
+      const first = reserveWhole ? promptLen[head]! + outputLen[head]! : Math.ceil(Math.min(promptLen[head]!, budget) / page) * page;
+      if (used + bytesFor(first) <= policy.kvCapacityBytes) return false;
+    }
+    // The next open-loop arrival bounds the leap (closed-loop arrivals only follow finishes).
+    let nextArrival = Infinity;
+    for (let i = nextWaiting; i < released; i++) if (state[i] === WAITING) { nextArrival = arrival[i]!; break; }
+    const count = running.length;
+    const meanContext = contextSum / count;
+    load.decodeSequenceCount = count;
+    load.prefillTokenCount = 0;
+    load.prefillContextTokens = 0;
+    load.prefillSequenceCount = 0;
+    load.logitsCount = count * policy.tokensFedPerDecode;
+    load.decodeContextTokens = meanContext + ((k - 1) / 2) * perStep;
+    let step = input.stepSeconds(load) * policy.draftFactor;
+    if (nextArrival < Infinity && running.length < maxSeqs) {
+      k = Math.min(k, Math.floor((nextArrival - now) / step));
+      if (k < 2) return false;
+      load.decodeContextTokens = meanContext + ((k - 1) / 2) * perStep;
+      step = input.stepSeconds(load) * policy.draftFactor;
+    }
+    // Pages for k more tokens per sequence must fit without preempting anyone.
+    let extra = 0;
+    for (const i of running) {
+      const tokens = promptLen[i]! + generated[i]! + k * perStep + policy.tokensFedPerDecode;
+      if (tokens <= allocatedTokens[i]!) continue;
+      const target = reserveWhole ? promptLen[i]! + outputLen[i]! : Math.ceil(tokens / page) * page;
+      extra += bytesFor(target) - allocatedBytes[i]!;
+    }
+    if (used + extra > policy.kvCapacityBytes) return false;
+    for (const i of running) {
+      grow(i, promptLen[i]! + generated[i]! + k * perStep + policy.tokensFedPerDecode);
+      generated[i] = generated[i]! + k * perStep;
+    }
+    now += k * step;
+    for (const i of running) lastTokenTime[i] = now;
+    steps += k;
+    busy += k * step;
+    decodeTokenSum += count * k;
+    if (count > peakRunning) peakRunning = count;
+    itlValues.push(step / perStep);
+    itlWeights.push(count * perStep * k);
+    return true;
+  };
+
   const load: StepLoad = { decodeSequenceCount: 0, decodeContextTokens: 0, decodeTokensPerSequence: policy.tokensFedPerDecode, prefillTokenCount: 0, prefillContextTokens: 0, logitsCount: 0, prefillSequenceCount: 0 };
   const chunkOf = new Map<number, number>();
   const guard = 50_000_000;
@@ -274,6 +342,7 @@ export function simulateServing(input: SimulationInput): SimulationResult {
       now = Math.max(now, next);
       continue;
     }
+    if (leapDecodes()) continue;
     chunkOf.clear();
     let decodeSeqs = 0;
     let decodeContext = 0;
@@ -313,8 +382,8 @@ export function simulateServing(input: SimulationInput): SimulationResult {
       // Prompts already admitted continue their chunks first, then new admissions in arrival order.
       const chunkFor = (i: number): number => {
         const remaining = promptLen[i]! - prefilled[i]!;
-        // TensorRT-LLM (chunked context off by default) takes a whole prompt unless it exceeds the budget alone.
-        if (policy.scheduler === "trtllm" && remaining > tokensLeft && remaining <= budget) return 0;
+        // TensorRT-LLM takes whole prompts where they fit beside the decodes and chunks the rest (enable_chunked_prefill,
+        // as the serving recipes set it; without it a prompt as long as max_num_tokens would wait for an empty batch).
         return Math.min(remaining, Math.max(0, tokensLeft));
       };
       for (const i of continuing) {
