@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 
 const ROOT = new URL("..", import.meta.url).pathname;
 const DESCRIPTIONS = {
-  ".ci/run": "CI entry: installs PostgreSQL, Chromium and DejaVu fonts from Debian when missing, then `npm install` and `CI=true npm test`",
+  ".ci/run": "CI entry: installs PostgreSQL, Chromium and DejaVu fonts from Debian when missing, then `npm install`, `CI=true npm test` and scripts/pack-install.sh",
   ".npmrc": "npm settings: exact versions when saving dependencies",
   ".gitignore": "build output, local databases and test output stay out of git",
-  "package.json": "the one npm package: bin `costcurve`, scripts (build, test, accuracy, bench), pinned dependencies",
+  "package.json": "the one npm package: bin `costcurve`, exports, shipped files, scripts (build, test, accuracy, bench), pinned dependencies, node-llama-cpp as an optional peer",
   "package-lock.json": "the committed lockfile",
   "tsconfig.json": "TypeScript strict, ESM (NodeNext), Node 20",
   "tsconfig.build.json": "build settings: tests and test-support left out of dist/",
@@ -25,8 +25,9 @@ const DESCRIPTIONS = {
   "docs/efficiency-fit.json": "the fitted efficiency values that scripts/apply-fit.py copies into src/catalog/efficiency.ts",
   "docs/bench-metrics.md": "benchmark metric definitions (vLLM's) and an alias table for other tools",
   "docs/calibration.md": "machine microbenchmarks, calibration against a run, and the client-overhead measurement",
+  "scripts/pack-install.sh": "packs the tarball, installs it into a fresh prefix without the optional node-llama-cpp peer, runs --version, demo and the missing-peer message, prints the installed size",
   "scripts/apply-fit.py": "copies docs/efficiency-fit.json into the catalog, rounded",
-  "scripts/node-llama-cpp-no-gpu/package.json": "an empty stand-in for node-llama-cpp's GPU and other-platform binaries (npm overrides)",
+  "scripts/node-llama-cpp-no-gpu/package.json": "an empty stand-in for node-llama-cpp's GPU and other-platform binaries (npm overrides, the repo's dev install only)",
   "src/market/fixtures/README.md": "recorded registry responses for the mindshare tests (loopback only)",
   "content/kb": "the shipped knowledge base: one Markdown file per claim, with sources and checks in the front matter",
 };

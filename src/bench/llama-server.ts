@@ -6,6 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Token } from "node-llama-cpp";
+import { importNodeLlamaCpp } from "./llama-import.js";
 
 export interface LlamaServerOptions {
   modelPath: string;
@@ -51,7 +52,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 /** Starts the server; node-llama-cpp is imported lazily so the rest of costcurve never loads it. */
 export async function startLlamaServer(options: LlamaServerOptions): Promise<RunningLlamaServer> {
-  const { getLlama } = await import("node-llama-cpp");
+  const { getLlama } = await importNodeLlamaCpp("costcurve serve-gguf");
   const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never, maxThreads: options.threads ?? 1 });
   // flash attention off for every context, the embedding context included (it takes the model's default):
   // on this CPU build it slows small models down several times

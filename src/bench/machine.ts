@@ -19,6 +19,7 @@ import { Accelerator } from "../core/hardware.js";
 import { GB } from "../core/units.js";
 import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
 import type { TensorPrecision } from "./gguf-writer.js";
+import { importNodeLlamaCpp } from "./llama-import.js";
 import { type BandwidthResult, measureReadBandwidth } from "./memory-bandwidth.js";
 import { raiseThreadPriorities } from "./priority.js";
 
@@ -74,7 +75,7 @@ export interface LlamaTiming {
 
 /** Times prefill (best of `repeats`) and batch-1 decode of one generated model through node-llama-cpp. */
 export async function timeLlamaModel(precision: TensorPrecision, shape: TinyModelShape, threads: number, repeats = 2): Promise<LlamaTiming> {
-  const { getLlama } = await import("node-llama-cpp");
+  const { getLlama } = await importNodeLlamaCpp("costcurve machine");
   const modelPath = cachedModelPath(precision, shape, 1, "machine");
   const llama = await getLlama({ gpu: false, build: "never", logLevel: "error" as never, maxThreads: threads });
   const model = await llama.loadModel({ modelPath, gpuLayers: 0 });

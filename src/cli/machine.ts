@@ -7,6 +7,7 @@ import { formatBytes, formatDuration, formatKeyValues, formatRate } from "../rep
 import { withStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
+import { requireNodeLlamaCpp } from "./llama-peer.js";
 import { todayIso, wholeOption } from "./options.js";
 
 const NAME = /^[a-z0-9][a-z0-9-]*$/;
@@ -69,6 +70,7 @@ export function registerMachine(program: Command, io: Io): void {
       if (flags.save !== undefined && !NAME.test(flags.save)) throw new UsageError(`--save: "${flags.save}" is not a valid name; use lowercase letters, digits and hyphens, e.g. "laptop"`);
       const name = flags.save ?? "local";
       const date = todayIso();
+      await requireNodeLlamaCpp("costcurve machine");
       const measurement = await measureMachine({ threads, date, onProgress: (message) => io.stderr(`${message}\n`) });
       const accelerator = machineAccelerator(measurement, name);
       const profile = machineProfile(measurement, name);

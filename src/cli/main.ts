@@ -1,11 +1,13 @@
 import { Command, CommanderError } from "commander";
 import { type Io, processIo, UsageError } from "./io.js";
 import { COMMANDS } from "./commands.js";
+import { packageVersion } from "./version.js";
 
 /** Runs the CLI with argv (without node and script) and returns the exit code. */
 export async function main(argv: string[], io: Io = processIo()): Promise<number> {
   const program = new Command("costcurve")
     .description("The economics of AI tokens from first principles, checked against measurements.")
+    .version(packageVersion(), "-V, --version", "print costcurve's version")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout(s), writeErr: (s) => io.stderr(s) })
     .showSuggestionAfterError(true);

@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { type RunningLlamaServer, startLlamaServer } from "../bench/llama-server.js";
 import { type Io, UsageError } from "./io.js";
+import { requireNodeLlamaCpp } from "./llama-peer.js";
 import { wholeInRangeOption } from "./options.js";
 
 interface ServeFlags {
@@ -20,6 +21,7 @@ export async function serveGguf(file: string, flags: ServeFlags, io: Io, stop?: 
   const port = wholeInRangeOption("--port", flags.port, 0, 65535);
   const threads = wholeInRangeOption("--threads", flags.threads, 1, 1024);
   const sequenceCount = wholeInRangeOption("--parallel", flags.parallel, 1, 256);
+  await requireNodeLlamaCpp("costcurve serve-gguf");
   let server: RunningLlamaServer;
   try {
     server = await startLlamaServer({ modelPath, port, threads, sequenceCount, modelName: flags.model ?? "local" });
