@@ -5,7 +5,7 @@
 import type { Prompt } from "./dataset.js";
 import { type ConnectionPool, type Exchange, type ResponseHandler } from "./http1.js";
 import type { Endpoint, ErrorType } from "./schemas.js";
-import { SseParser } from "./sse.js";
+import { type SseEvent, SseParser } from "./sse.js";
 
 export interface Target {
   url: string;
@@ -131,6 +131,19 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
       if (usage && typeof usage.prompt_tokens === "number") promptTokens = usage.prompt_tokens;
       if (usage && typeof usage.completion_tokens === "number") completionTokens = usage.completion_tokens;
     };
+    const consume = (events: SseEvent[], nowMs: number) => {
+      for (const event of events) {
+        if (event.data === "[DONE]") {
+          done = true;
+          continue;
+        }
+        try {
+          handle(JSON.parse(event.data) as Record<string, unknown>, nowMs);
+        } catch {
+          fault ??= new Fault("malformed_sse", `unparseable event data: ${event.data.slice(0, 80)}`);
+        }
+      }
+    };
     const ok = () => status >= 200 && status < 300;
     const handler: ResponseHandler = {
       onHead: (code, responseHeaders) => {
@@ -147,17 +160,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
           whole += text;
           return;
         }
-        for (const event of parser.feed(text)) {
-          if (event.data === "[DONE]") {
-            done = true;
-            continue;
-          }
-          try {
-            handle(JSON.parse(event.data) as Record<string, unknown>, nowMs);
-          } catch {
-            fault ??= new Fault("malformed_sse", `unparseable event data: ${event.data.slice(0, 80)}`);
-          }
-        }
+        consume(parser.feed(text), nowMs);
       },
       onEnd: (nowMs) => {
         if (!ok()) return finish(new Fault("http_error", `HTTP ${status}: ${errorText.slice(0, 200)}`, status), nowMs);
@@ -173,8 +176,10 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
           if (fault) return finish(fault, nowMs);
           return finish(contentTimesMs.length === 0 ? new Fault("empty_response", "response carried no content") : null, nowMs);
         }
+        const end = parser.end();
+        consume(end.events, nowMs);
         if (fault) return finish(fault, nowMs);
-        if (parser.invalidLines > 0 || parser.pending.trim() !== "") return finish(new Fault("malformed_sse", "stream holds lines that are not SSE fields"), nowMs);
+        if (end.unfinished) return finish(new Fault("malformed_sse", "stream ended inside an event (no blank line after its data)"), nowMs);
         if (!done && !finishReason) return finish(new Fault("connection_dropped", "stream ended before [DONE] or a finish_reason"), nowMs);
         finish(contentTimesMs.length === 0 ? new Fault("empty_response", "stream carried no content") : null, nowMs);
       },

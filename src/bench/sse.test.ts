@@ -1,34 +1,65 @@
-import { expect, test } from "vitest";
+import { describe, expect, test } from "vitest";
 import { SseParser } from "./sse.js";
 
-test("events split across chunks, CRLF, comments and multi-line data", () => {
+const parse = (...chunks: string[]) => {
   const p = new SseParser();
-  expect(p.feed('data: {"a":')).toEqual([]);
-  expect(p.feed('1}\r\n\r\n: keep-alive\n\nevent: x\ndata: one\ndata: two\n\n')).toEqual([
-    { event: "message", data: '{"a":1}' },
-    { event: "x", data: "one\ntwo" },
-  ]);
-  expect(p.invalidLines).toBe(0);
-  expect(p.pending).toBe("");
-});
+  const events = chunks.flatMap((c) => p.feed(c));
+  const end = p.end();
+  return { events: [...events, ...end.events], unfinished: end.unfinished, ignored: p.ignoredFieldCount };
+};
 
-test("a line that is not a field is counted as invalid", () => {
-  const p = new SseParser();
-  p.feed("garbage without colon\n\ndata: [DONE]\n\n");
-  expect(p.invalidLines).toBe(1);
-});
+describe("SSE per the WHATWG event-stream format", () => {
+  test("split reads, comments, named events and multi-line data", () => {
+    const { events, unfinished } = parse('data: {"a":', '1}\r\n\r\n: keep-alive\n\nevent: x\ndata: one\ndata: two\n\n');
+    expect(events).toEqual([
+      { event: "message", data: '{"a":1}' },
+      { event: "x", data: "one\ntwo" },
+    ]);
+    expect(unfinished).toBe(false);
+  });
 
-test("one whole event per read (the fast path) parses like the same bytes fed in pieces", () => {
-  const stream = ['data: {"a":1}\n\n', "data: x\n\n", "data:  two spaces\n\n", "data: \n\n", 'data: {"b":2}\n\n'];
-  const whole = new SseParser();
-  const perRead = stream.flatMap((chunk) => whole.feed(chunk));
-  const pieces = new SseParser();
-  const byteAtATime = [...stream.join("")].flatMap((ch) => pieces.feed(ch));
-  expect(perRead).toEqual(byteAtATime);
-  // "data:  two spaces" keeps the second space; "data: " is an empty data line, still an event
-  expect(perRead.map((e) => e.data)).toEqual(['{"a":1}', "x", " two spaces", "", '{"b":2}']);
-  // with a partial event pending, the next read goes through the line parser
-  const p = new SseParser();
-  expect(p.feed("data: par")).toEqual([]);
-  expect(p.feed("data: tial\n\n")).toEqual([{ event: "message", data: "pardata: tial" }]);
+  test("LF, CR-only and CRLF line ends give the same events, whole or one character at a time", () => {
+    const lf = "data: one\n\nevent: e\ndata: two\ndata: three\n\n";
+    const expected = [
+      { event: "message", data: "one" },
+      { event: "e", data: "two\nthree" },
+    ];
+    for (const text of [lf, lf.replaceAll("\n", "\r"), lf.replaceAll("\n", "\r\n")]) {
+      expect(parse(text).events).toEqual(expected);
+      expect(parse(...[...text]).events).toEqual(expected);
+    }
+  });
+
+  test("CR-only: an event waits for the character after its final CR (it may be CRLF), or for the stream's end", () => {
+    const p = new SseParser();
+    expect(p.feed("data: a\r\r")).toEqual([]);
+    expect(p.feed("data: b\r\r")).toEqual([{ event: "message", data: "a" }]);
+    expect(p.end()).toEqual({ events: [{ event: "message", data: "b" }], unfinished: false });
+  });
+
+  test("a CRLF split between two reads is one line end, not two (no empty event in between)", () => {
+    expect(parse("data: a\r", "\ndata: b\r\n\r\n").events).toEqual([{ event: "message", data: "a\nb" }]);
+  });
+
+  test("a leading BOM is skipped, only at the start of the stream", () => {
+    expect(parse("\uFEFFdata: x\n\n").events).toEqual([{ event: "message", data: "x" }]);
+    // a BOM later is part of a field name, so that line is an unknown field, ignored
+    expect(parse("data: x\n\n", "\uFEFFdata: y\n\n").events).toEqual([{ event: "message", data: "x" }]);
+  });
+
+  test("unknown fields, a line without a colon and id/retry are ignored, not failures", () => {
+    const { events, ignored } = parse("foo: bar\ngarbage without colon\nid: 7\nretry: 100\ndata: ok\n\n");
+    expect(events).toEqual([{ event: "message", data: "ok" }]);
+    expect(ignored).toBe(2);
+  });
+
+  test("value spacing: one leading space dropped; `data:` with no value is an empty data line", () => {
+    expect(parse("data:  two spaces\n\ndata:x\n\ndata\n\ndata: \n\n").events.map((e) => e.data)).toEqual([" two spaces", "x", "", ""]);
+  });
+
+  test("a stream that ends inside an event reports it unfinished (the spec discards that event)", () => {
+    expect(parse("data: [DONE]")).toEqual({ events: [], unfinished: true, ignored: 0 });
+    expect(parse("data: a\n").unfinished).toBe(true);
+    expect(parse("data: a\n\n: trailing comment").unfinished).toBe(false);
+  });
 });

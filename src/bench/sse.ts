@@ -1,4 +1,8 @@
-/** A small incremental parser for Server-Sent Events (the WHATWG event-stream format). */
+/**
+ * Server-Sent Events (the WHATWG event-stream format) through eventsource-parser: LF, CR and CRLF line ends, a
+ * leading BOM skipped, unknown fields and comments ignored, as the spec says a browser's EventSource does.
+ */
+import { type EventSourceParser, createParser } from "eventsource-parser";
 
 export interface SseEvent {
   event: string;
@@ -7,55 +11,46 @@ export interface SseEvent {
 
 /** Feeds text chunks and returns the complete events they finish; partial lines wait for the next chunk. */
 export class SseParser {
-  private buffer = "";
-  private dataLines: string[] = [];
-  private eventName = "";
-  /** Lines that are neither a field, a comment nor blank (a sign of a malformed stream). */
-  invalidLines = 0;
+  private readonly parser: EventSourceParser;
+  private events: SseEvent[] = [];
+  private first = true;
+  private lastChar = "";
+  /** Fields the spec ignores (unknown names, a bad retry): counted for diagnosis, never a failure. */
+  ignoredFieldCount = 0;
+
+  constructor() {
+    this.parser = createParser({
+      onEvent: (e) => void this.events.push({ event: e.event ?? "message", data: e.data }),
+      onError: () => void this.ignoredFieldCount++,
+    });
+  }
 
   feed(text: string): SseEvent[] {
-    // the common case, one whole `data:` event per read with nothing pending, skips the line machinery
-    if (this.buffer === "" && this.dataLines.length === 0 && this.eventName === "" && text.startsWith("data: ") && text.indexOf("\n") === text.length - 2 && text.endsWith("\n\n") && !text.includes("\r")) {
-      return [{ event: "message", data: text.slice(6, -2) }];
+    if (this.first && text !== "") {
+      this.first = false;
+      // http1 decodes UTF-8 without dropping a BOM; the spec strips one U+FEFF at the start of the stream
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    this.buffer += text;
-    const events: SseEvent[] = [];
-    let start = 0;
-    for (;;) {
-      const newline = this.buffer.indexOf("\n", start);
-      if (newline === -1) break;
-      let line = this.buffer.slice(start, newline);
-      if (line.endsWith("\r")) line = line.slice(0, -1);
-      start = newline + 1;
-      this.line(line, events);
-    }
-    this.buffer = this.buffer.slice(start);
-    return events;
+    if (text !== "") this.lastChar = text.at(-1)!;
+    this.parser.feed(text);
+    const done = this.events;
+    this.events = [];
+    return done;
   }
 
-  /** Text received after the last newline (non-empty at the end means a truncated stream). */
-  get pending(): string {
-    return this.buffer;
-  }
-
-  private line(line: string, events: SseEvent[]): void {
-    if (line === "") {
-      if (this.dataLines.length > 0) events.push({ event: this.eventName || "message", data: this.dataLines.join("\n") });
-      this.dataLines = [];
-      this.eventName = "";
-      return;
-    }
-    if (line.startsWith(":")) return;
-    const colon = line.indexOf(":");
-    if (colon === -1) {
-      this.invalidLines++;
-      return;
-    }
-    const field = line.slice(0, colon);
-    let value = line.slice(colon + 1);
-    if (value.startsWith(" ")) value = value.slice(1);
-    if (field === "data") this.dataLines.push(value);
-    else if (field === "event") this.eventName = value;
-    else if (field !== "id" && field !== "retry") this.invalidLines++;
+  /**
+   * Ends the stream: returns the events that only its end completes (a final CR-only line end is held back until
+   * the next character shows whether an LF follows) and whether an event was left unfinished (data with no blank
+   * line after it: a truncated stream, whose event the spec discards and a benchmark reports).
+   */
+  end(): { events: SseEvent[]; unfinished: boolean } {
+    if (this.lastChar === "\r") this.parser.feed("\n");
+    const events = this.events;
+    this.events = [];
+    this.parser.feed("\n\n");
+    const unfinished = this.events.length > 0;
+    this.events = [];
+    this.parser.reset();
+    return { events, unfinished };
   }
 }
