@@ -8,6 +8,7 @@ import type { Scenario } from "../core/scenario.js";
 import { parseScenario } from "../core/validate.js";
 import type { Accelerator } from "../core/hardware.js";
 import type { EfficiencyProfile } from "../core/efficiency.js";
+import { engineNameOf } from "../core/engine-version.js";
 import { findAccelerator, nearestAcceleratorIds } from "./accelerators/index.js";
 import { EFFICIENCY_PROFILES, profileFor } from "./efficiency.js";
 import { nearestModelIds, resolveModelId } from "./models/index.js";
@@ -84,12 +85,12 @@ export function resolveScenario(
     activations: scenario.precision?.activations ?? checkpointPrecision.activations ?? base,
     kvCache: scenario.precision?.kvCache ?? checkpointPrecision.kvCache ?? base,
   };
-  if (scenario.precision?.kvCache === undefined && checkpointPrecision.kvCache === undefined && scenario.engine === "trtllm" && (precisions.activations === "fp8" || precisions.activations === "fp4")) {
+  const engine = scenario.engine === undefined ? "other" : engineNameOf(scenario.engine);
+  if (scenario.precision?.kvCache === undefined && checkpointPrecision.kvCache === undefined && engine === "trtllm" && (precisions.activations === "fp8" || precisions.activations === "fp4")) {
     // TensorRT-LLM's FP8/FP4 recipes quantize the KV cache to FP8 with the weights (ModelOpt kv_cache_quant_algo);
     // vLLM and SGLang keep kv_cache_dtype "auto" (the model's 16-bit dtype) unless told otherwise.
     precisions.kvCache = "fp8";
   }
-  const engine = scenario.engine ?? "other";
   const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
   return ok({ scenario, architecture: architecture.value, accelerator, profile, precisions });
 }

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { type OptimizeRow, optimize } from "../catalog/optimize.js";
 import type { Layout } from "../catalog/sweep.js";
+import { engineNameOf } from "../core/engine-version.js";
 import { parseScenario } from "../core/validate.js";
 import { formatDuration, formatJson, formatRate, formatTable, formatUsd } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
@@ -47,7 +48,7 @@ export function registerOptimize(program: Command, io: Io): void {
         percentile: percentileOption("--percentile", f.percentile ?? String(slo?.percentile ?? 99)),
         accelerators: f.accelerators === undefined ? undefined : listOption("--accelerators", f.accelerators),
         maxCount: wholeOption("--max-count", f.maxCount),
-        engine: s.engine ?? "vllm",
+        engine: s.engine === undefined ? "vllm" : engineNameOf(s.engine),
         top: wholeOption("--top", f.top),
         onProgress: progress.update,
       });

@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import type { PredictInput } from "../core/predict.js";
 import type { Prediction } from "../core/scenario.js";
+import { engineNameOf, engineVersionOf } from "../core/engine-version.js";
 import { formatDuration, formatInteger, formatJson, formatKeyValues, formatRate, formatUsd } from "../report/index.js";
 import type { Io } from "./io.js";
 import { predictFile } from "./scenario-file.js";
@@ -35,7 +36,7 @@ export function registerPredict(program: Command, io: Io): void {
 /** Human output: one table plus the line that says what binds and why. */
 export function renderPrediction(p: Prediction, input: PredictInput): string {
   const s = input.scenario;
-  const title = `${s.id ? `${s.id}: ` : ""}${s.model} on ${s.hardware.count} x ${input.accelerator.name} (${s.engine ?? "other"}, ${input.precisions.weights} weights)`;
+  const title = `${s.id ? `${s.id}: ` : ""}${s.model} on ${s.hardware.count} x ${input.accelerator.name} (${s.engine === undefined ? "other" : [engineNameOf(s.engine), engineVersionOf(s.engine)].filter(Boolean).join(" ")}, ${input.precisions.weights} weights)`;
   const rows: Array<[string, string]> = [
     ["fits", p.fits ? "yes" : "no"],
     ["parallelism", p.parallelism ? `tp ${p.parallelism.tp}, pp ${p.parallelism.pp}, ep ${p.parallelism.ep}, ${p.parallelism.replicas} replica(s)` : "-"],

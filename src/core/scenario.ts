@@ -1,6 +1,6 @@
 // The scenario schema (version 1 plus optional extensions) and the prediction contract.
 import { z } from "zod";
-import { Engine } from "./efficiency.js";
+import { EngineSpec } from "./engine-version.js";
 import { Precision } from "./precision.js";
 
 const positiveInt = z.number().int().positive();
@@ -25,7 +25,8 @@ export const Scenario = z.strictObject({
     accelerator: z.string().min(1),
     count: positiveInt,
   }),
-  engine: Engine.optional(),
+  /** Serving framework: a name ("vllm") or a name and version ({name: "vllm", version: "0.6.0"}). */
+  engine: EngineSpec.optional(),
   parallelism: z
     .strictObject({
       tp: positiveInt.default(1),
