@@ -1,5 +1,7 @@
 // End-to-end serving measurements on real silicon (AIConfigurator's silicon sample) as scenarios with measured TTFT/TPOT.
 import type { Precision } from "../core/precision.js";
+import type { FitCase } from "./host-fit.js";
+import { resolveRawScenario } from "./resolve.js";
 
 /** One measured serving configuration mapped onto the scenario contract. */
 export interface SiliconRow {
@@ -21,6 +23,8 @@ export interface SiliconRow {
   replicas: number;
   /** Requests in flight over all instances (the benchmark client's fixed concurrency). */
   concurrency: number;
+  /** Whether the row records its concurrency (silicon_concurrency) or it is taken as batch x DP per the README. */
+  concurrencyRecorded: boolean;
   /** Disaggregated rows: prefill and decode worker layouts (worker counts are absent in most rows). */
   prefill?: { tp: number; pp: number; ep: number; dp: number; workers: number | null };
   decode?: { tp: number; pp: number; ep: number; dp: number; workers: number | null };
@@ -141,7 +145,7 @@ export function parseSiliconCsv(text: string): { rows: SiliconRow[]; skipped: Ar
       const perInstance = batch * dp;
       const replicas = concurrency % perInstance === 0 && concurrency >= perInstance ? concurrency / perInstance : 1;
       const ep = Math.max(1, int(r.moe_ep_size, 1));
-      rows.push({ ...base, parallelism: { tp, pp, ep, dp }, replicas, concurrency });
+      rows.push({ ...base, parallelism: { tp, pp, ep, dp }, replicas, concurrency, concurrencyRecorded: concurrencyMatch !== null });
     } else {
       const layout = (p: "prefill" | "decode") => ({
         tp: int(r[`${p}_tp_size`], 1),
@@ -152,7 +156,7 @@ export function parseSiliconCsv(text: string): { rows: SiliconRow[]; skipped: Ar
       });
       const decode = layout("decode");
       const concurrency = concurrencyMatch ? Number(concurrencyMatch[1]) : int(r.decode_batch_size, 1) * (decode.workers ?? 1);
-      rows.push({ ...base, parallelism: { tp: decode.tp, pp: decode.pp, ep: decode.ep, dp: decode.dp }, replicas: 1, concurrency, prefill: layout("prefill"), decode });
+      rows.push({ ...base, parallelism: { tp: decode.tp, pp: decode.pp, ep: decode.ep, dp: decode.dp }, replicas: 1, concurrency, concurrencyRecorded: concurrencyMatch !== null, prefill: layout("prefill"), decode });
     }
   }
   return { rows, skipped };
@@ -170,4 +174,35 @@ export function siliconScenario(row: SiliconRow): Record<string, unknown> {
     ...(row.precision ? { precision: row.precision } : {}),
     workload: { kind: "generate", inputTokens: row.inputTokens, outputTokens: row.outputTokens, load: { mode: "concurrency", concurrency: row.concurrency } },
   };
+}
+
+/**
+ * The aggregated rows as fit cases grouped by model (mean TPOT and mean TTFT), and the rows that cannot be modeled
+ * with the reason: disaggregated rows (worker counts are missing in most), unknown checkpoints, layouts that do not fit.
+ */
+export function siliconCases(rows: readonly SiliconRow[]): { cases: FitCase[]; unmodeled: Array<{ id: string; reason: string }> } {
+  const cases: FitCase[] = [];
+  const unmodeled: Array<{ id: string; reason: string }> = [];
+  for (const row of rows) {
+    if (row.mode !== "agg") {
+      unmodeled.push({ id: row.id, reason: "disaggregated: prefill and decode worker counts are not recorded" });
+      continue;
+    }
+    const resolved = resolveRawScenario(siliconScenario(row), row.id);
+    if (!resolved.ok) {
+      unmodeled.push({ id: row.id, reason: resolved.issues.map((i) => i.message).join("; ") });
+      continue;
+    }
+    cases.push({
+      id: row.id,
+      group: row.group,
+      engine: row.engine,
+      input: resolved.value,
+      measured: [
+        { field: "tpotSeconds", value: row.measuredTpotSeconds },
+        { field: "ttftSeconds", value: row.measuredTtftSeconds },
+      ],
+    });
+  }
+  return { cases, unmodeled };
 }

@@ -45,6 +45,11 @@ export const EfficiencyProfile = z.strictObject({
   /** Host-side cost per running sequence per step (scheduling, sampling, detokenizing). */
   sequenceOverheadSeconds: z.number().nonnegative(),
   /**
+   * Latency every request pays outside engine steps before its first token reaches the client: HTTP and the
+   * frontend, tokenization, the scheduler's admission and the first token's detokenization and streaming.
+   */
+  requestOverheadSeconds: z.number().nonnegative().optional(),
+  /**
    * Whether the host's per-step work (the three overheads above) runs while the device executes: an engine that
    * queues its kernels asynchronously on a discrete GPU takes max(device, host) per step, the slower side setting
    * the pace; serial (default) adds them, as on a CPU where host and device are the same cores.

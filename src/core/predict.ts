@@ -171,6 +171,7 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan,
       seed: bench?.seed ?? 1,
     });
     const active = Math.min(plan.replicas, load.concurrency);
+    shiftLatency(sim, profile.requestOverheadSeconds ?? 0);
     const point = load.concurrency / plan.replicas < 1 ? scalePoint(sim.point, active / plan.replicas) : sim.point;
     return { ...finish(plan, point, load.concurrency, reportedCapacity, issues), latency: sim.latency };
   }
@@ -231,6 +232,19 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan,
     : blocker && !blocker.tpotOk ? "tpot" : "ttft";
   const e = finish(plan, lo.point, lo.point.runningSequences * plan.replicas, reportedCapacity, issues);
   return { ...e, ttftSeconds: lo.latency.ttftMeanSeconds, sloBinding };
+}
+
+/** Adds the per-request latency outside engine steps to every TTFT and E2E (the client sees it; steps do not). */
+function shiftLatency(sim: ReturnType<typeof simulatedPoint>, seconds: number): void {
+  if (seconds <= 0) return;
+  for (const d of [sim.latency.ttft, sim.latency.e2e]) {
+    d.meanSeconds += seconds;
+    d.p50Seconds += seconds;
+    d.p90Seconds += seconds;
+    d.p99Seconds += seconds;
+  }
+  sim.point.ttftSeconds += seconds;
+  sim.point.e2eSeconds += seconds;
 }
 
 /** Running batch sizes to try in SLO mode: geometric steps of about 6%, then the cap. */
