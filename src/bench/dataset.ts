@@ -1,7 +1,7 @@
 /** Benchmark datasets: synthetic random prompts, ShareGPT conversations, or a JSONL of prompts. */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { seededRandom } from "./rng.js";
+import { seededRandom, shuffled } from "./rng.js";
 import { WORDS } from "./words.js";
 
 export interface Prompt {
@@ -13,7 +13,7 @@ export interface Prompt {
 }
 
 export type DatasetSpec =
-  | { kind: "random"; inputTokens: number; outputTokens: number; spreadFraction: number }
+  | { kind: "random"; inputTokens: number; outputTokens: number; spreadFraction: number; prefixTokens?: number }
   | { kind: "sharegpt"; path: string; outputTokens: number | null }
   | { kind: "jsonl"; path: string; outputTokens: number | null };
 
@@ -29,19 +29,21 @@ export function parseDatasetSpec(text: string): ParsedDataset {
     if (rest === "") return { ok: false, message: `--dataset ${kind}: needs a file, e.g. ${kind}:data.jsonl` };
     return { ok: true, value: { kind, path: rest, outputTokens: null } };
   }
-  if (kind !== "random") return { ok: false, message: `--dataset: unknown kind "${kind}"; allowed: random:input=N,output=N[,spread=F], sharegpt:FILE, jsonl:FILE` };
-  const fields: Record<string, number> = { input: 1000, output: 200, spread: 0 };
+  if (kind !== "random") return { ok: false, message: `--dataset: unknown kind "${kind}"; allowed: random:input=N,output=N[,spread=F][,prefix=N], sharegpt:FILE, jsonl:FILE` };
+  const fields: Record<string, number> = { input: 1000, output: 200, spread: 0, prefix: 0 };
   for (const part of rest.split(",").filter((p) => p !== "")) {
     const [key, value] = part.split("=");
     if (key === undefined || !(key in fields) || value === undefined) {
-      return { ok: false, message: `--dataset random: unknown field "${part}"; allowed: input=N, output=N, spread=F (0-1)` };
+      return { ok: false, message: `--dataset random: unknown field "${part}"; allowed: input=N, output=N, spread=F (0-1), prefix=N (tokens shared by every prompt)` };
     }
     const n = Number(value);
-    const valid = key === "spread" ? n >= 0 && n < 1 : Number.isInteger(n) && n >= 1;
-    if (!Number.isFinite(n) || !valid) return { ok: false, message: `--dataset random: ${key}=${value} is invalid; ${key === "spread" ? "spread is a fraction in [0, 1)" : `${key} is a positive integer of tokens`}` };
+    const valid = key === "spread" ? n >= 0 && n < 1 : Number.isInteger(n) && n >= (key === "prefix" ? 0 : 1);
+    if (!Number.isFinite(n) || !valid) return { ok: false, message: `--dataset random: ${key}=${value} is invalid; ${key === "spread" ? "spread is a fraction in [0, 1)" : `${key} is a ${key === "prefix" ? "non-negative" : "positive"} integer of tokens`}` };
     fields[key] = n;
   }
-  return { ok: true, value: { kind: "random", inputTokens: fields.input!, outputTokens: fields.output!, spreadFraction: fields.spread! } };
+  const value: DatasetSpec = { kind: "random", inputTokens: fields.input!, outputTokens: fields.output!, spreadFraction: fields.spread! };
+  if (fields.prefix! > 0) value.prefixTokens = fields.prefix!;
+  return { ok: true, value };
 }
 
 /** A rough local token count (about 4 characters per token), used only as a flagged fallback. */
@@ -55,14 +57,22 @@ function uniformLength(base: number, spread: number, random: () => number): numb
   return low + Math.floor(random() * (high - low + 1));
 }
 
-/** Random prompts of common words (about one token each), lengths uniform in [L(1-F), L(1+F)] like vLLM's random dataset. */
-export function randomPrompts(spec: { inputTokens: number; outputTokens: number; spreadFraction: number }, count: number, seed: number): Prompt[] {
+/**
+ * Random prompts of common words (about one token each), lengths uniform in [L(1-F), L(1+F)] like vLLM's random
+ * dataset; with prefixTokens P every prompt starts with the same P words (vLLM's --random-prefix-len), a
+ * shared-prefix workload for prefix caching, and counts P + its own length.
+ */
+export function randomPrompts(spec: { inputTokens: number; outputTokens: number; spreadFraction: number; prefixTokens?: number }, count: number, seed: number): Prompt[] {
   const random = seededRandom(seed);
+  const prefixRandom = seededRandom(seed ^ 0x5eed);
+  const prefixTokens = spec.prefixTokens ?? 0;
+  const prefix = Array.from({ length: prefixTokens }, () => WORDS[Math.floor(prefixRandom() * WORDS.length)]!);
   const prompts: Prompt[] = [];
   for (let i = 0; i < count; i++) {
-    const inputTokens = uniformLength(spec.inputTokens, spec.spreadFraction, random);
-    const words: string[] = [];
-    for (let w = 0; w < inputTokens; w++) words.push(WORDS[Math.floor(random() * WORDS.length)]!);
+    const ownTokens = uniformLength(spec.inputTokens, spec.spreadFraction, random);
+    const inputTokens = prefixTokens + ownTokens;
+    const words: string[] = [...prefix];
+    for (let w = 0; w < ownTokens; w++) words.push(WORDS[Math.floor(random() * WORDS.length)]!);
     prompts.push({ text: words.join(" "), inputTokensEstimate: inputTokens, outputTokens: uniformLength(spec.outputTokens, spec.spreadFraction, random) });
   }
   return prompts;
@@ -118,8 +128,12 @@ export function loadPromptsFromFile(spec: { kind: "sharegpt" | "jsonl"; path: st
   return prompts;
 }
 
-/** The prompts for a run: `count` random prompts, or every prompt of the file (reused cyclically). */
-export function loadPrompts(spec: DatasetSpec, count: number, seed: number): Prompt[] {
+/**
+ * The prompts for a run: `count` random prompts, or every prompt of the file (reused cyclically), in file order
+ * or, with `shuffle`, in an order drawn from the seed (vLLM's ShareGPT sampler shuffles with its --seed).
+ */
+export function loadPrompts(spec: DatasetSpec, count: number, seed: number, shuffle = false): Prompt[] {
   if (spec.kind === "random") return randomPrompts(spec, count, seed);
-  return loadPromptsFromFile(spec, 200);
+  const prompts = loadPromptsFromFile(spec, 200);
+  return shuffle ? shuffled(prompts, seededRandom(seed)) : prompts;
 }

@@ -63,6 +63,8 @@ export function behaviourFromModel(model: string): FakeBehaviour {
 
 export interface FakeServerOptions {
   port?: number;
+  /** Model ids that GET /v1/models lists (default one scripted model name). */
+  models?: string[];
   /** Chooses the behaviour per request (index counts requests from 0); default: from the model name. */
   script?: (body: Record<string, unknown>, index: number) => FakeBehaviour;
   /** Called as each content chunk goes out with how late it is behind its scheduled time (seconds). */
@@ -210,6 +212,12 @@ export async function startFakeServer(options: FakeServerOptions = {}): Promise<
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
       const startMs = performance.now();
+      if (req.method === "GET" && (req.url ?? "").endsWith("/models")) {
+        requests.push({ path: req.url ?? "", headers: req.headers, body: {} });
+        const ids = options.models ?? ["fake:ttft=0.005,itl=0.001,tokens=3"];
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ object: "list", data: ids.map((id) => ({ id, object: "model", root: id })) }));
+        return;
+      }
       let body: Record<string, unknown>;
       try {
         body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as Record<string, unknown>;

@@ -16,6 +16,8 @@ export interface Target {
   timeoutSeconds: number;
   /** Ask the server to keep generating past end-of-sequence (vLLM and llama.cpp `ignore_eos`). */
   ignoreEos: boolean;
+  /** Extra request headers (--header); never stored in any result. */
+  headers?: Record<string, string>;
 }
 
 /** What one request measured, in milliseconds on the performance.now() clock. */
@@ -84,6 +86,8 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
   const body = JSON.stringify(requestBody(target, prompt));
   const headers: Record<string, string> = { "content-type": "application/json", "content-length": String(Buffer.byteLength(body)), accept: "text/event-stream, application/json" };
   if (target.apiKey) headers.authorization = `Bearer ${target.apiKey}`;
+  // the user's headers win over the defaults, except the body's own framing
+  for (const [name, value] of Object.entries(target.headers ?? {})) if (name.toLowerCase() !== "content-length") headers[name.toLowerCase()] = value;
   const contentTimesMs: number[] = [];
   let promptTokens: number | null = null;
   let completionTokens: number | null = null;

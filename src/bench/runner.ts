@@ -8,7 +8,7 @@ import type { Prompt } from "./dataset.js";
 import { ConnectionPool } from "./http1.js";
 import { type Target, endpointUrl, sendRequest } from "./request.js";
 import { ResultsWriter } from "./results-writer.js";
-import { poissonArrivalSeconds, seededRandom } from "./rng.js";
+import { gammaArrivalSeconds, seededRandom } from "./rng.js";
 import type { LevelSummary, LoadLevel, RequestRecord, RunInfo, Slo } from "./schemas.js";
 import { buildRecord, levelLabel, summarizeLevel } from "./summary.js";
 
@@ -24,6 +24,8 @@ export interface BenchPlan {
   durationSecondsPerLevel: number | null;
   slo: Slo;
   seed: number;
+  /** Gamma shape of the gaps between arrivals at a rate (vLLM's --burstiness); 1 (default) is Poisson. */
+  burstiness?: number;
   datasetLabel: string;
   outDir: string | null;
 }
@@ -102,7 +104,7 @@ async function runConcurrency(ctx: LevelContext, concurrency: number): Promise<v
 async function runRate(ctx: LevelContext, requestsPerSecond: number, levelIndex: number): Promise<void> {
   const random = seededRandom(ctx.plan.seed * 1000 + levelIndex);
   const count = ctx.plan.requestsPerLevel ?? Math.ceil(requestsPerSecond * (ctx.plan.durationSecondsPerLevel ?? 0) * 2 + 10);
-  const arrivals = poissonArrivalSeconds(count, requestsPerSecond, random);
+  const arrivals = gammaArrivalSeconds(count, requestsPerSecond, ctx.plan.burstiness ?? 1, random);
   const inFlight: Promise<number>[] = [];
   for (let index = 0; index < arrivals.length; index++) {
     const intendedMs = ctx.startMs + arrivals[index]! * 1000;

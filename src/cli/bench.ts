@@ -1,12 +1,14 @@
 /** `costcurve bench`: load-tests an OpenAI-compatible endpoint at rising concurrency or Poisson rates. */
 import type { Command } from "commander";
-import { existsSync } from "node:fs";
-import { isAbsolute, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
 import { loadPrompts, parseDatasetSpec } from "../bench/dataset.js";
 import { Progress } from "../bench/progress.js";
 import { DEFAULT_REQUESTS_PER_LEVEL, runBench } from "../bench/runner.js";
-import { clientVersion, newRunId, RunSaver, StoredRunMetadata, urlWithoutCredentials } from "../bench/save-run.js";
-import { Endpoint, type LevelSummary, type LoadLevel, type Slo } from "../bench/schemas.js";
+import { clientVersion, newRunId, RunSaver, StoredRunMetadata, urlWithoutCredentials, withoutSecrets } from "../bench/save-run.js";
+import { discoverModel } from "../bench/models.js";
+import { Endpoint, type LevelSummary, type LoadLevel, type RequestRecord, type Slo } from "../bench/schemas.js";
+import { fromVllmResult, parseVllmResults, toVllmResult, vllmDate } from "../bench/vllm-result.js";
 import { levelLabel } from "../bench/summary.js";
 import type { Column } from "../report/cell.js";
 import { formatDuration, formatNumber } from "../report/format.js";
@@ -32,6 +34,22 @@ interface BenchFlags {
   ignoreEos?: boolean;
   save?: boolean;
   name?: string;
+  header: string[];
+  saveResult?: string;
+  shuffle?: boolean;
+  burstiness: string;
+}
+
+/** Parses repeated --header NAME:VALUE (or NAME=VALUE, vLLM's form) into a header record. */
+export function parseHeaders(items: readonly string[]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const item of items) {
+    const at = item.search(/[:=]/);
+    const name = at === -1 ? "" : item.slice(0, at).trim();
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new UsageError(`--header: "${item}" is not NAME:VALUE, e.g. --header x-request-source:costcurve`);
+    headers[name] = item.slice(at + 1).trim();
+  }
+  return headers;
 }
 
 function positiveList(option: string, text: string, integer: boolean): number[] {
@@ -128,8 +146,10 @@ function urlPassword(url: string): string {
 }
 
 async function bench(flags: BenchFlags, io: Io): Promise<void> {
-  if (flags.url === undefined) throw new UsageError("--url: required, e.g. --url http://127.0.0.1:8000");
-  if (flags.model === undefined) throw new UsageError("--model: required, the model name the server serves");
+  flags.url ??= io.env.OPENAI_BASE_URL || undefined;
+  if (flags.url === undefined) throw new UsageError("--url: required (or OPENAI_BASE_URL), e.g. --url http://127.0.0.1:8000");
+  const extraHeaders = parseHeaders(flags.header);
+  const burstiness = positive("--burstiness", flags.burstiness, false)!;
   if (flags.name !== undefined && !/^\S.{0,199}$/.test(flags.name)) throw new UsageError(`--name: expected 1 to 200 characters starting with a non-space, got "${flags.name}"`);
   const endpoint = Endpoint.safeParse(flags.endpoint);
   if (!endpoint.success) throw new UsageError(`--endpoint: "${flags.endpoint}" is not one of chat, completions, embeddings`);
@@ -137,6 +157,12 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     new URL(flags.url);
   } catch {
     throw new UsageError(`--url: "${flags.url}" is not a URL; expected e.g. http://127.0.0.1:8000`);
+  }
+  if (flags.model === undefined) {
+    const found = await discoverModel(flags.url, { ...(apiKeyFrom(io) ? { authorization: `Bearer ${apiKeyFrom(io)}` } : {}), ...extraHeaders });
+    if (!found.ok) throw new UsageError(`--model: not given, and the server's model list could not be read (${found.message}); give --model NAME`);
+    flags.model = found.value;
+    io.stderr(`model: ${found.value} (the first of ${found.all.length} listed by the server's /v1/models)\n`);
   }
   const loads = levels(flags);
   const requests = positive("--requests", flags.requests, true);
@@ -151,12 +177,12 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   const requestsPerLevel = requests ?? (duration === null ? DEFAULT_REQUESTS_PER_LEVEL : null);
   let prompts;
   try {
-    prompts = loadPrompts(spec, requestsPerLevel ?? 1000, seed);
+    prompts = loadPrompts(spec, requestsPerLevel ?? 1000, seed, flags.shuffle === true);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const outDir = flags.out === undefined ? null : resolve(io.cwd, flags.out);
-  const apiKey = io.env.COSTCURVE_API_KEY || io.env.OPENAI_API_KEY || undefined;
+  const apiKey = apiKeyFrom(io);
   const slo = parseSlo(flags.slo);
   const store = flags.save || flags.name !== undefined ? await openStoreForSave(io) : null;
   const startedAt = new Date().toISOString();
@@ -176,17 +202,19 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   const onSigint = () => controller.abort();
   process.once("SIGINT", onSigint);
   const progress = new Progress(io.stderr, io.interactive);
+  const vllm = flags.saveResult === undefined ? null : { path: resolve(io.cwd, flags.saveResult), date: vllmDate(new Date(startedAt)), records: [] as RequestRecord[], lines: [] as string[] };
   let outcome: Awaited<ReturnType<typeof runBench>> | null = null;
   try {
     outcome = await runBench(
       {
-        target: { url: flags.url, model: flags.model, endpoint: endpoint.data, apiKey, timeoutSeconds: timeout, ignoreEos: flags.ignoreEos === true },
+        target: { url: flags.url, model: flags.model, endpoint: endpoint.data, apiKey, timeoutSeconds: timeout, ignoreEos: flags.ignoreEos === true, headers: extraHeaders },
         levels: loads,
         prompts,
         requestsPerLevel,
         durationSecondsPerLevel: duration,
         slo,
         seed,
+        burstiness,
         datasetLabel: flags.dataset,
         outDir,
       },
@@ -199,17 +227,26 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
         onRequestStart: () => progress.requestStart(),
         onRequest: (_level, r) => {
           saver?.request(r);
+          vllm?.records.push(r);
           progress.requestEnd(r.ok, r.outputTokens);
         },
         onLevelEnd: (summary) => {
           saver?.levelEnd(summary);
+          if (vllm) {
+            const result = toVllmResult(summary, vllm.records, { model: flags.model!, endpoint: endpoint.data, date: vllm.date, label: flags.name ?? null, burstiness });
+            vllm.lines.push(JSON.stringify(withoutSecrets(result, [apiKey ?? "", urlPassword(flags.url!)])));
+            vllm.records = [];
+            // one object per level, one per line like vLLM's --append-result, rewritten as each level ends
+            writeFileSync(vllm.path, `${vllm.lines.join("\n")}\n`);
+          }
           progress.levelEnd(summary);
           if (flags.json) io.stdout(`${JSON.stringify(jsonSummary(summary))}\n`);
         },
       },
     );
-    if (!flags.json) io.stdout(formatTable(COLUMNS, outcome.summaries.map(tableRow)));
+    if (!flags.json) io.stdout(formatTable(COLUMNS, outcome.summaries.map(tableRow)) + tokenCountNote(outcome.summaries));
     if (outDir !== null) io.stderr(`results in ${outDir}\n`);
+    if (vllm) io.stderr(`vllm bench serve --save-result JSON in ${vllm.path}\n`);
   } finally {
     progress.stop();
     // the SIGINT listener stays until the run is saved: a Ctrl-C now must not cut the save short
@@ -231,6 +268,35 @@ async function finishSave(saver: RunSaver, store: Store, interrupted: boolean, i
 }
 
 const RUN_COLUMNS: Column[] = ["id", "started", "label", "model", "url", "levels"].map((key) => ({ key }));
+
+/** Where the token counts came from: the server's usage, or the characters/4 estimate where it sent none. */
+export function tokenCountNote(summaries: readonly LevelSummary[]): string {
+  const requests = summaries.reduce((n, s) => n + s.requestsCompleted, 0);
+  const local = summaries.reduce((n, s) => n + s.localTokenCountRequests, 0);
+  if (local === 0) return `token counts: the server's usage for all ${requests} completed requests\n`;
+  return `token counts: the server's usage for ${requests - local} of ${requests} completed requests; ${local} estimated because the server sent no usage (input: words of a random prompt or characters / 4 of a file's; output: one token per content chunk)\n`;
+}
+
+function apiKeyFrom(io: Io): string | undefined {
+  return io.env.COSTCURVE_API_KEY || io.env.OPENAI_API_KEY || undefined;
+}
+
+/** `costcurve bench import FILE`: a vllm bench serve --save-result file as costcurve level summaries. */
+function importVllm(file: string, flags: { out?: string; json?: boolean }, io: Io): void {
+  const path = resolve(io.cwd, file);
+  if (!existsSync(path)) throw new UsageError(`FILE: ${file} not found; give a vllm bench serve --save-result JSON file`);
+  const parsed = parseVllmResults(readFileSync(path, "utf8"));
+  if (!parsed.ok) throw new UsageError(`FILE: ${file}: ${parsed.message}`);
+  const summaries = parsed.value.map(fromVllmResult);
+  if (flags.out !== undefined) {
+    const dir = resolve(io.cwd, flags.out);
+    mkdirSync(dir, { recursive: true });
+    for (const s of summaries) writeFileSync(join(dir, `summary-${s.level}.json`), `${JSON.stringify(s, null, 2)}\n`);
+    io.stderr(`${summaries.length} level summar${summaries.length === 1 ? "y" : "ies"} in ${dir} (costcurve calibrate ${flags.out} --scenario FILE reads them)\n`);
+  }
+  if (flags.json) for (const s of summaries) io.stdout(`${JSON.stringify(jsonSummary(s))}\n`);
+  else io.stdout(formatTable(COLUMNS, summaries.map(tableRow)));
+}
 
 /** `costcurve bench runs`: the runs saved with --save, newest first. */
 async function listRuns(json: boolean, io: Io): Promise<void> {
@@ -270,16 +336,20 @@ export function registerBench(program: Command, io: Io): void {
   const command = program.command("bench");
   command
     .description("Benchmark an OpenAI-compatible endpoint: TTFT, TPOT, ITL, E2E, throughput and goodput per load level (vLLM metric definitions)")
-    .option("--url <url>", "server base URL, e.g. http://127.0.0.1:8000 (/v1/... is appended); required")
-    .option("--model <name>", "model name sent in each request; required")
+    .option("--url <url>", "server base URL, e.g. http://127.0.0.1:8000 (/v1/... is appended); default $OPENAI_BASE_URL")
+    .option("--model <name>", "model name sent in each request; default the first model the server's /v1/models lists")
+    .option("--header <name:value>", "extra request header, repeatable (never saved)", (value: string, all: string[]) => [...all, value], [] as string[])
     .option("--endpoint <kind>", "chat, completions or embeddings", "chat")
     .option("--concurrency <list>", "concurrency levels, e.g. 1,4,16,64 (default 1)")
     .option("--rate <list>", "Poisson arrival rates in requests/s, e.g. 1,2,4")
     .option("--requests <n>", `requests per level (default ${DEFAULT_REQUESTS_PER_LEVEL} unless --duration)`)
     .option("--duration <seconds>", "stop sending new requests after this many seconds per level")
-    .option("--dataset <spec>", "random:input=N,output=N[,spread=F] | sharegpt:FILE | jsonl:FILE", "random:input=1000,output=200")
+    .option("--dataset <spec>", "random:input=N,output=N[,spread=F][,prefix=N] | sharegpt:FILE | jsonl:FILE (prefix: tokens shared by every prompt)", "random:input=1000,output=200")
+    .option("--shuffle", "shuffle a dataset file's prompts with --seed (default: file order)")
+    .option("--burstiness <b>", "gamma shape of the gaps between --rate arrivals (vLLM's --burstiness): 1 Poisson, below 1 burstier", "1")
     .option("--slo <spec>", "goodput SLOs in seconds, e.g. ttft=0.5,tpot=0.05,e2e=10")
     .option("--out <dir>", "write requests-<level>.jsonl, summary-<level>.json and run.json here, as they happen")
+    .option("--save-result <file>", "write vllm bench serve --save-result JSON (ms, p99, std; goodput null without --slo), one object per level and line")
     .option("--json", "print one JSON summary per level (one per line)")
     .option("--timeout <seconds>", "per-request timeout", "600")
     .option("--seed <n>", "seed for random prompts and Poisson arrivals", "1")
@@ -288,6 +358,14 @@ export function registerBench(program: Command, io: Io): void {
     .option("--name <name>", "label of the saved run (implies --save)")
     .addHelpText("after", "\nThe API key is read from COSTCURVE_API_KEY or OPENAI_API_KEY and never written anywhere (nor are credentials in --url).\nSaved runs: costcurve bench runs; costcurve calibrate --run ID.")
     .action(async (flags: BenchFlags) => bench(flags, io));
+  command
+    .command("import")
+    .description("Read a vllm bench serve --save-result JSON file (one object, or one per line) as level summaries")
+    .argument("<file>", "the JSON file vLLM wrote")
+    .option("--out <dir>", "write summary-<level>.json files here, for costcurve calibrate DIR")
+    .option("--json", "print one JSON summary per level (one per line)")
+    // --out and --json are also bench's own options, which commander gives to the parent command
+    .action((file: string, _flags: unknown, cmd: Command) => importVllm(file, cmd.optsWithGlobals<{ out?: string; json?: boolean }>(), io));
   command
     .command("runs")
     .description("List benchmark runs saved with costcurve bench --save, newest first")
