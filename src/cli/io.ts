@@ -6,6 +6,8 @@ export interface Io {
   cwd: string;
   /** True when stderr is a terminal (progress displays draw only then). */
   interactive: boolean;
+  /** Reads all of standard input (for `-` as a file); default: the process's fd 0. */
+  stdin?: () => string;
 }
 
 export function processIo(): Io {

@@ -10,18 +10,18 @@ import { UsageError } from "./io.js";
 import { explainBound } from "./explain.js";
 import { explainStep } from "./explain-step.js";
 
-/** `costcurve predict <scenario.json> [--json]`: the scenario contract of spec/scenario.md. */
+/** `costcurve predict <scenario.json|.yaml|-> [--json]`: the scenario contract of docs/scenario.md. */
 export function registerPredict(program: Command, io: Io): void {
   program
     .command("predict")
     .description("predict throughput, latency and cost of a scenario file (object or array)")
-    .argument("<scenario.json>", "scenario file (spec/scenario.md)")
+    .argument("<scenario>", "scenario file, JSON or YAML (.yaml/.yml), or - for standard input; the format is docs/scenario.md, examples in examples/")
     .option("--json", "print the prediction object(s) as JSON")
     .option("--explain", "add a per-operator breakdown of the decode step")
     .option("--grid <region>", "report gCO2e per million tokens at a grid region's intensity (costs at the catalog rental price when the scenario gives none)")
     .action((file: string, options: { json?: boolean; explain?: boolean; grid?: string }) => {
       const grid = options.grid === undefined ? undefined : gridOption(options.grid);
-      const { predictions, inputs, isArray } = predictFile(file, grid?.gramsCo2ePerKwh);
+      const { predictions, inputs, isArray } = predictFile(file, grid?.gramsCo2ePerKwh, io.stdin);
       if (options.json) {
         io.stdout(`${formatJson(isArray ? predictions : predictions[0])}\n`);
         return;

@@ -1,4 +1,4 @@
-// Scenario files: read, validate (every scenario before any output), resolve and predict.
+// Scenario files (JSON, YAML or standard input): read, validate (every scenario before any output), resolve and predict.
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { PredictInput } from "../core/predict.js";
@@ -7,9 +7,26 @@ import { defaultUsdPerHour } from "../core/hardware.js";
 import type { Prediction } from "../core/scenario.js";
 import { parseScenario } from "../core/validate.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
+import { parse as parseYaml } from "yaml";
 import { UsageError } from "./io.js";
 
-/** Reads a JSON file, turning I/O and syntax errors into messages that name the file. */
+/** True for a path that names YAML (.yaml or .yml); every other file is read as JSON. */
+const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
+
+/**
+ * Parses a file's text as JSON, or as YAML when its name ends in .yaml/.yml or, for standard input ("-"),
+ * when the text does not start like JSON; errors name the file and the format.
+ */
+export function parseDataText(text: string, path: string, what = "file"): unknown {
+  const yaml = isYamlPath(path) || (path === "-" && !/^\s*[[{]/.test(text));
+  try {
+    return yaml ? parseYaml(text) : JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${what} ${path === "-" ? "(standard input)" : path}: not valid ${yaml ? "YAML" : "JSON"} (${(error as Error).message})`);
+  }
+}
+
+/** Reads a JSON or YAML file (see parseDataText), turning I/O and syntax errors into messages that name the file. */
 export function readJsonFile(path: string, what = "file"): unknown {
   let text: string;
   try {
@@ -17,11 +34,7 @@ export function readJsonFile(path: string, what = "file"): unknown {
   } catch (error) {
     throw new UsageError(`${what} ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${what} ${path}: not valid JSON (${(error as Error).message})`);
-  }
+  return parseDataText(text, path, what);
 }
 
 /** A model field names a file when it ends in .json or points at an existing path; catalog ids never do. */
@@ -66,9 +79,10 @@ export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] 
  * Loads a scenario file (object or array) and predicts each scenario; `gridGramsCo2PerKwh` (from --grid) fills
  * the carbon intensity of scenarios that do not state one.
  */
-export function predictFile(path: string, gridGramsCo2PerKwh?: number): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
-  const raw = readJsonFile(path, "scenario file");
-  const inputs = resolveScenarios(raw, dirname(resolve(path))).map((input) =>
+export function predictFile(path: string, gridGramsCo2PerKwh?: number, readStdin: () => string = () => readFileSync(0, "utf8")): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
+  // "-" reads the scenario from standard input; its model files resolve against the working directory
+  const raw = path === "-" ? parseDataText(readStdin(), "-", "scenario") : readJsonFile(path, "scenario file");
+  const inputs = resolveScenarios(raw, path === "-" ? process.cwd() : dirname(resolve(path))).map((input) =>
     gridGramsCo2PerKwh === undefined
       ? input
       : { ...input, scenario: { ...input.scenario, pricing: { usdPerAcceleratorHour: defaultUsdPerHour(input.accelerator), utilization: 1, pue: 1, ...input.scenario.pricing, gridGramsCo2PerKwh: input.scenario.pricing?.gridGramsCo2PerKwh ?? gridGramsCo2PerKwh } } },
