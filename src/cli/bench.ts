@@ -11,6 +11,7 @@ import { Endpoint, type LevelSummary, type LoadLevel, type RequestRecord, type S
 import { fromVllmResult, parseVllmResults, toVllmResult, vllmDate } from "../bench/vllm-result.js";
 import { levelLabel } from "../bench/summary.js";
 import type { Column } from "../report/cell.js";
+import { formatCsv } from "../report/csv.js";
 import { formatDuration, formatNumber } from "../report/format.js";
 import { formatTable } from "../report/table.js";
 import { openStore, storeConfig } from "../store/open-store.js";
@@ -38,6 +39,7 @@ interface BenchFlags {
   saveResult?: string;
   shuffle?: boolean;
   burstiness: string;
+  csv?: boolean;
 }
 
 /** Parses repeated --header NAME:VALUE (or NAME=VALUE, vLLM's form) into a header record. */
@@ -164,6 +166,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     flags.model = found.value;
     io.stderr(`model: ${found.value} (the first of ${found.all.length} listed by the server's /v1/models)\n`);
   }
+  if (flags.json && flags.csv) throw new UsageError("--json and --csv: choose one output format");
   const loads = levels(flags);
   const requests = positive("--requests", flags.requests, true);
   const duration = positive("--duration", flags.duration, false);
@@ -244,7 +247,8 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
         },
       },
     );
-    if (!flags.json) io.stdout(formatTable(COLUMNS, outcome.summaries.map(tableRow)) + tokenCountNote(outcome.summaries));
+    if (flags.csv) io.stdout(formatCsv(COLUMNS, outcome.summaries.map(tableRow)));
+    else if (!flags.json) io.stdout(formatTable(COLUMNS, outcome.summaries.map(tableRow)) + tokenCountNote(outcome.summaries));
     if (outDir !== null) io.stderr(`results in ${outDir}\n`);
     if (vllm) io.stderr(`vllm bench serve --save-result JSON in ${vllm.path}\n`);
   } finally {
@@ -351,6 +355,7 @@ export function registerBench(program: Command, io: Io): void {
     .option("--out <dir>", "write requests-<level>.jsonl, summary-<level>.json and run.json here, as they happen")
     .option("--save-result <file>", "write vllm bench serve --save-result JSON (ms, p99, std; goodput null without --slo), one object per level and line")
     .option("--json", "print one JSON summary per level (one per line)")
+    .option("--csv", "print the table as CSV (raw numbers, seconds)")
     .option("--timeout <seconds>", "per-request timeout", "600")
     .option("--seed <n>", "seed for random prompts and Poisson arrivals", "1")
     .option("--ignore-eos", "ask the server to ignore end-of-sequence (ignore_eos), for exact output lengths")

@@ -4,10 +4,11 @@ import { computeBill, type BillInput, type BillLine } from "../prices/bill.js";
 import { priceAt, tierRuleAt, type PriceBook } from "../prices/book.js";
 import type { Column } from "../report/cell.js";
 import { formatSignificant, formatUsd } from "../report/format.js";
+import { formatCsv } from "../report/csv.js";
 import { formatJson } from "../report/json.js";
 import { formatKeyValues, formatTable } from "../report/table.js";
 import { type Io, UsageError } from "./io.js";
-import { countOption, dateOption, requiredOption, shareOption } from "./options.js";
+import { countOption, dateOption, outputFormatOption, requiredOption, shareOption } from "./options.js";
 import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
@@ -42,6 +43,7 @@ export interface BillOptions {
   at?: string;
   provider?: string;
   json?: boolean;
+  csv?: boolean;
 }
 
 /** Builds the bill input from flags (every value range-checked, errors naming the flag). */
@@ -87,6 +89,13 @@ export function runBill(io: Io, book: PriceBook, opts: BillOptions): void {
   }
   const bill = result.value;
   const warnings = [...quote.warnings, ...result.warnings].map((w) => w.message);
+  const format = outputFormatOption(opts);
+  if (format === "csv") {
+    // the bill's lines, raw numbers; warnings go to stderr so the CSV stays one table
+    io.stdout(formatCsv(COLUMNS, bill.lines));
+    for (const w of warnings) io.stderr(`warning: ${w}\n`);
+    return;
+  }
   if (opts.json) {
     io.stdout(formatJson({ date, priceRow: row, batchRule: batch, input, ...bill, warnings }));
     return;
@@ -124,5 +133,6 @@ export function registerBill(program: Command, io: Io): void {
     .option("--at <date>", "prices in force on this date (YYYY-MM-DD), default today")
     .option("--provider <provider>", "provider when several sell the model")
     .option("--json", "machine-readable JSON")
+    .option("--csv", "the bill's lines as CSV (raw numbers; warnings on stderr)")
     .action(async (opts: BillOptions) => runBill(io, await priceBookWithUserRows(io), opts));
 }

@@ -5,9 +5,10 @@ import type { Issue } from "../core/result.js";
 import { computeBreakeven, DEFAULT_UTILIZATIONS, type Breakeven, type BreakevenRow } from "../prices/breakeven.js";
 import type { PriceBook } from "../prices/book.js";
 import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
+import { formatCsv } from "../report/csv.js";
 import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { chartPathOptions, dateOption, fractionListOption, interactivityOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
+import { chartPathOptions, dateOption, fractionListOption, interactivityOption, outputFormatOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
 import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
@@ -44,6 +45,7 @@ export interface BreakevenOptions {
   interactivity?: string;
   offline?: boolean;
   json?: boolean;
+  csv?: boolean;
   svg?: string;
   png?: string;
 }
@@ -115,6 +117,10 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
   if (!result.ok) throw issueError(result.issues);
   const b = result.value;
   for (const path of paths) await writeChart(path, breakevenChart(b));
+  if (outputFormatOption(opts) === "csv") {
+    io.stdout(formatCsv(COLUMNS, b.rows.map((r) => ({ ...r, apiUsdPerMillionTokens: b.api.blendedUsdPerMillionTokens, verdict: verdict(b, r) }))));
+    return;
+  }
   if (opts.json) {
     io.stdout(formatJson({ ...b, charts: paths }));
     return;
@@ -154,6 +160,7 @@ export function registerBreakeven(program: Command, io: Io): void {
     .option("--interactivity <tok/s>", "output tokens per second per user the capacity must sustain (default 20)")
     .option("--offline", "capacity at maximum throughput, without a latency target")
     .option("--json", "machine-readable JSON")
+    .option("--csv", "the table by utilization as CSV (raw numbers)")
     .option("--svg <file>", "write the chart as SVG")
     .option("--png <file>", "write the chart as PNG")
     .action(async (opts: BreakevenOptions) => runBreakeven(io, await priceBookWithUserRows(io), opts));
