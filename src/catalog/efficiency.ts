@@ -1,5 +1,6 @@
 // Efficiency profiles per accelerator family and engine: sourced starting points, fitted to the calibration set.
 import { type EfficiencyProfile, type Engine, selectProfile } from "../core/efficiency.js";
+import { SERVING_FIT } from "./serving-fit.js";
 import { GB, MICROSECOND, MILLISECOND } from "../core/units.js";
 
 const RETRIEVED = "2026-11-22";
@@ -305,5 +306,24 @@ const FAMILY_ALIASES: Record<string, string> = { cdna4: "cdna3" };
 /** The profile for an accelerator family and engine, most specific first. */
 export function profileFor(family: string, engine: Engine, profiles: readonly EfficiencyProfile[] = EFFICIENCY_PROFILES): EfficiencyProfile {
   // CDNA 4 (MI355X) runs the same ROCm software stack as CDNA 3; one profile serves both until rows tell them apart.
-  return selectProfile(profiles, FAMILY_ALIASES[family] ?? family, engine);
+  const base = selectProfile(profiles, FAMILY_ALIASES[family] ?? family, engine);
+  return profiles === EFFICIENCY_PROFILES ? withServingFit(base, engine) : base;
+}
+
+/**
+ * The framework's fitted host parameters (scripts/fit-serving.mjs: per framework, not per row or accelerator) and its
+ * prediction bands (the framework's own, else the pooled ones) on top of a profile.
+ */
+export function withServingFit(profile: EfficiencyProfile, engine: string): EfficiencyProfile {
+  const host = SERVING_FIT.host[engine];
+  const fields = new Set(SERVING_FIT.bands.map((b) => b.field));
+  const bands = [...fields].flatMap((field) => {
+    const b = SERVING_FIT.bands.find((x) => x.field === field && x.engine === engine) ?? SERVING_FIT.bands.find((x) => x.field === field && x.engine === "any");
+    return b ? [{ field: b.field, lowFactor: b.lowFactor, highFactor: b.highFactor, rowCount: b.rowCount }] : [];
+  });
+  return {
+    ...profile,
+    ...(host ? { stepOverheadSeconds: host.stepOverheadSeconds, sequenceOverheadSeconds: host.sequenceOverheadSeconds, requestOverheadSeconds: host.requestOverheadSeconds } : {}),
+    ...(bands.length > 0 ? { predictionBands: bands } : {}),
+  };
 }

@@ -84,7 +84,7 @@ export function renderCrossValidation(r: CrossValidatedAccuracy): string {
   const parts = [
     summaryTable("silicon rows, leave-one-model-out (the figure to quote):", r.silicon.heldOut, true),
     summaryTable("silicon rows, fitted on all (in-sample):", r.silicon.inSample, false),
-    summaryTable("silicon rows, before fitting:", r.silicon.unfitted, false),
+    summaryTable("silicon rows, with the parameters as shipped (before this refit):", r.silicon.unfitted, false),
     summaryTable("calibration set, leave-one-source-family-out (the figure to quote):", r.calibration.heldOut, false),
     summaryTable("calibration set, fitted on all (in-sample):", r.calibration.inSample, false),
     `p10-p90 band coverage (cross-validated): ${r.coverage.map((c) => `${c.field} ${formatPercent(c.coverage)} of ${c.n}`).join(", ")}`,

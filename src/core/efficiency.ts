@@ -9,6 +9,18 @@ export type Engine = z.infer<typeof Engine>;
 const fraction = z.number().gt(0).max(1);
 
 /**
+ * A p10-p90 band for one predicted field: measured / predicted at the 10th and 90th percentile of cross-validated
+ * (held-out) rows of the regime, so a prediction p carries the band [p x lowFactor, p x highFactor].
+ */
+export const PredictionBand = z.strictObject({
+  field: z.enum(["tpotSeconds", "ttftSeconds", "outputTokensPerSecond", "inputTokensPerSecond", "e2eSeconds", "requestsPerSecond"]),
+  lowFactor: z.number().positive(),
+  highFactor: z.number().positive(),
+  rowCount: z.number().int().positive(),
+});
+export type PredictionBand = z.infer<typeof PredictionBand>;
+
+/**
  * Achieved fractions of peak for one accelerator family and engine: sourced, versioned data that the
  * formulas read, never constants inside them. "*" matches any family or engine.
  */
@@ -75,6 +87,8 @@ export const EfficiencyProfile = z.strictObject({
   mixedBatching: z.boolean(),
   /** Ratio of the 99th-percentile time per output token to its mean under Poisson arrivals. */
   tpotTail99Ratio: z.number().min(1),
+  /** Bands from the cross-validated residuals of this engine's regime (absent: no band is given). */
+  predictionBands: z.array(PredictionBand).optional(),
   /** Fraction of accelerator TDP drawn while serving, for energy. */
   powerDrawFraction: fraction,
   source: Source,

@@ -310,7 +310,7 @@ function toPrediction(input: PredictInput, e: Evaluation): Prediction {
     pricing: scenario.pricing,
     defaultPowerDrawFraction: input.profile.powerDrawFraction,
   });
-  return {
+  const prediction: Prediction = {
     id: scenario.id ?? null,
     fits: e.fits,
     outputTokensPerSecond: generate ? finite(out) : 0,
@@ -329,6 +329,17 @@ function toPrediction(input: PredictInput, e: Evaluation): Prediction {
     kvCapacitySequences: e.kvCapacitySequences ?? null,
     gramsCo2PerMillionTokens: cost.gramsCo2PerMillionTokens,
   };
+  if (e.latency) prediction.latency = e.latency;
+  const bands = input.profile.predictionBands;
+  if (bands && bands.length > 0 && e.fits) {
+    const intervals: NonNullable<Prediction["intervals"]> = {};
+    for (const b of bands) {
+      const v = prediction[b.field];
+      if (typeof v === "number" && v > 0) intervals[b.field] = { low: v * Math.min(1, b.lowFactor), high: v * Math.max(1, b.highFactor) };
+    }
+    prediction.intervals = intervals;
+  }
+  return prediction;
 }
 
 function finite(x: number): number | null {

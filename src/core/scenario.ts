@@ -127,4 +127,18 @@ export interface Prediction {
   /** Sequences whose KV cache fits in one replica at the workload's mean context (the largest batch that fits). */
   kvCapacitySequences: number | null;
   gramsCo2PerMillionTokens: number | null;
+  /**
+   * p10-p90 bands of the figures above from cross-validated residuals of their regime (conformal-style): the measured
+   * value fell inside for about 80% of held-out rows. Absent where no band was fitted.
+   */
+  intervals?: Partial<Record<"tpotSeconds" | "ttftSeconds" | "outputTokensPerSecond" | "inputTokensPerSecond" | "e2eSeconds" | "requestsPerSecond", { low: number; high: number }>>;
+  /** Latency distributions (seconds) with the bench client's definitions, when the load was simulated request by request. */
+  latency?: { ttft: LatencyDistribution; tpot: LatencyDistribution; itl: LatencyDistribution; e2e: LatencyDistribution; queue: LatencyDistribution; requestCount: number; preemptions: number };
+}
+
+export interface LatencyDistribution {
+  meanSeconds: number;
+  p50Seconds: number;
+  p90Seconds: number;
+  p99Seconds: number;
 }
