@@ -113,7 +113,11 @@ export function capacityFor(shape: ModelShape, plan: Plan, accelerator: Accelera
   };
 }
 
-/** KV bytes one sequence of `contextTokens` occupies in a replica, windows and TP replication included. */
+/**
+ * KV bytes one sequence of `contextTokens` occupies in a replica, windows and TP replication included, plus the
+ * recurrent state of its linear-mixer layers (GDN, Mamba2), held once per sequence whatever its length and sharded
+ * by heads over TP.
+ */
 export function kvBytesPerSequence(shape: ModelShape, plan: Plan, contextTokens: number): number {
   const a = shape.architecture;
   // GQA shards KV heads over TP ranks; ranks beyond the head count hold copies. MLA's latent is copied on every TP rank.
@@ -123,7 +127,7 @@ export function kvBytesPerSequence(shape: ModelShape, plan: Plan, contextTokens:
     const window = g.sliding && a.slidingWindow !== null ? a.slidingWindow : Infinity;
     bytes += g.layerCount * g.kvBytesPerToken * Math.min(contextTokens, window);
   }
-  return bytes * replication;
+  return bytes * replication + shape.stateBytesPerSequence;
 }
 
 /** Plans worth trying for `count` accelerators: powers of two for tp, pp, ep and DP attention. */
