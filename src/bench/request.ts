@@ -18,6 +18,8 @@ export interface Target {
   ignoreEos: boolean;
   /** Extra request headers (--header); never stored in any result. */
   headers?: Record<string, string>;
+  /** Keep the generated text (for counting its tokens with a tokenizer when the server sends no usage). */
+  keepText?: boolean;
 }
 
 /** What one request measured, in milliseconds on the performance.now() clock. */
@@ -33,6 +35,8 @@ export interface RawResult {
   endMs: number;
   promptTokens: number | null;
   completionTokens: number | null;
+  /** The streamed content and reasoning text, when the target asks to keep it; else null. */
+  generatedText: string | null;
 }
 
 const PATHS: Record<Endpoint, string> = { chat: "chat/completions", completions: "completions", embeddings: "embeddings" };
@@ -90,6 +94,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
   for (const [name, value] of Object.entries(target.headers ?? {})) if (name.toLowerCase() !== "content-length") headers[name.toLowerCase()] = value;
   const contentTimesMs: number[] = [];
   let promptTokens: number | null = null;
+  let generated = "";
   let completionTokens: number | null = null;
   const sendMs = performance.now();
 
@@ -112,6 +117,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
         endMs: fault === null && contentTimesMs.length > 0 ? Math.max(endMs, contentTimesMs.at(-1)!) : endMs,
         promptTokens,
         completionTokens,
+        generatedText: target.keepText ? generated : null,
       });
     };
     const onAbort = () => finish(new Fault("cancelled", "run interrupted"));
@@ -127,7 +133,11 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
     let fault: Fault | null = null;
     const handle = (json: Record<string, unknown>, nowMs: number) => {
       if (json.error !== undefined) fault ??= new Fault("stream_error", `server error event: ${JSON.stringify(json.error).slice(0, 200)}`);
-      if (chunkText(json, target.endpoint) !== "") contentTimesMs.push(nowMs);
+      const text = chunkText(json, target.endpoint);
+      if (text !== "") {
+        contentTimesMs.push(nowMs);
+        if (target.keepText) generated += text;
+      }
       onChunk?.(json, nowMs);
       const choices = json.choices;
       if (Array.isArray(choices)) for (const c of choices as Array<{ finish_reason?: unknown } | null>) if (c?.finish_reason != null) finishReason = true;

@@ -24,6 +24,8 @@ export interface BenchPlan {
   durationSecondsPerLevel: number | null;
   slo: Slo;
   seed: number;
+  /** Counts tokens the server's usage leaves out (--tokenizer); absent: estimates. */
+  countTokens?: (text: string) => number;
   /** Gamma shape of the gaps between arrivals at a rate (vLLM's --burstiness); 1 (default) is Poisson. */
   burstiness?: number;
   datasetLabel: string;
@@ -74,8 +76,9 @@ async function runOne(ctx: LevelContext, index: number, intendedMs: number): Pro
   const prompt = ctx.plan.prompts[ctx.nextPrompt++ % ctx.plan.prompts.length]!;
   ctx.hooks.onRequestStart?.(ctx.label);
   const onChunk = ctx.hooks.onChunk;
-  const raw = await sendRequest(ctx.plan.target, prompt, ctx.pool, ctx.signal, onChunk && ((json, arrivalMs) => onChunk(ctx.label, index, json, arrivalMs)));
-  const record = buildRecord(raw, { index, intendedMs, levelStartMs: ctx.startMs, prompt, endpoint: ctx.plan.target.endpoint, slo: ctx.plan.slo });
+  const target = ctx.plan.countTokens && !ctx.plan.target.keepText ? { ...ctx.plan.target, keepText: true } : ctx.plan.target;
+  const raw = await sendRequest(target, prompt, ctx.pool, ctx.signal, onChunk && ((json, arrivalMs) => onChunk(ctx.label, index, json, arrivalMs)));
+  const record = buildRecord(raw, { index, intendedMs, levelStartMs: ctx.startMs, prompt, endpoint: ctx.plan.target.endpoint, slo: ctx.plan.slo, ...(ctx.plan.countTokens ? { countTokens: ctx.plan.countTokens } : {}) });
   if (record.errorType !== "cancelled") ctx.lastEndMs = Math.max(ctx.lastEndMs, raw.endMs);
   ctx.records.push(record);
   ctx.writer?.appendRequest(ctx.label, record);

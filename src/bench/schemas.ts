@@ -34,8 +34,11 @@ export const RequestRecord = z.object({
   itlSeconds: z.array(z.number()),
   inputTokens: z.number().int(),
   outputTokens: z.number().int(),
-  /** "server" when both counts came from the response's usage, else "local" (an estimate). */
-  tokenCountSource: z.enum(["server", "local"]),
+  /**
+   * "server" when both counts came from the response's usage; "tokenizer" when the ones it lacked were counted
+   * with --tokenizer; else "local" (an estimate: words or characters / 4, one output token per content chunk).
+   */
+  tokenCountSource: z.enum(["server", "tokenizer", "local"]),
   contentChunks: z.number().int(),
   meetsSlo: z.boolean(),
 });
@@ -88,6 +91,8 @@ export const LevelSummary = z.object({
   errors: z.record(z.string(), z.number().int()),
   /** Requests whose token counts are local estimates because the server sent no usage. */
   localTokenCountRequests: z.number().int(),
+  /** Requests whose missing token counts were counted with the --tokenizer file (absent in files written before it). */
+  tokenizerTokenCountRequests: z.number().int().optional(),
   slo: Slo,
 });
 export type LevelSummary = z.infer<typeof LevelSummary>;

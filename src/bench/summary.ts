@@ -22,7 +22,7 @@ export function meetsSlo(record: Pick<RequestRecord, "ok" | "ttftSeconds" | "tpo
 }
 
 /** Turns raw timestamps into a request record; intendedMs is the schedule time the latency counts from. */
-export function buildRecord(raw: RawResult, input: { index: number; intendedMs: number; levelStartMs: number; prompt: Prompt; endpoint: Endpoint; slo: Slo }): RequestRecord {
+export function buildRecord(raw: RawResult, input: { index: number; intendedMs: number; levelStartMs: number; prompt: Prompt; endpoint: Endpoint; slo: Slo; countTokens?: (text: string) => number }): RequestRecord {
   const times = raw.contentTimesMs;
   const streaming = input.endpoint !== "embeddings";
   const ttftSeconds = raw.ok && streaming && times.length > 0 ? (times[0]! - input.intendedMs) * MS : null;
@@ -30,8 +30,13 @@ export function buildRecord(raw: RawResult, input: { index: number; intendedMs: 
   const itlSeconds: number[] = [];
   if (raw.ok && streaming) for (let i = 1; i < times.length; i++) itlSeconds.push((times[i]! - times[i - 1]!) * MS);
   const server = raw.promptTokens !== null && (raw.completionTokens !== null || !streaming);
-  const outputTokens = streaming ? (raw.completionTokens ?? times.length) : 0;
-  const inputTokens = raw.promptTokens ?? input.prompt.inputTokensEstimate;
+  // counts the server did not send: from the tokenizer when there is one (vLLM counts generated text so), else estimates
+  const count = input.countTokens;
+  const countedOutput = streaming && raw.completionTokens === null && count !== undefined && raw.generatedText !== null;
+  const countedInput = raw.promptTokens === null && count !== undefined;
+  const outputTokens = streaming ? (raw.completionTokens ?? (countedOutput ? count(raw.generatedText!) : times.length)) : 0;
+  const inputTokens = raw.promptTokens ?? (countedInput ? count(input.prompt.text) : input.prompt.inputTokensEstimate);
+  const tokenizer = !server && (countedInput || raw.promptTokens !== null) && (countedOutput || raw.completionTokens !== null || !streaming);
   const tpotSeconds = ttftSeconds !== null && e2eSeconds !== null && outputTokens > 1 ? (e2eSeconds - ttftSeconds) / (outputTokens - 1) : null;
   const partial = {
     index: input.index,
@@ -47,7 +52,7 @@ export function buildRecord(raw: RawResult, input: { index: number; intendedMs: 
     itlSeconds,
     inputTokens: raw.ok ? inputTokens : 0,
     outputTokens: raw.ok ? outputTokens : 0,
-    tokenCountSource: server ? ("server" as const) : ("local" as const),
+    tokenCountSource: server ? ("server" as const) : tokenizer ? ("tokenizer" as const) : ("local" as const),
     contentChunks: times.length,
   };
   return { ...partial, meetsSlo: meetsSlo(partial, input.slo) };
@@ -96,6 +101,7 @@ export function summarizeLevel(records: readonly RequestRecord[], info: { load: 
     sendDelaySeconds: latencyStats(counted.map((r) => r.sendDelaySeconds)),
     errors,
     localTokenCountRequests: ok.filter((r) => r.tokenCountSource === "local").length,
+    tokenizerTokenCountRequests: ok.filter((r) => r.tokenCountSource === "tokenizer").length,
     slo: info.slo,
   };
 }

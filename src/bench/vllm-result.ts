@@ -173,6 +173,7 @@ export function fromVllmResult(result: VllmResult): LevelSummary {
     errors: failed > 0 ? { http_error: failed } : {},
     // vLLM counts output tokens with the model's tokenizer or the server's usage
     localTokenCountRequests: 0,
+    tokenizerTokenCountRequests: 0,
     slo: {},
   };
 }

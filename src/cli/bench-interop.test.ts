@@ -101,6 +101,28 @@ describe("vLLM's request conventions", () => {
     expect(await order("7", true)).toEqual(a);
   });
 
+  test("--tokenizer counts what the server's usage leaves out, and the table says so", async () => {
+    // a BPE tokenizer.json with single characters and no merges: "w3" is 2 tokens, "w12" 3
+    const vocab = Object.fromEntries(["[UNK]", "w", ..."0123456789"].map((t, i) => [t, i]));
+    const tokenizer = { version: "1.0", truncation: null, padding: null, added_tokens: [], normalizer: null, pre_tokenizer: { type: "WhitespaceSplit" }, post_processor: null, decoder: null,
+      model: { type: "BPE", dropout: null, unk_token: "[UNK]", continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: false, byte_fallback: false, vocab, merges: [] } };
+    writeFileSync(join(dir, "tokenizer.json"), JSON.stringify(tokenizer));
+    writeFileSync(join(dir, "w.jsonl"), JSON.stringify({ prompt: "w1 w2 w12", output_tokens: 5 }));
+    // no usage from the server: 5 content chunks " w0" .. " w4" of 2 tokens each = 10 output tokens; the prompt is 2 + 2 + 3 = 7
+    const args = ["bench", "--url", server.url, "--model", "fake:ttft=0.002,itl=0.001,tokens=5,usage=0", "--requests", "2", "--dataset", "jsonl:w.jsonl"];
+    const counted = await run([...args, "--tokenizer", "tokenizer.json", "--json"]);
+    expect(counted.err).not.toContain("internal error");
+    expect(JSON.parse(counted.out)).toMatchObject({ totalOutputTokens: 20, totalInputTokens: 14, localTokenCountRequests: 0, tokenizerTokenCountRequests: 2 });
+    const table = await run([...args, "--tokenizer", "tokenizer.json"]);
+    expect(table.out).toContain("token counts: the server's usage for 0 of 2 completed requests; 2 counted with the --tokenizer file");
+    // without it: one token per chunk and characters / 4 for the prompt (9 characters -> 2)
+    const estimated = await run([...args, "--json"]);
+    expect(JSON.parse(estimated.out)).toMatchObject({ totalOutputTokens: 10, totalInputTokens: 4, localTokenCountRequests: 2, tokenizerTokenCountRequests: 0 });
+    expect((await run(args)).out).toContain("2 estimated because the server sent no usage");
+    writeFileSync(join(dir, "bad-tokenizer.json"), "{}");
+    expect((await run([...args, "--tokenizer", "bad-tokenizer.json"])).err).toContain("--tokenizer: ");
+  });
+
   test("random:prefix=N: every prompt starts with the same N words", async () => {
     const before = server.requests.length;
     await run(["bench", "--url", server.url, "--model", MODEL, "--requests", "3", "--dataset", "random:input=4,output=2,prefix=8", "--endpoint", "completions"]);

@@ -7,6 +7,7 @@ import { Progress } from "../bench/progress.js";
 import { DEFAULT_REQUESTS_PER_LEVEL, runBench } from "../bench/runner.js";
 import { clientVersion, newRunId, RunSaver, StoredRunMetadata, urlWithoutCredentials, withoutSecrets } from "../bench/save-run.js";
 import { discoverModel } from "../bench/models.js";
+import { type TokenCounter, loadTokenCounter } from "../bench/tokenizer.js";
 import { Endpoint, type LevelSummary, type LoadLevel, type RequestRecord, type Slo } from "../bench/schemas.js";
 import { fromVllmResult, parseVllmResults, toVllmResult, vllmDate } from "../bench/vllm-result.js";
 import { levelLabel } from "../bench/summary.js";
@@ -40,6 +41,7 @@ interface BenchFlags {
   shuffle?: boolean;
   burstiness: string;
   csv?: boolean;
+  tokenizer?: string;
 }
 
 /** Parses repeated --header NAME:VALUE (or NAME=VALUE, vLLM's form) into a header record. */
@@ -184,6 +186,12 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
+  let countTokens: TokenCounter | undefined;
+  if (flags.tokenizer !== undefined) {
+    const loaded = loadTokenCounter(resolve(io.cwd, flags.tokenizer));
+    if (!loaded.ok) throw new UsageError(`--tokenizer: ${loaded.message}`);
+    countTokens = loaded.value;
+  }
   const outDir = flags.out === undefined ? null : resolve(io.cwd, flags.out);
   const apiKey = apiKeyFrom(io);
   const slo = parseSlo(flags.slo);
@@ -218,6 +226,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
         slo,
         seed,
         burstiness,
+        ...(countTokens ? { countTokens } : {}),
         datasetLabel: flags.dataset,
         outDir,
       },
@@ -236,7 +245,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
         onLevelEnd: (summary) => {
           saver?.levelEnd(summary);
           if (vllm) {
-            const result = toVllmResult(summary, vllm.records, { model: flags.model!, endpoint: endpoint.data, date: vllm.date, label: flags.name ?? null, burstiness });
+            const result = toVllmResult(summary, vllm.records, { model: flags.model!, endpoint: endpoint.data, date: vllm.date, label: flags.name ?? null, burstiness, tokenizerId: flags.tokenizer ?? null });
             vllm.lines.push(JSON.stringify(withoutSecrets(result, [apiKey ?? "", urlPassword(flags.url!)])));
             vllm.records = [];
             // one object per level, one per line like vLLM's --append-result, rewritten as each level ends
@@ -277,8 +286,13 @@ const RUN_COLUMNS: Column[] = ["id", "started", "label", "model", "url", "levels
 export function tokenCountNote(summaries: readonly LevelSummary[]): string {
   const requests = summaries.reduce((n, s) => n + s.requestsCompleted, 0);
   const local = summaries.reduce((n, s) => n + s.localTokenCountRequests, 0);
-  if (local === 0) return `token counts: the server's usage for all ${requests} completed requests\n`;
-  return `token counts: the server's usage for ${requests - local} of ${requests} completed requests; ${local} estimated because the server sent no usage (input: words of a random prompt or characters / 4 of a file's; output: one token per content chunk)\n`;
+  const tokenizer = summaries.reduce((n, s) => n + (s.tokenizerTokenCountRequests ?? 0), 0);
+  const server = requests - local - tokenizer;
+  if (server === requests) return `token counts: the server's usage for all ${requests} completed requests\n`;
+  const parts = [`the server's usage for ${server} of ${requests} completed requests`];
+  if (tokenizer > 0) parts.push(`${tokenizer} counted with the --tokenizer file where the server sent no usage`);
+  if (local > 0) parts.push(`${local} estimated because the server sent no usage (input: words of a random prompt or characters / 4 of a file's; output: one token per content chunk; --tokenizer counts them)`);
+  return `token counts: ${parts.join("; ")}\n`;
 }
 
 function apiKeyFrom(io: Io): string | undefined {
@@ -356,6 +370,7 @@ export function registerBench(program: Command, io: Io): void {
     .option("--save-result <file>", "write vllm bench serve --save-result JSON (ms, p99, std; goodput null without --slo), one object per level and line")
     .option("--json", "print one JSON summary per level (one per line)")
     .option("--csv", "print the table as CSV (raw numbers, seconds)")
+    .option("--tokenizer <tokenizer.json>", "count the tokens the server's usage leaves out with this Hugging Face tokenizer.json (instead of estimates)")
     .option("--timeout <seconds>", "per-request timeout", "600")
     .option("--seed <n>", "seed for random prompts and Poisson arrivals", "1")
     .option("--ignore-eos", "ask the server to ignore end-of-sequence (ignore_eos), for exact output lengths")
