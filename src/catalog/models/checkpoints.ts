@@ -53,6 +53,22 @@ export const CHECKPOINTS: CheckpointEntry[] = [
     source: hfPageSource("nvidia/Qwen3-30B-A3B-FP4", MODELOPT_FP4),
   },
   {
+    id: "nvidia/DeepSeek-R1-NVFP4", baseId: "deepseek-ai/DeepSeek-V3",
+    precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
+    source: hfPageSource(
+      "nvidia/DeepSeek-R1-NVFP4",
+      `${MODELOPT_FP4} DeepSeek-R1 architecture (DeepseekV3ForCausalLM). The sibling nvidia/DeepSeek-V3.1-NVFP4 and V3.2-NVFP4 hf_quant_config.json in ../shared/configs/hf read: quant_algo NVFP4, group_size 16, kv_cache_quant_algo FP8. Used by the silicon rows (TensorRT-LLM on B200, gemm/moe quant mode nvfp4).`,
+    ),
+  },
+  {
+    id: "nvidia/Qwen3-32B-NVFP4", baseId: "Qwen/Qwen3-32B",
+    precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
+    source: hfPageSource(
+      "nvidia/Qwen3-32B-NVFP4",
+      `${MODELOPT_FP4} Qwen3-32B architecture. As nvidia/Qwen3-235B-A22B-NVFP4's hf_quant_config.json in ../shared/configs/hf: quant_algo NVFP4, group_size 16, kv_cache_quant_algo FP8. Used by the silicon rows.`,
+    ),
+  },
+  {
     id: "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8", baseId: "meta-llama/Llama-3.1-70B",
     precision: { weights: "fp8", activations: "fp8" },
     source: hfPageSource("neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8", NEURALMAGIC_FP8),

@@ -1,5 +1,5 @@
 import type { ModelEntry } from "../model-entry.js";
-import { hfConfigSource } from "./source.js";
+import { hfConfigSource, RETRIEVED_DATE } from "./source.js";
 
 // DeepSeek-V3 architecture (MLA attention + DeepSeekMoE). Both checkpoints ship block-scaled FP8 weights,
 // which the published config records in quantization_config; it is kept because it sets the weight bytes.
@@ -16,6 +16,17 @@ const DEEPSEEK_V3_ARCH = {
   quantization_config: FP8_BLOCK_QUANT,
 } as const;
 
+/** Release precision of the FP8 block-wise checkpoints (config.json quantization_config, read from the file). */
+function fp8BlockRelease(repoId: string) {
+  return {
+    format: "fp8-block", weights: "fp8", activations: "fp8",
+    source: {
+      url: `https://huggingface.co/${repoId}/blob/main/config.json`, retrievedDate: RETRIEVED_DATE,
+      note: "quantization_config: quant_method fp8, fmt e4m3, weight_block_size [128, 128], activation_scheme dynamic (per-token-group 1x128 activation scales). Also in ../shared/configs/hf.",
+    },
+  } as const;
+}
+
 /** DeepSeek-V3/R1 and Kimi K2 (same DeepseekV3ForCausalLM architecture) as published on Hugging Face. */
 export const DEEPSEEK_MODELS: ModelEntry[] = [
   {
@@ -29,6 +40,7 @@ export const DEEPSEEK_MODELS: ModelEntry[] = [
       vocab_size: 129280,
     },
     statedParamCount: 671e9,
+    releasePrecision: fp8BlockRelease("deepseek-ai/DeepSeek-V3"),
     source: hfConfigSource("deepseek-ai/DeepSeek-V3", "search", "MLA/MoE fields read from stored configs citing this config.json (61 layers, 128 heads, kv_lora_rank 512, qk_rope 64, 256 routed top-8, 1 shared, first_k_dense_replace 3, vocab 129280, 163840 positions). Card: 671B main model + 14B MTP module, 37B active. R1, R1-0528 and V3-0324 publish the same architecture."),
   },
   {
@@ -40,6 +52,7 @@ export const DEEPSEEK_MODELS: ModelEntry[] = [
       vocab_size: 163840,
     },
     statedParamCount: 1.0e12,
+    releasePrecision: fp8BlockRelease("moonshotai/Kimi-K2-Instruct"),
     source: hfConfigSource("moonshotai/Kimi-K2-Instruct", "search", "Shape read from stored configs citing this config.json (64 heads, 384 routed experts top-8, MoE FFN 2048, first_k_dense_replace 1, n_group 1, rope_theta 50000, 131072 positions). vocab 163840 and no MTP layer from the card. Card: 1T total, 32B active."),
   },
 ];
