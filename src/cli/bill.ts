@@ -88,7 +88,11 @@ export function runBill(io: Io, book: PriceBook, opts: BillOptions): void {
     throw new UsageError(flag ? `${flag}: ${issue.message}` : issue.message);
   }
   const bill = result.value;
-  const warnings = [...quote.warnings, ...result.warnings].map((w) => w.message);
+  const warnings = [...quote.warnings, ...result.warnings].map((w) =>
+    w.code === "exceeds_context_window"
+      ? `${FLAG[String(w.field)] ?? "--requests"}: one request would hold ${formatSignificant(Number(w.requestTokens), 4)} tokens, more than the ${formatSignificant(Number(w.contextWindowTokens), 6)}-token context window of ${modelId}; give --requests (the tokens are split evenly over them)`
+      : w.message,
+  );
   const format = outputFormatOption(opts);
   if (format === "csv") {
     // the bill's lines, raw numbers; warnings go to stderr so the CSV stays one table
@@ -121,7 +125,7 @@ export function registerBill(program: Command, io: Io): void {
     .option("--model <model>", "model id or API name (required)")
     .option("--input-tokens <n>", "input tokens over all requests, e.g. 300k or 2e9 (required)")
     .option("--output-tokens <n>", "output tokens over all requests (required)")
-    .option("--requests <n>", "number of requests (default 1)")
+    .option("--requests <n>", "requests the tokens are spread over, evenly (default 1: all tokens in one request, which picks the long-context tier and may exceed the context window)")
     .option("--cache-hit <fraction>", "share of input tokens read from the prompt cache, 0-1")
     .option("--cache-write <fraction>", "share of input tokens written to the cache, 0-1")
     .option("--cache-storage-hours <h>", "hours the cached prefix is stored (Google bills storage)")

@@ -34,8 +34,9 @@ export function priceIssueError(issues: Issue[], { modelFlag = "--model", modelK
 
 const rate = (v: number) => formatSignificant(v, 4);
 
-function tiersText(row: PriceRow): string {
-  return row.contextTiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
+/** Long-context tiers as text: ">200k: 6/22.5" per tier (input/output USD per 1M), "; " between tiers. */
+export function tiersText(tiers: PriceRow["contextTiers"]): string {
+  return tiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
 }
 
 /** One price row as the prices command prints it (and its --json lists). */
@@ -48,7 +49,8 @@ export interface PriceLine {
   outputUsdPerMillionTokens: number | null;
   cacheReadUsdPerMillionTokens: number | null;
   cacheWriteUsdPerMillionTokens: number | null;
-  contextTiers: string;
+  /** Long-context tiers as data: rates for the whole request above `aboveInputTokens` of input. */
+  contextTiers: PriceRow["contextTiers"];
   offPeak: string;
   origin: string;
   sourceUrl: string;
@@ -64,7 +66,7 @@ function line(row: PriceRow): PriceLine {
     outputUsdPerMillionTokens: row.outputUsdPerMillionTokens,
     cacheReadUsdPerMillionTokens: row.cacheReadUsdPerMillionTokens ?? null,
     cacheWriteUsdPerMillionTokens: row.cacheWriteUsdPerMillionTokens ?? null,
-    contextTiers: tiersText(row),
+    contextTiers: row.contextTiers,
     offPeak: row.offPeak ? `${row.offPeak.startUtc}-${row.offPeak.endUtc} UTC x${row.offPeak.inputMultiplier}` : "",
     origin: row.origin,
     sourceUrl: row.source.url,
@@ -79,7 +81,7 @@ const COLUMNS: Column<PriceLine>[] = [
   { key: "outputUsdPerMillionTokens", header: "output", unit: "USD/1M", format: rate },
   { key: "cacheReadUsdPerMillionTokens", header: "cache read", unit: "USD/1M", format: rate },
   { key: "cacheWriteUsdPerMillionTokens", header: "cache write", unit: "USD/1M", format: rate },
-  { key: "contextTiers", header: "long context (in/out)" },
+  { key: "contextTiers", header: "long context (in/out)", format: tiersText },
   { key: "offPeak", header: "off-peak" },
   { key: "sourceUrl", header: "source" },
 ];

@@ -8,7 +8,12 @@ export interface BillInput {
   /** Input tokens over all requests, as counted by a tiktoken-style tokenizer. */
   inputTokens: number;
   outputTokens: number;
-  /** Default 1. */
+  /**
+   * How many requests the tokens are spread over, default 1: the tokens are taken as evenly split, so one request
+   * holds inputTokens / requestCount of input (unless contextPerRequestTokens says otherwise) and
+   * outputTokens / requestCount of output; that size picks the long-context tier and is checked against the
+   * model's context window.
+   */
   requestCount?: number;
   /** Share of input tokens read from the prompt cache (0-1). */
   cacheHitFraction?: number;
@@ -96,6 +101,17 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
   const outputTokens = input.outputTokens * inflation;
   const contextTokens = (input.contextPerRequestTokens ?? input.inputTokens / requestCount) * inflation;
 
+  const window = row.contextWindowTokens;
+  const requestTokens = contextTokens + outputTokens / requestCount;
+  if (window !== undefined && requestTokens > window) {
+    warnings.push({
+      code: "exceeds_context_window",
+      field: input.contextPerRequestTokens === undefined ? "requestCount" : "contextPerRequestTokens",
+      requestTokens,
+      contextWindowTokens: window,
+      message: `one request would hold ${Math.round(requestTokens)} tokens, more than ${row.modelId}'s ${window}-token context window: spread the tokens over more requests`,
+    });
+  }
   const tier = contextTierFor(row, contextTokens);
   const inputRate = tier?.inputUsdPerMillionTokens ?? row.inputUsdPerMillionTokens;
   const outputRate = tier ? tier.outputUsdPerMillionTokens : row.outputUsdPerMillionTokens;

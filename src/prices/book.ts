@@ -135,6 +135,10 @@ export function priceAt(book: PriceBook, name: string, date: string, provider?: 
         cacheWriteUsdPerMillionTokens: row.cacheWriteUsdPerMillionTokens ?? undated.cacheWriteUsdPerMillionTokens,
         contextTiers: row.contextTiers.length > 0 ? row.contextTiers : undated.contextTiers,
       };
+    }
+    if (row.contextWindowTokens === undefined && undated.contextWindowTokens !== undefined) {
+      // the context window is a property of the model, whatever its price
+      row = { ...row, contextWindowTokens: undated.contextWindowTokens };
     } else {
       warnings.push({
         code: "library_differs",

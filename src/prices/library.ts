@@ -55,6 +55,7 @@ function toRow(providerId: string, url: string, model: ModelInfo, prices: ModelP
     ...(cacheRead ? { cacheReadUsdPerMillionTokens: cacheRead.base } : {}),
     ...(cacheWrite ? { cacheWriteUsdPerMillionTokens: cacheWrite.base } : {}),
     contextTiers: contextTiers(input, output, cacheRead, cacheWrite),
+    ...(model.context_window ? { contextWindowTokens: model.context_window } : {}),
     origin: "genai-prices",
     source: { url, retrievedDate: RETRIEVED, note: `@pydantic/genai-prices ${GENAI_PRICES_VERSION} data for ${providerId}/${model.id}` },
   });

@@ -5,13 +5,19 @@ import { Source } from "../core/hardware.js";
 /** A calendar date YYYY-MM-DD (the price book's, the knowledge base's and the store's). */
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
 
+/**
+ * A list price in USD per million tokens, kept at its decimal precision: computed rates (3 x 0.1) lose the
+ * binary noise (0.30000000000000004 becomes 0.3) by rounding to 12 significant digits, far below a cent.
+ */
+export const UsdPerMillionTokens = z.number().nonnegative().transform((v) => Number(v.toPrecision(12)));
+
 /** Rates that replace the base rates for the WHOLE request once its input exceeds `aboveInputTokens`. */
 export const ContextTier = z.strictObject({
   aboveInputTokens: z.number().int().positive(),
-  inputUsdPerMillionTokens: z.number().nonnegative(),
-  outputUsdPerMillionTokens: z.number().nonnegative().nullable(),
-  cacheReadUsdPerMillionTokens: z.number().nonnegative().optional(),
-  cacheWriteUsdPerMillionTokens: z.number().nonnegative().optional(),
+  inputUsdPerMillionTokens: UsdPerMillionTokens,
+  outputUsdPerMillionTokens: UsdPerMillionTokens.nullable(),
+  cacheReadUsdPerMillionTokens: UsdPerMillionTokens.optional(),
+  cacheWriteUsdPerMillionTokens: UsdPerMillionTokens.optional(),
 });
 export type ContextTier = z.infer<typeof ContextTier>;
 
@@ -36,14 +42,16 @@ export const PriceRow = z.strictObject({
   aliases: z.array(z.string()).default([]),
   kind: z.enum(["chat", "embedding"]).default("chat"),
   startDate: IsoDate.nullable(),
-  inputUsdPerMillionTokens: z.number().nonnegative(),
+  inputUsdPerMillionTokens: UsdPerMillionTokens,
   /** Null for models that produce no output tokens (embeddings). */
-  outputUsdPerMillionTokens: z.number().nonnegative().nullable(),
-  cacheReadUsdPerMillionTokens: z.number().nonnegative().optional(),
+  outputUsdPerMillionTokens: UsdPerMillionTokens.nullable(),
+  cacheReadUsdPerMillionTokens: UsdPerMillionTokens.optional(),
   /** Absent means cache writes cost the normal input rate (no write fee). */
-  cacheWriteUsdPerMillionTokens: z.number().nonnegative().optional(),
-  cacheStorageUsdPerMillionTokensPerHour: z.number().nonnegative().optional(),
+  cacheWriteUsdPerMillionTokens: UsdPerMillionTokens.optional(),
+  cacheStorageUsdPerMillionTokensPerHour: UsdPerMillionTokens.optional(),
   contextTiers: z.array(ContextTier).default([]),
+  /** The most tokens (input and output) one request may hold, where the source states it. */
+  contextWindowTokens: z.number().int().positive().optional(),
   offPeak: OffPeak.optional(),
   origin: z.enum(["costcurve", "genai-prices", "user"]).default("costcurve"),
   source: Source,

@@ -3,6 +3,7 @@ import type { BillLine } from "../../prices/bill.js";
 import { formatPercent, formatSignificant, formatUsd } from "../../report/index.js";
 import { formatTokens } from "../../cli/breakeven.js";
 import { todayIso } from "../../cli/options.js";
+import { tiersText } from "../../cli/prices.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { html, trusted } from "../html.js";
 import { chartFigure, field, form, select, table } from "../layout.js";
@@ -34,7 +35,7 @@ function priceTable(lines: PriceLine[], caption: string) {
       { header: "output", unit: "USD/1M tokens", cell: (l) => usdCell(l.outputUsdPerMillionTokens), numeric: true, value: (l) => l.outputUsdPerMillionTokens },
       { header: "cache read", unit: "USD/1M tokens", cell: (l) => usdCell(l.cacheReadUsdPerMillionTokens), numeric: true },
       { header: "cache write", unit: "USD/1M tokens", cell: (l) => usdCell(l.cacheWriteUsdPerMillionTokens), numeric: true },
-      { header: "long context (in/out)", cell: (l) => l.contextTiers || "-" },
+      { header: "long context (in/out)", cell: (l) => tiersText(l.contextTiers) || "-" },
       { header: "source", cell: (l) => html`<a href="${l.sourceUrl}" rel="noreferrer">${l.sourceUrl.replace(/^https?:\/\//, "").slice(0, 40)}</a>` },
     ],
     lines,
