@@ -2,10 +2,14 @@
 import { appendFileSync, mkdirSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { LevelSummary, RequestRecord, RunInfo } from "./schemas.js";
+import type { Scrubber } from "./scrub.js";
 
-/** Writes into one directory; summaries and run.json are replaced atomically (write then rename). */
+/** Writes into one directory, every value through `scrub` first; summaries and run.json are replaced atomically (write then rename). */
 export class ResultsWriter {
-  constructor(readonly dir: string) {
+  constructor(
+    readonly dir: string,
+    private readonly scrub: Scrubber,
+  ) {
     mkdirSync(dir, { recursive: true });
   }
 
@@ -16,7 +20,7 @@ export class ResultsWriter {
 
   /** Appends one line in a single write, so an interrupted run leaves only whole lines. */
   appendRequest(level: string, record: RequestRecord): void {
-    appendFileSync(join(this.dir, `requests-${level}.jsonl`), `${JSON.stringify(record)}\n`);
+    appendFileSync(join(this.dir, `requests-${level}.jsonl`), `${JSON.stringify(this.scrub(record))}\n`);
   }
 
   writeSummary(summary: LevelSummary): void {
@@ -29,7 +33,7 @@ export class ResultsWriter {
 
   private writeJson(name: string, value: unknown): void {
     const path = join(this.dir, name);
-    writeFileSync(`${path}.tmp`, `${JSON.stringify(value, null, 2)}\n`);
+    writeFileSync(`${path}.tmp`, `${JSON.stringify(this.scrub(value), null, 2)}\n`);
     renameSync(`${path}.tmp`, path);
   }
 }

@@ -10,6 +10,7 @@ import { type Target, endpointUrl, sendRequest } from "./request.js";
 import { ResultsWriter } from "./results-writer.js";
 import { gammaArrivalSeconds, seededRandom } from "./rng.js";
 import type { LevelSummary, LoadLevel, RequestRecord, RunInfo, Slo } from "./schemas.js";
+import { scrubberFor, urlWithoutCredentials } from "./scrub.js";
 import { buildRecord, levelLabel, summarizeLevel } from "./summary.js";
 
 /** Requests per level when neither --requests nor --duration is given. */
@@ -125,13 +126,13 @@ export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise
   const signal = hooks.signal ?? new AbortController().signal;
   // every in-flight request listens for the abort
   setMaxListeners(0, signal);
-  const writer = plan.outDir === null ? null : new ResultsWriter(plan.outDir);
+  const writer = plan.outDir === null ? null : new ResultsWriter(plan.outDir, scrubberFor(plan.target));
   const pool = new ConnectionPool(endpointUrl(plan.target.url, plan.target.endpoint));
   const run: RunInfo = {
     tool: "costcurve bench",
     startedAt: new Date().toISOString(),
     finishedAt: null,
-    url: plan.target.url,
+    url: urlWithoutCredentials(plan.target.url),
     model: plan.target.model,
     endpoint: plan.target.endpoint,
     dataset: plan.datasetLabel,

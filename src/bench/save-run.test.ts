@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { openStore } from "../store/open-store.js";
-import { newRunId, REDACTED, RunSaver, type StoredRunMetadata, urlWithoutCredentials, withoutSecrets } from "./save-run.js";
+import { newRunId, RunSaver, type StoredRunMetadata } from "./save-run.js";
+import { REDACTED, secretScrubber } from "./scrub.js";
 import type { RequestRecord } from "./schemas.js";
 import { summarizeLevel } from "./summary.js";
 
@@ -24,19 +25,7 @@ const metadata = (url: string): StoredRunMetadata => ({
   completedLevels: [], interrupted: false, requestsPerLevel: 2, durationSecondsPerLevel: null, timeoutSeconds: 600, seed: 1, slo: {},
 });
 
-describe("credentials", () => {
-  test("URL credentials and credential-like query values are dropped; a plain URL is kept byte for byte", () => {
-    expect(urlWithoutCredentials("http://127.0.0.1:8000")).toBe("http://127.0.0.1:8000");
-    expect(urlWithoutCredentials("https://user:pw@host.example/v1?api-key=abc&api-version=2024-10-21")).toBe(
-      "https://host.example/v1?api-key=%5Bredacted%5D&api-version=2024-10-21",
-    );
-  });
-
-  test("secrets are replaced inside every string and key; numbers and short strings are left alone", () => {
-    const value = { a: `HTTP 401: bad key ${KEY}`, [KEY]: [1, `x${KEY}y`], n: 3, c1: "c1" };
-    expect(withoutSecrets(value, [KEY, "c1", ""])).toEqual({ a: `HTTP 401: bad key ${REDACTED}`, [REDACTED]: [1, `x${REDACTED}y`], n: 3, c1: "c1" });
-  });
-
+describe("run ids", () => {
   test("run ids start with the UTC start time to the second", () => {
     expect(newRunId("2026-11-22T10:15:00.123Z")).toMatch(/^20261122T101500Z-[0-9a-f]{6}$/);
   });
@@ -46,7 +35,7 @@ describe("RunSaver", () => {
   test("metadata first, each summary at its level's end, request rows and final metadata at finish; no secret is stored", async () => {
     const store = await openStore({ COSTCURVE_DB: ":memory:" });
     try {
-      const saver = new RunSaver(store, { id: "run-1", label: "mine", metadata: metadata("http://bob:hunter22@127.0.0.1:9/"), secrets: [KEY, "hunter22"] });
+      const saver = new RunSaver(store, { id: "run-1", label: "mine", metadata: metadata("http://bob:hunter22@127.0.0.1:9/"), scrub: secretScrubber([KEY, "hunter22"]) });
       saver.levelStart();
       const c1 = [record(0), record(1, `HTTP 401: Incorrect API key provided: ${KEY}`)];
       for (const r of c1) saver.request(r);
@@ -90,7 +79,7 @@ describe("RunSaver", () => {
       },
       addBenchRequests: async () => void calls.push("requests"),
     };
-    const saver = new RunSaver(sink, { id: "r", label: "", metadata: metadata("http://127.0.0.1:9"), secrets: [] });
+    const saver = new RunSaver(sink, { id: "r", label: "", metadata: metadata("http://127.0.0.1:9"), scrub: secretScrubber([]) });
     saver.levelStart();
     saver.request(record(0));
     expect(() => saver.levelEnd(summary(1, [record(0)]))).not.toThrow();

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { type LevelSummary, LoadLevel, type RequestRecord, RunInfo } from "./schemas.js";
+import { type Scrubber, urlWithoutCredentials } from "./scrub.js";
 
 /** The store methods a saver needs (the Store of src/store has them; bench does not import the store). */
 export interface BenchRunSink {
@@ -20,50 +21,6 @@ export const StoredRunMetadata = RunInfo.extend({
   loads: z.array(LoadLevel),
 });
 export type StoredRunMetadata = z.infer<typeof StoredRunMetadata>;
-
-/** What replaces a secret wherever it would have been written. */
-export const REDACTED = "[redacted]";
-
-const SECRET_PARAM = /key|token|secret|sig|auth|pass/i;
-
-/** The URL without user name, password, or the values of query parameters that look like credentials. */
-export function urlWithoutCredentials(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return url;
-  }
-  let changed = false;
-  if (parsed.username || parsed.password) {
-    parsed.username = "";
-    parsed.password = "";
-    changed = true;
-  }
-  for (const name of [...parsed.searchParams.keys()]) {
-    if (SECRET_PARAM.test(name)) {
-      parsed.searchParams.set(name, REDACTED);
-      changed = true;
-    }
-  }
-  return changed ? parsed.toString() : url;
-}
-
-/** Secrets shorter than this are not searched for (they would match ordinary text such as level labels). */
-const MIN_SECRET_LENGTH = 4;
-
-/** A deep copy of a JSON value with every occurrence of the secrets in its strings replaced by [redacted] (e.g. a server echoing the key in an error body). */
-export function withoutSecrets<T>(value: T, secrets: readonly string[]): T {
-  const active = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
-  const scrub = (text: string) => active.reduce((t, secret) => t.split(secret).join(REDACTED), text);
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return scrub(v);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [scrub(k), walk(x)]));
-    return v;
-  };
-  return walk(value) as T;
-}
 
 /** costcurve's version from package.json (src/bench and dist/bench both sit two levels below it). */
 export function clientVersion(): string {
@@ -84,8 +41,8 @@ export interface RunSaverOptions {
   id: string;
   label: string;
   metadata: StoredRunMetadata;
-  /** Strings that must never reach the store (the API key, URL credentials). */
-  secrets: readonly string[];
+  /** Takes the secrets out of every value before it reaches the store (scrubberFor(target)). */
+  scrub: Scrubber;
 }
 
 /**
@@ -154,7 +111,7 @@ export class RunSaver {
   }
 
   private clean<T>(value: T): T {
-    return withoutSecrets(value, this.options.secrets);
+    return this.options.scrub(value);
   }
 
   private enqueueRun(): void {

@@ -184,6 +184,32 @@ describe("costcurve bench --save", () => {
     expect(bytes.includes(KEY)).toBe(false);
   });
 
+  test("secrets: URL credentials, api_key query values, the API key and echoed Bearer/Basic tokens are in no file of --out, --save-result or the store", async () => {
+    const dir = tempDir();
+    const basic = Buffer.from("alice:PaSsWoRd").toString("base64");
+    const echo = createServer((req, res) => {
+      req.resume();
+      res.writeHead(401, { "content-type": "application/json" });
+      res.end(JSON.stringify({ error: { message: `denied ${req.headers.authorization} ${req.headers["x-api-key"]} at ${req.url}; also tried Basic ${basic} and sk-other-0123456789` } }));
+    });
+    await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
+    const port = (echo.address() as AddressInfo).port;
+    const url = `http://alice:PaSsWoRd@127.0.0.1:${port}/v1?api_key=query-secret-77`;
+    try {
+      const io = captureIo({ COSTCURVE_API_KEY: KEY, COSTCURVE_DB: join(dir, "store.db") }, dir);
+      await main(["bench", "--url", url, "--model", "m", "--requests", "2", "--dataset", "random:input=5,output=2", "--header", "x-api-key:header-secret-88",
+        "--out", "out", "--save-result", "vllm.json", "--save"], io);
+      expect(io.err.join("")).toContain("saved run");
+    } finally {
+      await new Promise((resolve) => echo.close(resolve));
+    }
+    const files = [...readdirSync(join(dir, "out")).map((f) => join(dir, "out", f)), join(dir, "vllm.json")];
+    const bytes = Buffer.concat([...files.map((f) => readFileSync(f)), storeBytes(dir, "store.db")]);
+    expect(bytes.includes("denied")).toBe(true);
+    for (const secret of [KEY, "PaSsWoRd", "alice", "query-secret-77", "header-secret-88", basic, "sk-other-0123456789"]) expect(bytes.includes(secret), secret).toBe(false);
+    expect(RunInfo.parse(JSON.parse(readFileSync(join(dir, "out", "run.json"), "utf8"))).url).toBe(`http://127.0.0.1:${port}/v1?api_key=[redacted]`);
+  });
+
   test("listing without a store creates no file; calibrate names --run and RESULTS_DIR in its errors", async () => {
     const dir = tempDir();
     const list = captureIo({}, dir);

@@ -5,7 +5,8 @@ import { isAbsolute, join, resolve } from "node:path";
 import { loadPrompts, parseDatasetSpec } from "../bench/dataset.js";
 import { Progress } from "../bench/progress.js";
 import { DEFAULT_REQUESTS_PER_LEVEL, runBench } from "../bench/runner.js";
-import { clientVersion, newRunId, RunSaver, StoredRunMetadata, urlWithoutCredentials, withoutSecrets } from "../bench/save-run.js";
+import { clientVersion, newRunId, RunSaver, StoredRunMetadata } from "../bench/save-run.js";
+import { scrubberFor, urlWithoutCredentials } from "../bench/scrub.js";
 import { discoverModel } from "../bench/models.js";
 import { type TokenCounter, loadTokenCounter } from "../bench/tokenizer.js";
 import { Endpoint, type LevelSummary, type LoadLevel, type RequestRecord, type Slo } from "../bench/schemas.js";
@@ -139,16 +140,6 @@ async function openStoreForSave(io: Io): Promise<Store> {
   }
 }
 
-/** The URL's password (percent-decoded), to keep it out of everything saved. */
-function urlPassword(url: string): string {
-  const password = new URL(url).password;
-  try {
-    return decodeURIComponent(password);
-  } catch {
-    return password;
-  }
-}
-
 async function bench(flags: BenchFlags, io: Io): Promise<void> {
   flags.url ??= io.env.OPENAI_BASE_URL || undefined;
   if (flags.url === undefined) throw new UsageError("--url: required (or OPENAI_BASE_URL), e.g. --url http://127.0.0.1:8000");
@@ -197,12 +188,15 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   const slo = parseSlo(flags.slo);
   const store = flags.save || flags.name !== undefined ? await openStoreForSave(io) : null;
   const startedAt = new Date().toISOString();
+  const target = { url: flags.url, model: flags.model, endpoint: endpoint.data, apiKey, timeoutSeconds: timeout, ignoreEos: flags.ignoreEos === true, headers: extraHeaders };
+  // the one scrubber every sink of this run writes through (the runner builds the same one for --out)
+  const scrub = scrubberFor(target);
   const saver =
     store &&
     new RunSaver(store, {
       id: newRunId(startedAt),
       label: flags.name ?? `${flags.model} at ${new URL(flags.url).host}`,
-      secrets: [apiKey ?? "", urlPassword(flags.url)],
+      scrub,
       metadata: StoredRunMetadata.parse({
         tool: "costcurve bench", clientVersion: clientVersion(), startedAt, finishedAt: null, url: urlWithoutCredentials(flags.url), model: flags.model,
         endpoint: endpoint.data, dataset: flags.dataset, levels: loads.map(levelLabel), loads, completedLevels: [], interrupted: false,
@@ -218,7 +212,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   try {
     outcome = await runBench(
       {
-        target: { url: flags.url, model: flags.model, endpoint: endpoint.data, apiKey, timeoutSeconds: timeout, ignoreEos: flags.ignoreEos === true, headers: extraHeaders },
+        target,
         levels: loads,
         prompts,
         requestsPerLevel,
@@ -246,7 +240,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
           saver?.levelEnd(summary);
           if (vllm) {
             const result = toVllmResult(summary, vllm.records, { model: flags.model!, endpoint: endpoint.data, date: vllm.date, label: flags.name ?? null, burstiness, tokenizerId: flags.tokenizer ?? null });
-            vllm.lines.push(JSON.stringify(withoutSecrets(result, [apiKey ?? "", urlPassword(flags.url!)])));
+            vllm.lines.push(JSON.stringify(scrub(result)));
             vllm.records = [];
             // one object per level, one per line like vLLM's --append-result, rewritten as each level ends
             writeFileSync(vllm.path, `${vllm.lines.join("\n")}\n`);
