@@ -1,6 +1,6 @@
 /** `costcurve bench`: load-tests an OpenAI-compatible endpoint at rising concurrency or Poisson rates. */
 import type { Command } from "commander";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { loadPrompts, parseDatasetSpec } from "../bench/dataset.js";
 import { Progress } from "../bench/progress.js";
@@ -19,6 +19,7 @@ import { formatTable } from "../report/table.js";
 import { openStore, storeConfig } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
+import { prepareOutputDir, prepareOutputFile } from "./output-path.js";
 
 interface BenchFlags {
   url?: string;
@@ -148,13 +149,19 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   if (flags.name !== undefined && !/^\S.{0,199}$/.test(flags.name)) throw new UsageError(`--name: expected 1 to 200 characters starting with a non-space, got "${flags.name}"`);
   const endpoint = Endpoint.safeParse(flags.endpoint);
   if (!endpoint.success) throw new UsageError(`--endpoint: "${flags.endpoint}" is not one of chat, completions, embeddings`);
+  let parsedUrl: URL;
   try {
-    new URL(flags.url);
+    parsedUrl = new URL(flags.url);
   } catch {
     throw new UsageError(`--url: "${flags.url}" is not a URL; expected e.g. http://127.0.0.1:8000`);
   }
+  if (parsedUrl.protocol !== "http:" && parsedUrl.protocol !== "https:") throw new UsageError(`--url: the scheme must be http or https, got "${parsedUrl.protocol.replace(/:$/, "")}"; e.g. http://127.0.0.1:8000`);
+  const apiKey = apiKeyFrom(io);
+  // before any request, so that a bad folder fails at once
+  const outDir = flags.out === undefined ? null : prepareOutputDir("--out", resolve(io.cwd, flags.out));
+  if (flags.saveResult !== undefined) prepareOutputFile("--save-result", resolve(io.cwd, flags.saveResult));
   if (flags.model === undefined) {
-    const found = await discoverModel(flags.url, { ...(apiKeyFrom(io) ? { authorization: `Bearer ${apiKeyFrom(io)}` } : {}), ...extraHeaders });
+    const found = await discoverModel(flags.url, { ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}), ...extraHeaders });
     if (!found.ok) throw new UsageError(`--model: not given, and the server's model list could not be read (${found.message}); give --model NAME`);
     flags.model = found.value;
     io.stderr(`model: ${found.value} (the first of ${found.all.length} listed by the server's /v1/models)\n`);
@@ -183,8 +190,6 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     if (!loaded.ok) throw new UsageError(`--tokenizer: ${loaded.message}`);
     countTokens = loaded.value;
   }
-  const outDir = flags.out === undefined ? null : resolve(io.cwd, flags.out);
-  const apiKey = apiKeyFrom(io);
   const slo = parseSlo(flags.slo);
   const store = flags.save || flags.name !== undefined ? await openStoreForSave(io) : null;
   const startedAt = new Date().toISOString();
@@ -289,8 +294,15 @@ export function tokenCountNote(summaries: readonly LevelSummary[]): string {
   return `token counts: ${parts.join("; ")}\n`;
 }
 
+/** The API key from COSTCURVE_API_KEY or OPENAI_API_KEY; one that cannot go in a header (e.g. a trailing CR from a Windows file) is a usage error. */
 function apiKeyFrom(io: Io): string | undefined {
-  return io.env.COSTCURVE_API_KEY || io.env.OPENAI_API_KEY || undefined;
+  const name = io.env.COSTCURVE_API_KEY ? "COSTCURVE_API_KEY" : "OPENAI_API_KEY";
+  const key = io.env[name] || undefined;
+  if (key !== undefined && !/^[\x21-\x7e]+$/.test(key)) {
+    const what = /[\r\n]/.test(key) ? "a line break (\\r or \\n, e.g. from a file saved on Windows)" : /\s/.test(key) ? "white space" : "a character outside printable ASCII";
+    throw new UsageError(`${name}: the API key contains ${what}; remove it (e.g. export ${name}="$(tr -d '\\r\\n' < keyfile)")`);
+  }
+  return key;
 }
 
 /** `costcurve bench import FILE`: a vllm bench serve --save-result file as costcurve level summaries. */
@@ -301,8 +313,7 @@ function importVllm(file: string, flags: { out?: string; json?: boolean }, io: I
   if (!parsed.ok) throw new UsageError(`FILE: ${file}: ${parsed.message}`);
   const summaries = parsed.value.map(fromVllmResult);
   if (flags.out !== undefined) {
-    const dir = resolve(io.cwd, flags.out);
-    mkdirSync(dir, { recursive: true });
+    const dir = prepareOutputDir("--out", resolve(io.cwd, flags.out));
     for (const s of summaries) writeFileSync(join(dir, `summary-${s.level}.json`), `${JSON.stringify(s, null, 2)}\n`);
     io.stderr(`${summaries.length} level summar${summaries.length === 1 ? "y" : "ies"} in ${dir} (costcurve calibrate ${flags.out} --scenario FILE reads them)\n`);
   }

@@ -9,6 +9,7 @@ import { formatTable } from "../report/table.js";
 import { formatCsv } from "../report/csv.js";
 import { formatJson } from "../report/json.js";
 import { type Io, UsageError } from "./io.js";
+import { prepareOutputFile } from "./output-path.js";
 import { outputFormatOption } from "./options.js";
 import { readJsonFile } from "./scenario-file.js";
 
@@ -68,8 +69,9 @@ export function registerCapex(program: Command, io: Io): void {
           throw new UsageError(`--company: unknown company "${opts.company}"; known: ${names.join(", ")}`);
         }
         const summary = summarizeCapex(data, opts.company);
-        if (opts.svg !== undefined) {
-          writeFileSync(resolve(io.cwd, opts.svg), capexChart(data, opts.company));
+        const svgPath = opts.svg === undefined ? undefined : prepareOutputFile("--svg", resolve(io.cwd, opts.svg));
+        if (svgPath !== undefined) {
+          writeFileSync(svgPath, capexChart(data, opts.company));
           io.stderr(`wrote ${opts.svg}\n`);
         }
         if (format === "json") {

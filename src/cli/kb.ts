@@ -11,6 +11,7 @@ import type { KbNode } from "../store/records.js";
 import { storeConfigured, withStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
+import { prepareOutputDir } from "./output-path.js";
 import { dateOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
@@ -133,7 +134,8 @@ export function registerKb(program: Command, io: Io): void {
     .description("Write every node as <id>.md (front matter + body) into a folder")
     .argument("<dir>", "folder (created if missing)")
     .action(async (dir: string) => {
-      const count = await withSeededStore(io.env, io.cwd, (store) => exportKbDir(store, resolve(io.cwd, dir)));
+      const target = prepareOutputDir("DIR", resolve(io.cwd, dir));
+      const count = await withSeededStore(io.env, io.cwd, (store) => exportKbDir(store, target));
       io.stdout(`exported ${count} nodes to ${dir}\n`);
     });
 

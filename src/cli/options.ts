@@ -4,6 +4,7 @@ import { Precision } from "../core/precision.js";
 import { formatDate } from "../report/format.js";
 import { chartFormatOf } from "../report/write-chart.js";
 import { UsageError } from "./io.js";
+import { prepareOutputFile } from "./output-path.js";
 
 /** Parses a number > 0 for a flag. */
 export function positiveOption(flag: string, text: string, what = "a number > 0"): number {
@@ -179,7 +180,7 @@ export function chartPathOptions(opts: { svg?: string; png?: string }): string[]
   for (const [flag, path, format] of [["--svg", opts.svg, "svg"], ["--png", opts.png, "png"]] as const) {
     if (path === undefined) continue;
     if (chartFormatOf(path) !== format) throw new UsageError(`${flag}: the file name must end in .${format}, got "${path}"`);
-    paths.push(path);
+    paths.push(prepareOutputFile(flag, path));
   }
   return paths;
 }
