@@ -25,6 +25,8 @@ export interface FakeBehaviour {
   fault: FakeFault | null;
   /** Content chunks sent before the fault strikes. */
   faultAfterTokens: number;
+  /** Fields that replace or join the usage object's (a misbehaving server: negative or huge counts, cached_tokens). */
+  usageOverride?: Record<string, unknown>;
 }
 
 export const DEFAULT_BEHAVIOUR: FakeBehaviour = {
@@ -181,7 +183,7 @@ function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<stri
   };
   const finish = () => {
     send(chat ? { index: 0, delta: {}, finish_reason: "length" } : { index: 0, text: "", finish_reason: "length" });
-    if (wantUsage) send(null, { usage: { prompt_tokens: words(prompt), completion_tokens: count, total_tokens: words(prompt) + count } });
+    if (wantUsage) send(null, { usage: { prompt_tokens: words(prompt), completion_tokens: count, total_tokens: words(prompt) + count, ...b.usageOverride } });
     res.end("data: [DONE]\n\n");
   };
   const token = (k: number) => {

@@ -35,6 +35,8 @@ export interface RawResult {
   endMs: number;
   promptTokens: number | null;
   completionTokens: number | null;
+  /** Prompt tokens the server says came from its prompt cache (usage.prompt_tokens_details.cached_tokens, llama.cpp's timings.cache_n); null: not reported. */
+  cachedPromptTokens: number | null;
   /** The streamed content and reasoning text, when the target asks to keep it; else null. */
   generatedText: string | null;
 }
@@ -96,6 +98,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
   let promptTokens: number | null = null;
   let generated = "";
   let completionTokens: number | null = null;
+  let cachedPromptTokens: number | null = null;
   const sendMs = performance.now();
 
   return new Promise<RawResult>((resolve) => {
@@ -117,6 +120,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
         endMs: fault === null && contentTimesMs.length > 0 ? Math.max(endMs, contentTimesMs.at(-1)!) : endMs,
         promptTokens,
         completionTokens,
+        cachedPromptTokens,
         generatedText: target.keepText ? generated : null,
       });
     };
@@ -141,9 +145,20 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
       onChunk?.(json, nowMs);
       const choices = json.choices;
       if (Array.isArray(choices)) for (const c of choices as Array<{ finish_reason?: unknown } | null>) if (c?.finish_reason != null) finishReason = true;
-      const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown } | undefined | null;
-      if (usage && typeof usage.prompt_tokens === "number") promptTokens = usage.prompt_tokens;
-      if (usage && typeof usage.completion_tokens === "number") completionTokens = usage.completion_tokens;
+      const usage = json.usage as { prompt_tokens?: unknown; completion_tokens?: unknown; prompt_tokens_details?: { cached_tokens?: unknown } | null } | undefined | null;
+      if (usage && usage.prompt_tokens != null) promptTokens = usageCount("prompt_tokens", usage.prompt_tokens, promptTokenBound);
+      if (usage && usage.completion_tokens != null) completionTokens = usageCount("completion_tokens", usage.completion_tokens, completionTokenBound);
+      const cached = usage?.prompt_tokens_details?.cached_tokens ?? (json.timings as { cache_n?: unknown } | undefined)?.cache_n;
+      if (cached != null) cachedPromptTokens = usageCount("cached_tokens", cached, promptTokenBound);
+    };
+    // a usage count must be a count, and possible for what was sent: at most one prompt token per byte of the prompt plus a
+    // chat template's worth, at most max_tokens generated
+    const promptTokenBound = Buffer.byteLength(prompt.text) + 4096;
+    const completionTokenBound = prompt.outputTokens;
+    const usageCount = (field: string, value: unknown, bound: number): number | null => {
+      if (typeof value === "number" && Number.isSafeInteger(value) && value >= 0 && value <= bound) return value;
+      fault ??= new Fault("invalid_usage", `server usage ${field} = ${JSON.stringify(value)?.slice(0, 40)} is not a count from 0 to ${bound}`);
+      return null;
     };
     const consume = (events: SseEvent[], nowMs: number) => {
       for (const event of events) {
@@ -195,6 +210,7 @@ export function sendRequest(target: Target, prompt: Prompt, pool: ConnectionPool
         if (fault) return finish(fault, nowMs);
         if (end.unfinished) return finish(new Fault("malformed_sse", "stream ended inside an event (no blank line after its data)"), nowMs);
         if (!done && !finishReason) return finish(new Fault("connection_dropped", "stream ended before [DONE] or a finish_reason"), nowMs);
+        if (completionTokens === 0 && contentTimesMs.length > 0) return finish(new Fault("invalid_usage", `server usage completion_tokens = 0, but ${contentTimesMs.length} chunks of text were streamed`), nowMs);
         finish(contentTimesMs.length === 0 ? new Fault("empty_response", "stream carried no content") : null, nowMs);
       },
       onFailure: (kind, message) => {

@@ -129,3 +129,24 @@ describe("latency counts from the intended send time", () => {
     expect(server.requests[before]!.body.stream_options).toEqual({ include_usage: true });
   });
 });
+
+describe("prompts per level", () => {
+  const prompts = ["a b", "c d", "e f", "g h", "i j", "k l"].map((text) => ({ text, inputTokensEstimate: 2, outputTokens: 3 }));
+  const sent = (from: number) => server.requests.slice(from).map((r) => (r.body.messages as Array<{ content: string }>)[0]!.content);
+  const levels = [{ kind: "concurrency" as const, concurrency: 1 }, { kind: "concurrency" as const, concurrency: 2 }];
+
+  test("each level gets its own prompts by default, so a prompt cache cannot flatter the later levels", async () => {
+    const from = server.requests.length;
+    await runBench(testPlan(server.url, "fake:ttft=0.001,itl=0.001,tokens=3", { prompts, levels }));
+    const texts = sent(from);
+    expect(texts.slice(0, 3)).toEqual(["a b", "c d", "e f"]);
+    expect([...texts.slice(3)].sort()).toEqual(["g h", "i j", "k l"]);
+  });
+
+  test("--reuse-prompts (reusePrompts) sends the same prompts at every level", async () => {
+    const from = server.requests.length;
+    await runBench(testPlan(server.url, "fake:ttft=0.001,itl=0.001,tokens=3", { prompts, levels, reusePrompts: true }));
+    const texts = sent(from);
+    expect([...texts.slice(3)].sort()).toEqual(texts.slice(0, 3));
+  });
+});

@@ -20,6 +20,11 @@ export interface BenchPlan {
   target: Target;
   levels: LoadLevel[];
   prompts: Prompt[];
+  /**
+   * Start every level at the first prompt (--reuse-prompts). Default false: each level goes on where the last one
+   * stopped, so a server's prompt cache does not make later levels look faster.
+   */
+  reusePrompts?: boolean;
   /** Requests per level; null with a duration means "until the duration ends". */
   requestsPerLevel: number | null;
   durationSecondsPerLevel: number | null;
@@ -147,6 +152,7 @@ export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise
   };
   writer?.writeRun(run);
   const summaries: LevelSummary[] = [];
+  let promptCursor = 0;
   try {
     for (const [levelIndex, load] of plan.levels.entries()) {
       if (signal.aborted) break;
@@ -154,9 +160,10 @@ export async function runBench(plan: BenchPlan, hooks: BenchHooks = {}): Promise
       writer?.startLevel(label);
       hooks.onLevelStart?.(label, load);
       const startMs = performance.now();
-      const ctx: LevelContext = { plan, hooks, label, pool, signal, writer, records: [], startMs, lastEndMs: startMs, nextPrompt: 0 };
+      const ctx: LevelContext = { plan, hooks, label, pool, signal, writer, records: [], startMs, lastEndMs: startMs, nextPrompt: plan.reusePrompts ? 0 : promptCursor };
       if (load.kind === "concurrency") await runConcurrency(ctx, load.concurrency);
       else await runRate(ctx, load.requestsPerSecond, levelIndex);
+      promptCursor = ctx.nextPrompt;
       const summary = summarizeLevel(ctx.records, {
         load,
         endpoint: plan.target.endpoint,

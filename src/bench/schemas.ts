@@ -13,6 +13,8 @@ export const ErrorType = z.enum([
   "malformed_sse",
   "empty_response",
   "stream_error",
+  /** The response's usage counts are impossible for what was sent and streamed (negative, fractional, over max_tokens). */
+  "invalid_usage",
   "cancelled",
 ]);
 export type ErrorType = z.infer<typeof ErrorType>;
@@ -32,14 +34,16 @@ export const RequestRecord = z.object({
   e2eSeconds: z.number().nullable(),
   tpotSeconds: z.number().nullable(),
   itlSeconds: z.array(z.number()),
-  inputTokens: z.number().int(),
-  outputTokens: z.number().int(),
+  inputTokens: z.number().int().nonnegative(),
+  outputTokens: z.number().int().nonnegative(),
+  /** Input tokens the server's usage reports as served from its prompt cache (absent: not reported). */
+  cachedInputTokens: z.number().int().nonnegative().optional(),
   /**
    * "server" when both counts came from the response's usage; "tokenizer" when the ones it lacked were counted
    * with --tokenizer; else "local" (an estimate: words or characters / 4, one output token per content chunk).
    */
   tokenCountSource: z.enum(["server", "tokenizer", "local"]),
-  contentChunks: z.number().int(),
+  contentChunks: z.number().int().nonnegative(),
   meetsSlo: z.boolean(),
 });
 export type RequestRecord = z.infer<typeof RequestRecord>;
@@ -73,15 +77,17 @@ export const LevelSummary = z.object({
   load: LoadLevel,
   endpoint: Endpoint,
   interrupted: z.boolean(),
-  requestsCompleted: z.number().int(),
-  requestsFailed: z.number().int(),
-  durationSeconds: z.number(),
-  requestsPerSecond: z.number(),
-  outputTokensPerSecond: z.number(),
-  inputTokensPerSecond: z.number(),
-  goodputRequestsPerSecond: z.number(),
-  totalInputTokens: z.number().int(),
-  totalOutputTokens: z.number().int(),
+  requestsCompleted: z.number().int().nonnegative(),
+  requestsFailed: z.number().int().nonnegative(),
+  durationSeconds: z.number().nonnegative(),
+  requestsPerSecond: z.number().nonnegative(),
+  outputTokensPerSecond: z.number().nonnegative(),
+  inputTokensPerSecond: z.number().nonnegative(),
+  goodputRequestsPerSecond: z.number().nonnegative(),
+  totalInputTokens: z.number().int().nonnegative(),
+  totalOutputTokens: z.number().int().nonnegative(),
+  /** Input tokens the server reported as cached, over the completed requests (absent in files written before it). */
+  cachedInputTokens: z.number().int().nonnegative().optional(),
   ttftSeconds: LatencyStats,
   tpotSeconds: LatencyStats,
   itlSeconds: LatencyStats,

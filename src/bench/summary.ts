@@ -54,6 +54,7 @@ export function buildRecord(raw: RawResult, input: { index: number; intendedMs: 
     outputTokens: raw.ok ? outputTokens : 0,
     tokenCountSource: server ? ("server" as const) : tokenizer ? ("tokenizer" as const) : ("local" as const),
     contentChunks: times.length,
+    ...(raw.ok && raw.cachedPromptTokens !== null ? { cachedInputTokens: raw.cachedPromptTokens } : {}),
   };
   return { ...partial, meetsSlo: meetsSlo(partial, input.slo) };
 }
@@ -94,6 +95,7 @@ export function summarizeLevel(records: readonly RequestRecord[], info: { load: 
     goodputRequestsPerSecond: perSecond(ok.filter((r) => r.meetsSlo).length),
     totalInputTokens,
     totalOutputTokens,
+    cachedInputTokens: ok.reduce((s, r) => s + (r.cachedInputTokens ?? 0), 0),
     ttftSeconds: latencyStats(pick((r) => r.ttftSeconds)),
     tpotSeconds: latencyStats(pick((r) => r.tpotSeconds)),
     itlSeconds: latencyStats(ok.flatMap((r) => r.itlSeconds)),

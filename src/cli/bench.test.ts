@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type RunningFakeServer, startFakeServer } from "../bench/fake-server.js";
+import { DEFAULT_BEHAVIOUR, type RunningFakeServer, startFakeServer } from "../bench/fake-server.js";
 import { LevelSummary, RequestRecord, RunInfo } from "../bench/schemas.js";
 import { openStore } from "../store/open-store.js";
 import { runsView } from "../web/data/runs-data.js";
@@ -83,6 +83,29 @@ describe("costcurve bench", () => {
     const code = await main(["bench", "--url", server.url, "--model", "m", ...args], io);
     expect(code).toBe(1);
     expect(io.err.join("")).toContain(field);
+  });
+});
+
+describe("what a run's outcome tells", () => {
+  test("a run where every request fails exits 1 naming the errors; one that completes any exits 0", async () => {
+    const io = captureIo();
+    expect(await main(["bench", "--url", server.url, "--model", "fake:status=500", "--concurrency", "1,2", "--requests", "2", "--dataset", "random:input=5,output=2"], io)).toBe(1);
+    expect(io.err.join("")).toContain("bench: every request failed (http_500 4)");
+  });
+
+  test("cached prompt tokens in the server's usage are warned about", async () => {
+    const cached = await startFakeServer({ script: () => ({ ...DEFAULT_BEHAVIOUR, firstTokenDelaySeconds: 0.002, tokenIntervalSeconds: 0.001, outputTokens: 2, usageOverride: { prompt_tokens_details: { cached_tokens: 15 } } }) });
+    try {
+      const io = captureIo();
+      expect(await main(["bench", "--url", cached.url, "--model", "m", "--requests", "2", "--dataset", "random:input=20,output=2"], io)).toBe(0);
+      // 2 requests of 20 words, 15 of each cached: 30 of 40
+      expect(io.err.join("")).toContain("warning: the server reported 30 of 40 input tokens (75%) as served from its prompt cache");
+      const clean = captureIo();
+      expect(await main(["bench", "--url", server.url, "--model", "fake:ttft=0.002,itl=0.001,tokens=2", "--requests", "2", "--dataset", "random:input=20,output=2"], clean)).toBe(0);
+      expect(clean.err.join("")).not.toContain("prompt cache");
+    } finally {
+      await cached.close();
+    }
   });
 });
 
@@ -165,7 +188,10 @@ describe("costcurve bench --save", () => {
     await new Promise<void>((resolve) => echo.listen(0, "127.0.0.1", resolve));
     try {
       const url = `http://127.0.0.1:${(echo.address() as AddressInfo).port}`;
-      const io = await run(["bench", "--url", url, "--model", "m", "--requests", "2", "--dataset", "random:input=5,output=2", "--save", "--json"], { COSTCURVE_API_KEY: KEY }, dir);
+      const io = captureIo({ COSTCURVE_API_KEY: KEY }, dir);
+      // every request failed: exit 1, the run saved all the same
+      expect(await main(["bench", "--url", url, "--model", "m", "--requests", "2", "--dataset", "random:input=5,output=2", "--save", "--json"], io)).toBe(1);
+      expect(io.err.join("")).toContain("bench: every request failed (http_401 2)");
       expect(JSON.parse(io.out.join(""))).toMatchObject({ requestsCompleted: 0, requestsFailed: 2, errors: { http_401: 2 } });
     } finally {
       await new Promise((resolve) => echo.close(resolve));

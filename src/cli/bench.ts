@@ -44,6 +44,7 @@ interface BenchFlags {
   burstiness: string;
   csv?: boolean;
   tokenizer?: string;
+  reusePrompts?: boolean;
 }
 
 /** Parses repeated --header NAME:VALUE (or NAME=VALUE, vLLM's form) into a header record. */
@@ -179,10 +180,16 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   if (spec.kind !== "random" && !isAbsolute(spec.path)) spec.path = resolve(io.cwd, spec.path);
   const requestsPerLevel = requests ?? (duration === null ? DEFAULT_REQUESTS_PER_LEVEL : null);
   let prompts;
+  // distinct prompts for every level unless --reuse-prompts: a prompt cache would make each level after the first look faster
+  const promptsPerLevel = requestsPerLevel ?? 1000;
+  const reusePrompts = flags.reusePrompts === true;
   try {
-    prompts = loadPrompts(spec, requestsPerLevel ?? 1000, seed, flags.shuffle === true);
+    prompts = loadPrompts(spec, promptsPerLevel * (reusePrompts ? 1 : loads.length), seed, flags.shuffle === true);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  if (!reusePrompts && loads.length > 1 && requestsPerLevel !== null && prompts.length < requestsPerLevel * loads.length) {
+    io.stderr(`warning: --dataset holds ${prompts.length} prompts, fewer than the ${requestsPerLevel * loads.length} that ${loads.length} levels of ${requestsPerLevel} requests need; later levels repeat prompts, which a server's prompt cache answers faster\n`);
   }
   let countTokens: TokenCounter | undefined;
   if (flags.tokenizer !== undefined) {
@@ -220,6 +227,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
         target,
         levels: loads,
         prompts,
+        reusePrompts,
         requestsPerLevel,
         durationSecondsPerLevel: duration,
         slo,
@@ -257,6 +265,8 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     );
     if (flags.csv) io.stdout(formatCsv(COLUMNS, outcome.summaries.map(tableRow)));
     else if (!flags.json) io.stdout(formatTable(COLUMNS, outcome.summaries.map(tableRow)) + tokenCountNote(outcome.summaries));
+    const cacheNote = cachedTokenWarning(outcome.summaries);
+    if (cacheNote) io.stderr(cacheNote);
     if (outDir !== null) io.stderr(`results in ${outDir}\n`);
     if (vllm) io.stderr(`vllm bench serve --save-result JSON in ${vllm.path}\n`);
   } finally {
@@ -266,6 +276,22 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     process.removeListener("SIGINT", onSigint);
   }
   if (outcome.interrupted) throw new UsageError(`bench: interrupted (Ctrl-C); results measured so far are kept${outDir === null ? "" : ` in ${outDir}`}${saver ? ` and in run ${saver.id}` : ""}`);
+  const completed = outcome.summaries.reduce((n, s) => n + s.requestsCompleted, 0);
+  if (completed === 0) {
+    const errors = new Map<string, number>();
+    for (const s of outcome.summaries) for (const [k, v] of Object.entries(s.errors)) errors.set(k, (errors.get(k) ?? 0) + v);
+    const list = [...errors].map(([k, v]) => `${k} ${v}`).join(", ");
+    throw new UsageError(`bench: every request failed (${list || "none completed"}); check --url, --model and the server`);
+  }
+}
+
+/** A warning when the server says it served input tokens from its prompt cache (then TTFT and input throughput read fast), else "". */
+export function cachedTokenWarning(summaries: readonly LevelSummary[]): string {
+  const cached = summaries.reduce((n, s) => n + (s.cachedInputTokens ?? 0), 0);
+  if (cached === 0) return "";
+  const input = summaries.reduce((n, s) => n + s.totalInputTokens, 0);
+  const share = input > 0 ? ` (${((100 * cached) / input).toFixed(0)}%)` : "";
+  return `warning: the server reported ${cached} of ${input} input tokens${share} as served from its prompt cache; TTFT and input tokens/s are then faster than for new prompts (turn prefix caching off on the server, or use distinct prompts)\n`;
 }
 
 async function finishSave(saver: RunSaver, store: Store, interrupted: boolean, io: Io): Promise<void> {
@@ -369,6 +395,7 @@ export function registerBench(program: Command, io: Io): void {
     .option("--duration <seconds>", "stop sending new requests after this many seconds per level")
     .option("--dataset <spec>", "random:input=N,output=N[,spread=F][,prefix=N] | sharegpt:FILE | jsonl:FILE (prefix: tokens shared by every prompt)", "random:input=1000,output=200")
     .option("--shuffle", "shuffle a dataset file's prompts with --seed (default: file order)")
+    .option("--reuse-prompts", "send the same prompts at every level (default: each level gets its own, so a prompt cache cannot flatter later levels)")
     .option("--burstiness <b>", "gamma shape of the gaps between --rate arrivals (vLLM's --burstiness): 1 Poisson, below 1 burstier", "1")
     .option("--slo <spec>", "goodput SLOs in seconds, e.g. ttft=0.5,tpot=0.05,e2e=10")
     .option("--out <dir>", "write requests-<level>.jsonl, summary-<level>.json and run.json here, as they happen")
