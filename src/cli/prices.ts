@@ -11,6 +11,7 @@ import { formatJson } from "../report/json.js";
 import { formatTable } from "../report/table.js";
 import { type Io, UsageError } from "./io.js";
 import { dateOption, outputFormatOption } from "./options.js";
+import { registerPriceWrites } from "./prices-update.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /**
@@ -123,7 +124,7 @@ export function runPrices(io: Io, book: PriceBook, model: string | undefined, op
 }
 
 export function registerPrices(program: Command, io: Io): void {
-  program
+  const prices = program
     .command("prices")
     .description("Hosted API list prices (USD per 1M tokens): all models on a date, one model, or its history")
     .argument("[model]", "model id or API name, e.g. gpt-4o-mini, claude-sonnet-4, gemini-2.5-pro")
@@ -135,4 +136,5 @@ export function registerPrices(program: Command, io: Io): void {
     .action(async (model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }) => {
       runPrices(io, await priceBookWithUserRows(io), model, opts);
     });
+  registerPriceWrites(prices, io);
 }

@@ -25,9 +25,13 @@ export interface PriceBook {
   aliases: Map<string, string>;
 }
 
-/** Builds the book from costcurve's rows, genai-prices' rows (renamed to our ids where they alias) and user rows. */
+/**
+ * Builds the book from costcurve's rows, genai-prices' rows (renamed to our ids where they alias) and the store's
+ * rows: user rows, and genai-prices rows saved by `prices update` (which keep that origin).
+ */
 export function createPriceBook(userRows: readonly PriceRowInput[] = [], withLibrary = true): PriceBook {
-  const own = [...COSTCURVE_ROWS, ...userRows.map((r) => ({ ...r, origin: "user" as const }))].map((r) => PriceRow.parse(r));
+  const stored = userRows.map((r) => ({ ...r, origin: r.origin === "genai-prices" ? ("genai-prices" as const) : ("user" as const) }));
+  const own = [...COSTCURVE_ROWS, ...stored].map((r) => PriceRow.parse(r));
   const aliases = new Map<string, string>();
   for (const row of own) {
     aliases.set(row.modelId.toLowerCase(), row.modelId);

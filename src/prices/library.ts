@@ -1,6 +1,6 @@
 // Adapter over @pydantic/genai-prices: its current price data (context tiers, cache read/write rates) as PriceRows,
 // and its model-name matching for ids we do not list ourselves.
-import { calcPrice, findProvider, type ModelInfo, type ModelPrice } from "@pydantic/genai-prices";
+import { calcPrice, findProvider, type ModelInfo, type ModelPrice, type Provider } from "@pydantic/genai-prices";
 import { PriceRow, type ContextTier } from "./schema.js";
 
 /** Version of the bundled data (package.json pin); the rows carry it in their source note. */
@@ -38,7 +38,13 @@ function contextTiers(input: Rate, output: Rate | null, cacheRead: Rate | null, 
   }));
 }
 
-function toRow(providerId: string, url: string, model: ModelInfo, prices: ModelPrice, startDate: string | null): PriceRow | null {
+interface RowSource {
+  retrievedDate: string;
+  /** Says where the data came from; the model's provider/id is appended. */
+  note: string;
+}
+
+function toRow(providerId: string, url: string, model: ModelInfo, prices: ModelPrice, startDate: string | null, from: RowSource = { retrievedDate: RETRIEVED, note: `@pydantic/genai-prices ${GENAI_PRICES_VERSION} data` }): PriceRow | null {
   const input = rateOf(prices.input_mtok);
   if (!input) return null;
   const output = rateOf(prices.output_mtok);
@@ -57,7 +63,7 @@ function toRow(providerId: string, url: string, model: ModelInfo, prices: ModelP
     contextTiers: contextTiers(input, output, cacheRead, cacheWrite),
     ...(model.context_window ? { contextWindowTokens: model.context_window } : {}),
     origin: "genai-prices",
-    source: { url, retrievedDate: RETRIEVED, note: `@pydantic/genai-prices ${GENAI_PRICES_VERSION} data for ${providerId}/${model.id}` },
+    source: { url, retrievedDate: from.retrievedDate, note: `${from.note} for ${providerId}/${model.id}` },
   });
   return parsed.success ? parsed.data : null;
 }
@@ -67,27 +73,35 @@ let cached: PriceRow[] | null = null;
 /** Every text-token price the library knows for LIBRARY_PROVIDERS; time-of-day variants are left out. */
 export function libraryRows(): PriceRow[] {
   if (cached) return cached;
+  cached = providerRows(LIBRARY_PROVIDERS.flatMap((providerId) => findProvider({ providerId }) ?? []), null);
+  return cached;
+}
+
+/**
+ * Price rows from genai-prices provider data (the bundled copy, or its remote data.json fetched by `prices update`):
+ * a model's one price starts on `currentStartDate` (null: undated); a model with dated variants keeps their dates
+ * (its unconstrained entry is the price before them, undated).
+ */
+export function providerRows(providers: readonly Provider[], currentStartDate: string | null, from?: RowSource): PriceRow[] {
   const rows: PriceRow[] = [];
-  for (const providerId of LIBRARY_PROVIDERS) {
-    const provider = findProvider({ providerId });
-    if (!provider) continue;
+  for (const provider of providers) {
+    if (!(LIBRARY_PROVIDERS as readonly string[]).includes(provider.id)) continue;
     const url = provider.pricing_urls?.[0] ?? "https://github.com/pydantic/genai-prices";
     for (const model of provider.models) {
       if (model.id.startsWith("ft:")) continue;
       if (!Array.isArray(model.prices)) {
-        const row = toRow(provider.id, url, model, model.prices, null);
+        const row = toRow(provider.id, url, model, model.prices, currentStartDate, from);
         if (row) rows.push(row);
         continue;
       }
       for (const conditional of model.prices) {
         const constraint = conditional.constraint;
         if (constraint?.type === "time_of_date") continue;
-        const row = toRow(provider.id, url, model, conditional.prices, constraint?.type === "start_date" ? constraint.start_date : null);
+        const row = toRow(provider.id, url, model, conditional.prices, constraint?.type === "start_date" ? constraint.start_date : null, from);
         if (row) rows.push(row);
       }
     }
   }
-  cached = rows;
   return rows;
 }
 
