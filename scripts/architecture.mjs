@@ -16,6 +16,13 @@ const DESCRIPTIONS = {
   "vitest.config.ts": "test runner settings (TZ=UTC, timeouts)",
   "README.md": "the pitch, the two set-up commands and their real output, the command map",
   "ARCHITECTURE.md": "this file",
+  "data/calibration/silicon/README.md": "the silicon measurements (measured TTFT/TPOT at fixed concurrency, six models on six NVIDIA systems, from AIConfigurator's published data) and how rows become fit cases",
+  "data/calibration/silicon/silicon-public.csv": "3,302 measured serving configurations (TTFT/TPOT at fixed concurrency) of six models on six NVIDIA systems, the fit and cross-validation cases",
+  "examples/embeddings-rtx4090.json": "example scenario: an embedding model on one RTX 4090 (TEI)",
+  "examples/llama-70b-h100.json": "example scenario: Llama 3.1 70B on H100s at a fixed concurrency",
+  "examples/slo-and-fp8.yaml": "example scenario in YAML: fp8 weights and TTFT/TPOT SLOs",
+  "examples/static-batch.yaml": "example scenario in YAML: a static batch (features.batching)",
+  "docs/kernel-fit.json": "operator-level fit of every kernel table per system and framework: rows, held-out rows, parameters, held-out median/p90/signed error (written by scripts/fit-kernels.mjs)",
   "bin/costcurve.js": "the executable: runs the compiled CLI, exits quietly on a closed pipe",
   "data/calibration/README.md": "how the calibration measurements map onto scenarios (copied from the product's shared calibration set)",
   "data/calibration/measurements.json": "published measurements (MLPerf, engine docs, community benchmarks) as scenarios with measured values",
@@ -51,6 +58,7 @@ const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" })
 const listed = files.filter((f) => !f.startsWith("content/kb/")).concat(files.some((f) => f.startsWith("content/kb/")) ? ["content/kb"] : []);
 const lines = ["# Architecture", "", "One pure engine and thin shells around it. Imports point down the layers (checked by src/layers.test.ts):", "core (pure: no node:*, no I/O) <- catalog <- prices <- store, report; bench, kb, market, cli and web sit on top.", ""];
 let folder = "";
+const undescribed = [];
 const dirOf = (path) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".");
 for (const path of listed.sort((a, b) => dirOf(a).localeCompare(dirOf(b)) || a.localeCompare(b))) {
   const dir = dirOf(path);
@@ -59,8 +67,9 @@ for (const path of listed.sort((a, b) => dirOf(a).localeCompare(dirOf(b)) || a.l
     folder = dir;
   }
   const description = describe(path);
-  if (!description) throw new Error(`no description for ${path}: add a leading doc comment or an entry in DESCRIPTIONS`);
+  if (!description) undescribed.push(path);
   lines.push(`- \`${path}\`: ${description}`);
 }
+if (undescribed.length) throw new Error(`no description for ${undescribed.join(", ")}: add a leading doc comment or an entry in DESCRIPTIONS`);
 writeFileSync(ROOT + "ARCHITECTURE.md", lines.join("\n") + "\n");
 console.log(`ARCHITECTURE.md: ${listed.length} entries`);

@@ -105,7 +105,7 @@ describe("calibration", () => {
     expect(median.scales.compute).toBeCloseTo(0.5, 2);
     expect(median.scales.bandwidth).toBeCloseTo(0.6, 2);
     const mean = fitProfile(input, summaries, "mean");
-    expect(mean.after).toBeGreaterThan(0.01);
+    // the means can be matched (step overheads absorb the rest) but only with a bandwidth the machine does not have
     expect(mean.scales.bandwidth).toBeLessThan(0.55);
   });
 });

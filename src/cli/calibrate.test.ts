@@ -94,7 +94,8 @@ describe("costcurve machine --save and costcurve calibrate", () => {
     expect(byMedian.fitted.scales.bandwidth).toBeCloseTo(0.6, 2);
     expect(Math.max(...byMedian.fitted.rows.map((r) => Math.abs(r.errorFraction)))).toBeLessThan(0.01);
     const byMean = await fitted("mean");
-    expect(Math.max(...byMean.fitted.rows.map((r) => Math.abs(r.errorFraction)))).toBeGreaterThan(0.05);
+    // the mean fit can match the bursty means, but only with a bandwidth the machine does not have
+    expect(Math.abs(byMean.fitted.scales.bandwidth / 0.6 - 1)).toBeGreaterThan(0.05);
     const medianTable = captureIo(env, dir);
     expect(await main(["calibrate", "bursty", "--scenario", "scenario.json", "--name", "bursty-median", "--statistic", "median"], medianTable)).toBe(0);
     expect(medianTable.out.join("")).toContain("TPOT median");
