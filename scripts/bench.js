@@ -59,7 +59,7 @@ for (const [name, raw] of cases) {
   const input = resolved({ ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 64 } } });
   const shape = shapeModel(input.architecture, input.precisions);
   const plan = { tp: 4, pp: 1, ep: 1, dpAttention: 1, replicas: 2 };
-  const rates = ratesFor(input.accelerator, input.profile, input.precisions, plan, { skew: 0, imbalanceFactor: 1 }).rates;
+  const rates = ratesFor(input.accelerator, input.profile, input.precisions, plan, { skew: 0, imbalanceFactor: 1 }, input.operators).rates;
   const load = { decodeSequenceCount: 32, decodeContextTokens: 1500, decodeTokensPerSequence: 1, prefillTokenCount: 512, prefillContextTokens: 500, logitsCount: 33, prefillSequenceCount: 1 };
   const steps = rate(() => stepTime(shape, plan, rates, load));
   console.log(`\nstep-time evaluations per second: ${Math.round(steps).toLocaleString("en-US")} (before: 7,447,966; ratio ${(steps / 7_447_966).toFixed(2)}; target >= 0.5)`);

@@ -1,4 +1,5 @@
 // Resolves a scenario against the catalogs: architecture, accelerator, efficiency profile and precisions.
+import { operatorsFor } from "./operators.js";
 import { parseArchitecture } from "../core/architecture.js";
 import type { Precisions } from "../core/model-shape.js";
 import type { PredictInput } from "../core/predict.js";
@@ -134,8 +135,9 @@ export function resolveScenario(
   const precisionSources = { weights: weightsSource, activations: activationsSource, kvCache: kvSource };
   const precisionSource = weightsSource === "framework" ? "default" : weightsSource;
   const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
+  const operators = operatorsFor(accelerator, engine);
   return ok({
-    scenario, architecture: architecture.value, accelerator, profile, precisions,
+    scenario, architecture: architecture.value, accelerator, profile, precisions, operators,
     precisionSource, precisionSources, precisionNote: weightsSource === "checkpoint" ? precisionNote : null,
   });
 }

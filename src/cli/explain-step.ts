@@ -11,7 +11,7 @@ export function explainStep(input: PredictInput): string {
   const e = evaluate(input, shape);
   if (!e.fits) return "";
   const routing = input.scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
-  const rated = ratesFor(input.accelerator, input.profile, input.precisions, e.plan, routing);
+  const rated = ratesFor(input.accelerator, input.profile, input.precisions, e.plan, routing, input.operators);
   if (!rated.ok) return "";
   const w = input.scenario.workload;
   const batch = e.point.runningSequences;
@@ -37,8 +37,16 @@ export function explainStep(input: PredictInput): string {
   const title = decode
     ? `one decode step of ${formatSi(batch, 3)} sequences per replica (per accelerator, tp ${e.plan.tp}, pp ${e.plan.pp}, ep ${e.plan.ep}, dp ${e.plan.dpAttention})`
     : `one forward pass of ${formatSi(batch, 3)} sequences (per accelerator)`;
+  const k = rated.rates.kernels;
+  const basis = k
+    ? k.basis === "measured"
+      ? `operator times: kernels measured on ${k.profile.system} with ${k.profile.framework} ${k.profile.version} (AIConfigurator tables, fitted; held-out errors in docs/kernel-fit.json), GEMMs ${k.gemmFormat}, KV ${k.kvFormat}`
+      : `operator times: ${k.profile.source.note} (no kernel tables for this accelerator), GEMMs ${k.gemmFormat}, KV ${k.kvFormat}`
+    : `operator times: roofline at the ${input.profile.engine} profile's achieved fractions of peak (no kernel models for this engine)`;
+  const sources = (input as { precisionSources?: Record<string, string> }).precisionSources;
+  const precision = `precision: weights ${input.precisions.weights}, activations ${input.precisions.activations}, KV ${input.precisions.kvCache}${sources ? ` (from ${[...new Set(Object.values(sources))].join("/")})` : ""}`;
   return (
-    `${title}: ${formatDuration(step.seconds)}\n` +
+    `${basis}\n${precision}\n${title}: ${formatDuration(step.seconds)}\n` +
     formatTable(
       [
         { key: "operator" },

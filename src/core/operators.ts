@@ -141,6 +141,8 @@ export interface OperatorProfile {
   framework: Framework;
   version: string;
   source: { url: string; retrievedDate: string; note: string };
+  /** "measured" (default): fitted to kernel tables; "microbenchmark": profileFromRates from achieved GEMM/bandwidth figures. */
+  basis?: "measured" | "microbenchmark";
   gemm: Partial<Record<KernelFormat, GemmParams>>;
   contextAttention?: Partial<Record<KvFormat, ContextAttentionParams>>;
   generationAttention?: Partial<Record<KvFormat, GenerationAttentionParams>>;
@@ -449,7 +451,7 @@ export function profileFromRates(r: ProfileRates): OperatorProfile {
     moe[f] = { launchSeconds: 2 * t0, perTokenSeconds: 0, flopsPerSecond: g.flopsPerSecond * 0.7, memoryBytesPerSecond: bw, paddingTokens: 32, sharpness: 4 };
   }
   const profile: OperatorProfile = {
-    system: r.system, acceleratorIds: r.acceleratorIds, framework: r.framework, version: r.version, source: r.source,
+    system: r.system, acceleratorIds: r.acceleratorIds, framework: r.framework, version: r.version, source: r.source, basis: "microbenchmark",
     gemm, contextAttention: { bf16: ctx, fp8: ctx }, generationAttention: { bf16: gen, fp8: gen }, moe,
   };
   if (r.allReduceBusBytesPerSecond && r.allReduceBusBytesPerSecond > 0) {

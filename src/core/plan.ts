@@ -4,7 +4,8 @@ import type { EfficiencyProfile } from "./efficiency.js";
 import type { ModelShape, Precisions } from "./model-shape.js";
 import { computePrecisionOf, peakFor } from "./precision.js";
 import type { Issue } from "./result.js";
-import type { LinkRate, Plan, Rates } from "./step.js";
+import type { KernelFormat, OperatorProfile } from "./operators.js";
+import type { KernelRates, LinkRate, Plan, Rates } from "./step.js";
 
 /** Memory of one replica under a plan. */
 export interface Capacity {
@@ -31,6 +32,7 @@ export function ratesFor(
   precisions: Precisions,
   plan: Plan,
   routing: { skew: number; imbalanceFactor: number },
+  operators?: OperatorProfile | null,
 ): { ok: true; rates: Rates } | { ok: false; issue: Issue } {
   const matmulFormat = computePrecisionOf(precisions.weights, precisions.activations);
   const matmul = peakFor(accelerator.denseFlopsPerSecond, matmulFormat);
@@ -81,12 +83,37 @@ export function ratesFor(
       scaleUpDomainSize: accelerator.scaleUp.domainSize,
       pipelineLink,
       stepOverheadSeconds: profile.stepOverheadSeconds,
-      layerOverheadSeconds: profile.layerOverheadSeconds,
+      // measured kernels carry their own launch cost per call
+      layerOverheadSeconds: operators ? 0 : profile.layerOverheadSeconds,
       sequenceOverheadSeconds: profile.sequenceOverheadSeconds,
       hostOverlapsDevice: profile.hostOverlapsDevice === true,
       expertImbalanceFactor: routing.imbalanceFactor,
       routingSkew: routing.skew,
+      ...(operators ? { kernels: kernelRatesFor(operators, precisions, matmul.flopsPerSecond) } : {}),
     },
+  };
+}
+
+/**
+ * The kernel formats precisions select: 4-bit weights with 16-bit activations run weight-only kernels (int4 /
+ * w4a16 MXFP4), fp4 with fp4 activations NVFP4, 8-bit weights with 8-bit activations FP8 (block-scaled for MoE),
+ * everything else 16-bit. The KV cache is fp8 only when stored in 8 bits.
+ */
+export function kernelRatesFor(profile: OperatorProfile, precisions: Precisions, peakFlopsPerSecond: number): KernelRates {
+  const w = precisions.weights, act = precisions.activations;
+  const eight = (x: string) => x === "fp8" || x === "int8";
+  const four = (x: string) => x === "fp4" || x === "int4";
+  let gemmFormat: KernelFormat = "bf16";
+  if (four(w)) gemmFormat = four(act) ? "nvfp4" : eight(act) ? "fp8" : "int4";
+  else if (eight(w)) gemmFormat = eight(act) || four(act) ? "fp8" : "bf16";
+  return {
+    profile,
+    gemmFormat,
+    kvFormat: eight(precisions.kvCache) || four(precisions.kvCache) ? "fp8" : "bf16",
+    mlaFormat: gemmFormat === "bf16" ? "bf16" : "fp8_block",
+    deviceScale: 1,
+    peakFlopsPerSecond,
+    basis: profile.basis ?? "measured",
   };
 }
 

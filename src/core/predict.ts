@@ -1,4 +1,5 @@
 // The engine's entry point: evaluate plans under offline, concurrency or SLO load and produce the prediction contract.
+import type { OperatorProfile } from "./operators.js";
 import type { Architecture } from "./architecture.js";
 import type { EfficiencyProfile } from "./efficiency.js";
 import type { Accelerator } from "./hardware.js";
@@ -19,6 +20,8 @@ export interface PredictInput {
   accelerator: Accelerator;
   profile: EfficiencyProfile;
   precisions: Precisions;
+  /** Operator models for the accelerator and engine (measured kernels or microbenchmark rates); absent: roofline rates. */
+  operators?: OperatorProfile | null;
 }
 
 /** One evaluated configuration. */
@@ -106,7 +109,7 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan,
     return infeasible(plan, issues);
   }
   const routing = scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
-  const rated = ratesFor(accelerator, profile, input.precisions, plan, routing);
+  const rated = ratesFor(accelerator, profile, input.precisions, plan, routing, input.operators);
   if (!rated.ok) return infeasible(plan, [rated.issue]);
   // KV held per running sequence: the mean context when pages grow with the sequence, the whole request when the
   // scheduler reserves prompt + output at admission.

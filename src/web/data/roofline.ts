@@ -31,7 +31,7 @@ function intensity(input: PredictInput, load: StepLoad): number | null {
   const shape = shapeModel(input.architecture, input.precisions);
   const e = evaluate(input, shape);
   const routing = input.scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
-  const rated = ratesFor(input.accelerator, input.profile, input.precisions, e.plan, routing);
+  const rated = ratesFor(input.accelerator, input.profile, input.precisions, e.plan, routing, input.operators);
   if (!rated.ok) return null;
   let flops = 0;
   let bytes = 0;
