@@ -33,6 +33,13 @@ export function registerPredict(program: Command, io: Io): void {
     });
 }
 
+/** " (low-high)": the p10-p90 band of a figure from held-out residuals of its regime, or "" without one. */
+function band(p: Prediction, field: keyof NonNullable<Prediction["intervals"]>, format: (v: number) => string): string {
+  const b = p.intervals?.[field];
+  if (!b || !Number.isFinite(b.low) || !Number.isFinite(b.high)) return "";
+  return ` (${format(b.low).trim()}-${format(b.high).trim()})`;
+}
+
 /** Human output: one table plus the line that says what binds and why. */
 export function renderPrediction(p: Prediction, input: PredictInput): string {
   const s = input.scenario;
@@ -42,10 +49,10 @@ export function renderPrediction(p: Prediction, input: PredictInput): string {
     ["parallelism", p.parallelism ? `tp ${p.parallelism.tp}, pp ${p.parallelism.pp}, ep ${p.parallelism.ep}, ${p.parallelism.replicas} replica(s)` : "-"],
     ["concurrency", formatInteger(p.concurrency)],
     ["largest batch that fits", p.kvCapacitySequences === null ? "-" : `${formatInteger(p.kvCapacitySequences)} sequences per replica`],
-    ["output throughput", formatRate(p.outputTokensPerSecond, "tokens/s")],
-    ["input throughput", formatRate(p.inputTokensPerSecond, "tokens/s")],
-    ["time to first token", formatDuration(p.ttftSeconds)],
-    ["time per output token", formatDuration(p.tpotSeconds)],
+    ["output throughput", formatRate(p.outputTokensPerSecond, "tokens/s") + band(p, "outputTokensPerSecond", (v) => formatRate(v, ""))],
+    ["input throughput", formatRate(p.inputTokensPerSecond, "tokens/s") + band(p, "inputTokensPerSecond", (v) => formatRate(v, ""))],
+    ["time to first token", formatDuration(p.ttftSeconds) + band(p, "ttftSeconds", formatDuration)],
+    ["time per output token", formatDuration(p.tpotSeconds) + band(p, "tpotSeconds", formatDuration)],
     ["USD per 1M output tokens", formatUsd(p.usdPerMillionOutputTokens)],
     ["USD per 1M input tokens", formatUsd(p.usdPerMillionInputTokens)],
     ["energy per 1M tokens", p.kwhPerMillionTokens === null ? "-" : `${p.kwhPerMillionTokens.toPrecision(3)} kWh`],
