@@ -164,6 +164,8 @@ export function scaleProfile(profile: EfficiencyProfile, s: ProfileScales): Effi
     stepOverheadSeconds: profile.stepOverheadSeconds * s.overhead,
     layerOverheadSeconds: profile.layerOverheadSeconds * s.overhead,
     sequenceOverheadSeconds: profile.sequenceOverheadSeconds * s.overhead,
+    // operator-model times run at the achieved rates' geometric scale (scales > 1 mean faster)
+    kernelTimeScale: (profile.kernelTimeScale ?? 1) / Math.sqrt(s.compute * s.bandwidth),
   };
 }
 

@@ -67,6 +67,8 @@ export const EfficiencyProfile = z.strictObject({
    * the pace; serial (default) adds them, as on a CPU where host and device are the same cores.
    */
   hostOverlapsDevice: z.boolean().optional(),
+  /** Multiplier on operator-model (kernel) times; calibrate sets it from its compute and bandwidth scales. */
+  kernelTimeScale: z.number().positive().optional(),
   /** Most sequences the engine runs in one batch by default (vLLM max_num_seqs, TRT-LLM max_batch_size). */
   maxBatchSequences: z.number().int().positive(),
   /** Share of accelerator memory the engine may use (vLLM gpu_memory_utilization). */

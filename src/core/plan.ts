@@ -89,7 +89,7 @@ export function ratesFor(
       hostOverlapsDevice: profile.hostOverlapsDevice === true,
       expertImbalanceFactor: routing.imbalanceFactor,
       routingSkew: routing.skew,
-      ...(operators ? { kernels: kernelRatesFor(operators, precisions, matmul.flopsPerSecond) } : {}),
+      ...(operators ? { kernels: { ...kernelRatesFor(operators, precisions, matmul.flopsPerSecond), deviceScale: profile.kernelTimeScale ?? 1 } } : {}),
     },
   };
 }
