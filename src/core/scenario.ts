@@ -5,13 +5,40 @@ import { Precision } from "./precision.js";
 
 const positiveInt = z.number().int().positive();
 
+/**
+ * Upper bounds on every number a scenario gives: far above any real deployment, low enough that every product the
+ * engine forms stays finite (1e308 tokens or dollars would overflow to Infinity and come back as null).
+ */
+export const SCENARIO_LIMITS = {
+  /** 1M accelerators: five times the largest announced cluster. */
+  acceleratorCount: 1_000_000,
+  /** Tokens per request: 100M, ten times the longest context window shipped (10M, Llama 4 Scout). */
+  tokens: 100_000_000,
+  /** Concurrent requests. */
+  concurrency: 10_000_000,
+  /** Latency targets in seconds: one day. */
+  latencySeconds: 86_400,
+  /** Draft tokens per speculative step (EAGLE/Medusa trees use up to about 64). */
+  draftTokens: 64,
+  /** USD per accelerator-hour: $10,000, thousands of times any rental price. */
+  usdPerAcceleratorHour: 10_000,
+  /** Input-to-output price ratio. */
+  inputPriceRatio: 1_000,
+  /** Grid carbon intensity in gCO2e/kWh (coal is about 1,000). */
+  gridGramsCo2PerKwh: 5_000,
+} as const;
+
+const countInt = positiveInt.max(SCENARIO_LIMITS.acceleratorCount);
+const tokenCount = z.number().nonnegative().max(SCENARIO_LIMITS.tokens);
+const latencySeconds = z.number().positive().max(SCENARIO_LIMITS.latencySeconds);
+
 export const Load = z.discriminatedUnion("mode", [
   z.strictObject({ mode: z.literal("offline") }),
-  z.strictObject({ mode: z.literal("concurrency"), concurrency: z.number().positive() }),
+  z.strictObject({ mode: z.literal("concurrency"), concurrency: z.number().positive().max(SCENARIO_LIMITS.concurrency) }),
   z.strictObject({
     mode: z.literal("slo"),
-    ttftSeconds: z.number().positive(),
-    tpotSeconds: z.number().positive(),
+    ttftSeconds: latencySeconds,
+    tpotSeconds: latencySeconds,
     percentile: z.number().gt(0).lt(100).default(99),
   }),
 ]);
@@ -19,21 +46,21 @@ export type Load = z.infer<typeof Load>;
 
 /** A scenario (version 1): what is served, on what, under which load. See spec/scenario.md. */
 export const Scenario = z.strictObject({
-  id: z.string().optional(),
-  model: z.string().min(1),
+  id: z.string().max(500).optional(),
+  model: z.string().min(1).max(4096),
   hardware: z.strictObject({
-    accelerator: z.string().min(1),
-    count: positiveInt,
+    accelerator: z.string().min(1).max(500),
+    count: countInt,
   }),
   /** Serving framework: a name ("vllm") or a name and version ({name: "vllm", version: "0.6.0"}). */
   engine: EngineSpec.optional(),
   parallelism: z
     .strictObject({
-      tp: positiveInt.default(1),
-      pp: positiveInt.default(1),
-      ep: positiveInt.default(1),
+      tp: countInt.default(1),
+      pp: countInt.default(1),
+      ep: countInt.default(1),
       /** Data-parallel attention ranks inside a replica (SGLang --enable-dp-attention); 1 = off. */
-      dp: positiveInt.default(1),
+      dp: countInt.default(1),
     })
     .optional(),
   precision: z
@@ -45,8 +72,8 @@ export const Scenario = z.strictObject({
     .optional(),
   workload: z.strictObject({
     kind: z.enum(["generate", "embed"]),
-    inputTokens: z.number().nonnegative(),
-    outputTokens: z.number().nonnegative(),
+    inputTokens: tokenCount,
+    outputTokens: tokenCount,
     load: Load,
   }),
   /** Optional serving features beyond the v1 core. */
@@ -55,7 +82,7 @@ export const Scenario = z.strictObject({
       /** Speculative decoding / multi-token prediction: draft tokens per step and per-token acceptance rate. */
       speculative: z
         .strictObject({
-          draftTokens: positiveInt,
+          draftTokens: positiveInt.max(SCENARIO_LIMITS.draftTokens),
           acceptanceRate: z.number().min(0).max(1),
           /** Cost of drafting relative to one target decode step (MTP module ~ 1/61 of DeepSeek-V3). */
           draftCostFraction: z.number().min(0).max(1).default(0.05),
@@ -68,7 +95,7 @@ export const Scenario = z.strictObject({
        */
       batching: z.enum(["continuous", "static"]).default("continuous"),
       /** Prefill and decode on separate pools (prefill accelerators of the count; KV moves over the link). */
-      disaggregation: z.strictObject({ prefillAcceleratorCount: positiveInt }).optional(),
+      disaggregation: z.strictObject({ prefillAcceleratorCount: countInt }).optional(),
       /**
        * How the benchmark drives a concurrency load (simulated request by request): every slot starts at once and
        * sends its next request when one ends (vllm bench serve --max-concurrency); lengths fixed or uniform within
@@ -90,13 +117,13 @@ export const Scenario = z.strictObject({
     .optional(),
   pricing: z
     .strictObject({
-      usdPerAcceleratorHour: z.number().positive(),
+      usdPerAcceleratorHour: z.number().positive().max(SCENARIO_LIMITS.usdPerAcceleratorHour),
       utilization: z.number().gt(0).max(1).default(1),
       /** Price input tokens at this ratio of output (L9 convention) instead of splitting by time. */
-      inputPriceRatio: z.number().positive().optional(),
+      inputPriceRatio: z.number().positive().max(SCENARIO_LIMITS.inputPriceRatio).optional(),
       powerDrawFraction: z.number().gt(0).max(1).optional(),
       pue: z.number().min(1).max(3).default(1),
-      gridGramsCo2PerKwh: z.number().nonnegative().optional(),
+      gridGramsCo2PerKwh: z.number().nonnegative().max(SCENARIO_LIMITS.gridGramsCo2PerKwh).optional(),
     })
     .optional(),
 });
