@@ -1,6 +1,6 @@
 /** `costcurve bench`: load-tests an OpenAI-compatible endpoint at rising concurrency or Poisson rates. */
 import type { Command } from "commander";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { loadPrompts, parseDatasetSpec } from "../bench/dataset.js";
 import { Progress } from "../bench/progress.js";
@@ -20,6 +20,7 @@ import { openStore, storeConfig } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
 import { prepareOutputDir, prepareOutputFile } from "./output-path.js";
+import { readTextBounded } from "./read-bounded.js";
 
 interface BenchFlags {
   url?: string;
@@ -335,7 +336,7 @@ function apiKeyFrom(io: Io): string | undefined {
 function importVllm(file: string, flags: { out?: string; json?: boolean }, io: Io): void {
   const path = resolve(io.cwd, file);
   if (!existsSync(path)) throw new UsageError(`FILE: ${file} not found; give a vllm bench serve --save-result JSON file`);
-  const parsed = parseVllmResults(readFileSync(path, "utf8"));
+  const parsed = parseVllmResults(readTextBounded(path, `FILE: ${file}`));
   if (!parsed.ok) throw new UsageError(`FILE: ${file}: ${parsed.message}`);
   const summaries = parsed.value.map(fromVllmResult);
   if (flags.out !== undefined) {

@@ -1,5 +1,5 @@
 // Scenario files (JSON, YAML or standard input): read, validate (every scenario before any output), resolve and predict.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { PredictInput } from "../core/predict.js";
 import { predict } from "../core/predict.js";
@@ -9,6 +9,7 @@ import { parseScenario } from "../core/validate.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "./io.js";
+import { readTextBounded } from "./read-bounded.js";
 
 /** True for a path that names YAML (.yaml or .yml); every other file is read as JSON. */
 const isYamlPath = (path: string) => /\.ya?ml$/i.test(path);
@@ -30,11 +31,22 @@ export function parseDataText(text: string, path: string, what = "file"): unknow
 export function readJsonFile(path: string, what = "file"): unknown {
   let text: string;
   try {
-    text = readFileSync(path, "utf8");
+    text = readTextBounded(path, `${what} ${path}`);
   } catch (error) {
+    if (error instanceof UsageError) throw error;
     throw new UsageError(`${what} ${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
   }
   return parseDataText(text, path, what);
+}
+
+/** Standard input as text, bounded like a file. */
+function readStandardInput(): string {
+  try {
+    return readTextBounded(0, "scenario (standard input)");
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`scenario (standard input): cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
 }
 
 /** A model field names a file when it ends in .json or points at an existing path; catalog ids never do. */
@@ -79,7 +91,7 @@ export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] 
  * Loads a scenario file (object or array) and predicts each scenario; `gridGramsCo2PerKwh` (from --grid) fills
  * the carbon intensity of scenarios that do not state one.
  */
-export function predictFile(path: string, gridGramsCo2PerKwh?: number, readStdin: () => string = () => readFileSync(0, "utf8")): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
+export function predictFile(path: string, gridGramsCo2PerKwh?: number, readStdin: () => string = readStandardInput): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
   // "-" reads the scenario from standard input; its model files resolve against the working directory
   const raw = path === "-" ? parseDataText(readStdin(), "-", "scenario") : readJsonFile(path, "scenario file");
   const inputs = resolveScenarios(raw, path === "-" ? process.cwd() : dirname(resolve(path))).map((input) =>
