@@ -24,6 +24,24 @@ describe("costcurve bill", () => {
     expect(out).not.toMatch(/NaN|undefined|Infinity/);
   });
 
+  it("Groq's API name is billed at Groq's rate: 10M in + 1M out = $6.69 (src/prices/corrections.test.ts)", async () => {
+    const { code, out } = await runMain("bill", "--model", "llama-3.3-70b-versatile", "--input-tokens", "10M", "--output-tokens", "1M", "--requests", "100", "--at", "2026-06-01", "--json");
+    expect(code).toBe(0);
+    const bill = JSON.parse(out);
+    expect([bill.provider, bill.priceRow.source.url]).toEqual(["groq", "https://groq.com/pricing"]);
+    expect(bill.totalUsd).toBeCloseTo(6.69, 10);
+  });
+
+  it("--cache-write-1h bills one-hour writes at 2x input; errors name the flag where none is listed", async () => {
+    // Sonnet 4: 1M input, half written for an hour: 0.5M x $3 + 0.5M x $6 = $4.50
+    const ok = await runMain("bill", "--model", "claude-sonnet-4", "--input-tokens", "1M", "--output-tokens", "0", "--requests", "10", "--cache-write-1h", "0.5", "--at", "2025-06-01", "--json");
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.out).totalUsd).toBeCloseTo(4.5, 10);
+    const refused = await runMain("bill", "--model", "gpt-4o", "--input-tokens", "1M", "--output-tokens", "0", "--cache-write-1h", "0.5", "--at", "2025-06-01");
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("--cache-write-1h: openai lists no 1-hour cache-write price");
+  });
+
   it("fractions outside 0-1 are errors naming the flag", async () => {
     for (const flag of ["--cache-hit", "--batch-share", "--overhead"]) {
       const { code, err } = await runMain("bill", "--model", "gpt-4o", "--input-tokens", "1000", "--output-tokens", "10", flag, "1.2");

@@ -19,6 +19,7 @@ const FLAG: Record<string, string> = {
   requestCount: "--requests",
   cacheHitFraction: "--cache-hit",
   cacheWriteFraction: "--cache-write",
+  cacheWriteOneHourFraction: "--cache-write-1h",
   cacheStorageHours: "--cache-storage-hours",
   batchShareFraction: "--batch-share",
   contextPerRequestTokens: "--context-per-request",
@@ -34,6 +35,7 @@ export interface BillOptions {
   requests?: string;
   cacheHit?: string;
   cacheWrite?: string;
+  cacheWrite1h?: string;
   cacheStorageHours?: string;
   batchShare?: string;
   contextPerRequest?: string;
@@ -58,6 +60,7 @@ export function billInputFromOptions(opts: BillOptions): BillInput {
   if (opts.tokenizerInflation !== undefined) input.tokenizerInflation = countOption("--tokenizer-inflation", opts.tokenizerInflation);
   if (opts.cacheHit !== undefined) input.cacheHitFraction = shareOption("--cache-hit", opts.cacheHit);
   if (opts.cacheWrite !== undefined) input.cacheWriteFraction = shareOption("--cache-write", opts.cacheWrite);
+  if (opts.cacheWrite1h !== undefined) input.cacheWriteOneHourFraction = shareOption("--cache-write-1h", opts.cacheWrite1h);
   if (opts.batchShare !== undefined) input.batchShareFraction = shareOption("--batch-share", opts.batchShare);
   if (opts.overhead !== undefined) input.overheadFraction = shareOption("--overhead", opts.overhead);
   if (opts.discount !== undefined) input.discountFraction = shareOption("--discount", opts.discount);
@@ -127,7 +130,8 @@ export function registerBill(program: Command, io: Io): void {
     .option("--output-tokens <n>", "output tokens over all requests (required)")
     .option("--requests <n>", "requests the tokens are spread over, evenly (default 1: all tokens in one request, which picks the long-context tier and may exceed the context window)")
     .option("--cache-hit <fraction>", "share of input tokens read from the prompt cache, 0-1")
-    .option("--cache-write <fraction>", "share of input tokens written to the cache, 0-1")
+    .option("--cache-write <fraction>", "share of input tokens written to the cache with the default TTL (Anthropic: 5 minutes), 0-1")
+    .option("--cache-write-1h <fraction>", "share of input tokens written to the cache with a one-hour TTL (Anthropic: 2x input), 0-1")
     .option("--cache-storage-hours <h>", "hours the cached prefix is stored (Google bills storage)")
     .option("--batch-share <fraction>", "share of traffic sent through the batch tier, 0-1")
     .option("--context-per-request <n>", "input tokens per request (decides long-context tiers); default input/requests")

@@ -53,6 +53,7 @@ interface AddFlags {
   output?: string;
   cacheRead?: string;
   cacheWrite?: string;
+  cacheWrite1h?: string;
   contextWindow?: string;
   source?: string;
   note?: string;
@@ -81,6 +82,7 @@ async function add(flags: AddFlags, io: Io): Promise<void> {
     outputUsdPerMillionTokens: usd("--output", flags.output) ?? null,
     ...(flags.cacheRead !== undefined ? { cacheReadUsdPerMillionTokens: usd("--cache-read", flags.cacheRead) } : {}),
     ...(flags.cacheWrite !== undefined ? { cacheWriteUsdPerMillionTokens: usd("--cache-write", flags.cacheWrite) } : {}),
+    ...(flags.cacheWrite1h !== undefined ? { cacheWriteOneHourUsdPerMillionTokens: usd("--cache-write-1h", flags.cacheWrite1h) } : {}),
     ...(window !== undefined ? { contextWindowTokens: window } : {}),
     origin: "user",
     source: { url: flags.source, retrievedDate: todayIso(), note: flags.note ?? "added with costcurve prices add" },
@@ -112,7 +114,8 @@ export function registerPriceWrites(prices: Command, io: Io): void {
     .option("--input <usd>", "USD per 1M input tokens (required)")
     .option("--output <usd>", "USD per 1M output tokens (absent: an embedding model)")
     .option("--cache-read <usd>", "USD per 1M cached input tokens")
-    .option("--cache-write <usd>", "USD per 1M tokens written to the cache")
+    .option("--cache-write <usd>", "USD per 1M tokens written to the cache (default TTL)")
+    .option("--cache-write-1h <usd>", "USD per 1M tokens written to the cache with a one-hour TTL")
     .option("--context-window <tokens>", "the model's context window")
     .option("--source <url>", "where the price is stated (required)")
     .option("--note <text>", "what the source says")

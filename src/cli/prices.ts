@@ -50,6 +50,8 @@ export interface PriceLine {
   outputUsdPerMillionTokens: number | null;
   cacheReadUsdPerMillionTokens: number | null;
   cacheWriteUsdPerMillionTokens: number | null;
+  /** One-hour-TTL cache writes, where sold (Anthropic). */
+  cacheWriteOneHourUsdPerMillionTokens: number | null;
   /** Long-context tiers as data: rates for the whole request above `aboveInputTokens` of input. */
   contextTiers: PriceRow["contextTiers"];
   offPeak: string;
@@ -67,6 +69,7 @@ function line(row: PriceRow): PriceLine {
     outputUsdPerMillionTokens: row.outputUsdPerMillionTokens,
     cacheReadUsdPerMillionTokens: row.cacheReadUsdPerMillionTokens ?? null,
     cacheWriteUsdPerMillionTokens: row.cacheWriteUsdPerMillionTokens ?? null,
+    cacheWriteOneHourUsdPerMillionTokens: row.cacheWriteOneHourUsdPerMillionTokens ?? null,
     contextTiers: row.contextTiers,
     offPeak: row.offPeak ? `${row.offPeak.startUtc}-${row.offPeak.endUtc} UTC x${row.offPeak.inputMultiplier}` : "",
     origin: row.origin,
@@ -82,6 +85,7 @@ const COLUMNS: Column<PriceLine>[] = [
   { key: "outputUsdPerMillionTokens", header: "output", unit: "USD/1M", format: rate },
   { key: "cacheReadUsdPerMillionTokens", header: "cache read", unit: "USD/1M", format: rate },
   { key: "cacheWriteUsdPerMillionTokens", header: "cache write", unit: "USD/1M", format: rate },
+  { key: "cacheWriteOneHourUsdPerMillionTokens", header: "cache write 1h", unit: "USD/1M", format: rate },
   { key: "contextTiers", header: "long context (in/out)", format: tiersText },
   { key: "offPeak", header: "off-peak" },
   { key: "sourceUrl", header: "source" },
@@ -91,7 +95,12 @@ const CSV_COLUMNS: Column<PriceLine>[] = [...COLUMNS.slice(0, 3), { key: "kind" 
 function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", extra: Record<string, unknown> = {}): void {
   if (format === "json") io.stdout(formatJson({ ...extra, prices: lines }));
   else if (format === "csv") io.stdout(formatCsv(CSV_COLUMNS, lines));
-  else io.stdout(formatTable(COLUMNS.filter((c) => c.key !== "offPeak" || lines.some((l) => l.offPeak)), lines));
+  else {
+    // columns most rows leave empty appear only when a row has them
+    const shown = (c: Column<PriceLine>) =>
+      c.key === "offPeak" ? lines.some((l) => l.offPeak) : c.key === "cacheWriteOneHourUsdPerMillionTokens" ? lines.some((l) => l.cacheWriteOneHourUsdPerMillionTokens !== null) : true;
+    io.stdout(formatTable(COLUMNS.filter(shown), lines));
+  }
 }
 
 /** Runs the prices command against a book (exported for tests). */

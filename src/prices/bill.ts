@@ -17,8 +17,10 @@ export interface BillInput {
   requestCount?: number;
   /** Share of input tokens read from the prompt cache (0-1). */
   cacheHitFraction?: number;
-  /** Share of input tokens written to the cache (0-1); billed at the write rate where the provider has one. */
+  /** Share of input tokens written to the cache (0-1) with the provider's default TTL; billed at the write rate where the provider has one. */
   cacheWriteFraction?: number;
+  /** Share of input tokens written to the cache with a one-hour TTL (0-1); Anthropic bills 2x input. */
+  cacheWriteOneHourFraction?: number;
   /** Hours the cached prefix stays stored (Google bills storage per token-hour). */
   cacheStorageHours?: number;
   /** Share of the traffic sent through the batch tier (0-1). */
@@ -51,7 +53,7 @@ export interface Bill {
   requestCount: number;
 }
 
-const FRACTIONS = ["cacheHitFraction", "cacheWriteFraction", "batchShareFraction", "overheadFraction", "discountFraction"] as const;
+const FRACTIONS = ["cacheHitFraction", "cacheWriteFraction", "cacheWriteOneHourFraction", "batchShareFraction", "overheadFraction", "discountFraction"] as const;
 
 /** Checks ranges; issues name the offending field. */
 export function validateBillInput(input: BillInput): Issue[] {
@@ -73,8 +75,12 @@ export function validateBillInput(input: BillInput): Issue[] {
     const v = input[field];
     if (v !== undefined && !(Number.isFinite(v) && v >= 0 && v <= 1)) bad(field, v, "a fraction between 0 and 1");
   }
-  if ((input.cacheHitFraction ?? 0) + (input.cacheWriteFraction ?? 0) > 1 + 1e-12) {
-    issues.push({ code: "cache_fractions_exceed_one", field: "cacheWriteFraction", message: "cacheHitFraction + cacheWriteFraction must not exceed 1" });
+  if ((input.cacheHitFraction ?? 0) + (input.cacheWriteFraction ?? 0) + (input.cacheWriteOneHourFraction ?? 0) > 1 + 1e-12) {
+    issues.push({
+      code: "cache_fractions_exceed_one",
+      field: input.cacheWriteOneHourFraction ? "cacheWriteOneHourFraction" : "cacheWriteFraction",
+      message: "cache hits and cache writes (both TTLs) must not exceed 1 together",
+    });
   }
   return issues;
 }
@@ -96,6 +102,7 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
   const inflation = input.tokenizerInflation ?? 1;
   const hit = input.cacheHitFraction ?? 0;
   const write = input.cacheWriteFraction ?? 0;
+  const writeOneHour = input.cacheWriteOneHourFraction ?? 0;
   const batchShare = input.batchShareFraction ?? 0;
   const inputTokens = input.inputTokens * inflation;
   const outputTokens = input.outputTokens * inflation;
@@ -117,6 +124,10 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
   const outputRate = tier ? tier.outputUsdPerMillionTokens : row.outputUsdPerMillionTokens;
   let readRate = tier?.cacheReadUsdPerMillionTokens ?? row.cacheReadUsdPerMillionTokens;
   const writeRate = tier?.cacheWriteUsdPerMillionTokens ?? row.cacheWriteUsdPerMillionTokens;
+  const writeOneHourRate = tier?.cacheWriteOneHourUsdPerMillionTokens ?? row.cacheWriteOneHourUsdPerMillionTokens;
+  if (writeOneHour > 0 && writeOneHourRate === undefined) {
+    return fail({ code: "no_one_hour_cache", field: "cacheWriteOneHourFraction", message: `${row.provider} lists no 1-hour cache-write price for ${row.modelId} on this date` });
+  }
   if (outputTokens > 0 && outputRate === null) {
     return fail({ code: "no_output_price", message: `${row.modelId} has no output price (embedding model): use --output-tokens 0` });
   }
@@ -131,7 +142,8 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
 
   const readTokens = inputTokens * hit;
   const writeTokens = inputTokens * write;
-  const freshTokens = inputTokens - readTokens - writeTokens;
+  const writeOneHourTokens = inputTokens * writeOneHour;
+  const freshTokens = inputTokens - readTokens - writeTokens - writeOneHourTokens;
   const lines: BillLine[] = [];
   const line = (item: string, tokens: number | null, rate: number | null, usd: number, note = "") => lines.push({ item, tokens, usdPerMillionTokens: rate, usd, note });
 
@@ -142,6 +154,8 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
   const effectiveWriteRate = writeRate ?? inputRate;
   const writeUsd = (writeTokens * effectiveWriteRate) / MILLION;
   if (write > 0) line("cache write", writeTokens, effectiveWriteRate, writeUsd, writeRate === undefined ? "no write fee: input rate" : "");
+  const writeOneHourUsd = (writeOneHourTokens * (writeOneHourRate ?? 0)) / MILLION;
+  if (writeOneHour > 0) line("cache write 1h", writeOneHourTokens, writeOneHourRate ?? null, writeOneHourUsd, "one-hour TTL");
   const hours = input.cacheStorageHours ?? 0;
   if (hours > 0) {
     const storedTokens = contextTokens * hit;
@@ -153,7 +167,7 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
   line("output", outputTokens, outputRate, outputUsd, tierNote);
 
   if (batchShare > 0 && batch) {
-    const cacheUsd = readUsd + writeUsd;
+    const cacheUsd = readUsd + writeUsd + writeOneHourUsd;
     const saved =
       freshUsd * (1 - batch.inputMultiplier) + outputUsd * (1 - batch.outputMultiplier) + (batch.appliesToCache ? cacheUsd * (1 - batch.inputMultiplier) : 0);
     line("batch discount", null, null, -batchShare * saved, `${Math.round(batchShare * 100)}% of traffic at ${batch.inputMultiplier}x input, ${batch.outputMultiplier}x output${batch.appliesToCache ? ", cache included" : ""}`);

@@ -95,7 +95,7 @@ describe("model lookup", () => {
   });
 
   it("uses genai-prices for models without costcurve rows (undated, with a warning)", () => {
-    const quote = priceAt(book, "mistral-large-latest", "2026-11-22");
+    const quote = priceAt(book, "mistral-small-latest", "2026-11-22");
     expect(quote.ok).toBe(true);
     if (!quote.ok) return;
     expect(quote.value.row.origin).toBe("genai-prices");

@@ -3,7 +3,7 @@ import { fail, ok, type Issue, type Result } from "../core/result.js";
 import { ANTHROPIC_HISTORY } from "./history-anthropic.js";
 import { GOOGLE_HISTORY } from "./history-google.js";
 import { OPENAI_HISTORY } from "./history-openai.js";
-import { DEEPSEEK_HISTORY, EMBEDDING_HISTORY, LLAMA_HOST_HISTORY } from "./history-others.js";
+import { DEEPSEEK_HISTORY, EMBEDDING_HISTORY, LLAMA_HOST_HISTORY, MISTRAL_HISTORY } from "./history-others.js";
 import { libraryRows, matchLibraryModel } from "./library.js";
 import { PriceRow, type PriceRowInput, TierRule } from "./schema.js";
 import { suggestNames } from "./suggest.js";
@@ -15,6 +15,7 @@ export const COSTCURVE_ROWS: readonly PriceRowInput[] = [
   ...GOOGLE_HISTORY,
   ...DEEPSEEK_HISTORY,
   ...LLAMA_HOST_HISTORY,
+  ...MISTRAL_HISTORY,
   ...EMBEDDING_HISTORY,
 ];
 
@@ -51,7 +52,7 @@ export function createPriceBook(userRows: readonly PriceRowInput[] = [], withLib
 
 export interface ResolvedModel {
   modelId: string;
-  /** Providers selling it, preferred first (providers with dated costcurve rows first). */
+  /** Providers selling it, preferred first: the provider whose own API name was asked for, then providers with dated rows. */
   providers: string[];
 }
 
@@ -66,7 +67,11 @@ export function resolveModel(book: PriceBook, name: string, provider?: string): 
   if (!modelId) return fail({ code: "unknown_model", message: `unknown model "${name}"`, model: name, suggestions: suggestions() });
   const rows = book.rows.filter((r) => r.modelId === modelId);
   const dated = new Set(rows.filter((r) => r.startDate !== null).map((r) => r.provider));
-  const providers = [...new Set(rows.map((r) => r.provider))].sort((a, b) => Number(dated.has(b)) - Number(dated.has(a)));
+  // a provider's own API name (groq's llama-3.3-70b-versatile) names that provider's price, not the model's first seller
+  const key = name.trim().toLowerCase();
+  const named = new Set(rows.filter((r) => r.aliases.some((a) => a.toLowerCase() === key)).map((r) => r.provider));
+  const rank = (p: string) => (named.has(p) ? 2 : 0) + (dated.has(p) ? 1 : 0);
+  const providers = [...new Set(rows.map((r) => r.provider))].sort((a, b) => rank(b) - rank(a));
   if (provider) {
     if (!providers.includes(provider)) {
       return fail({ code: "unknown_provider", message: `no price for "${modelId}" from provider "${provider}"`, model: modelId, provider, providers });

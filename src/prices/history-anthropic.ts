@@ -1,5 +1,5 @@
 // Anthropic list prices since 2024 (USD per million tokens). Cache writes (5-minute TTL) cost 1.25x input,
-// cache reads 0.1x input, from the prompt-caching launch (2024-08-14) on.
+// cache reads 0.1x input, from the prompt-caching launch (2024-08-14) on; 1-hour writes 2x input from 2025-05-22.
 import { type PriceRowInput, source } from "./schema.js";
 
 const CACHING = "https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing";
@@ -22,7 +22,7 @@ function cached(modelId: string, name: string, startDate: string, input: number,
 
 const CLAUDE3 = "https://www.anthropic.com/news/claude-3-family";
 
-export const ANTHROPIC_HISTORY: PriceRowInput[] = [
+const LIST_PRICES: PriceRowInput[] = [
   ...(
     [
       ["claude-3-haiku", "Claude 3 Haiku", 0.25, 1.25, ["claude-3-haiku-20240307"]],
@@ -75,4 +75,39 @@ export const ANTHROPIC_HISTORY: PriceRowInput[] = [
   cached("claude-opus-4-5", "Claude Opus 4.5", "2025-11-24", 5, 25, "https://platform.claude.com/docs/en/about-claude/models/whats-new-claude-4-5", "Opus 4.5 at $5/$25, a third of Opus 4's price", [
     "claude-opus-4-5-20251101",
   ]),
+];
+
+const ONE_HOUR_TTL = "https://www.anthropic.com/news/agent-capabilities-api";
+
+/**
+ * Correction (2026-12-04): the 1-hour cache TTL, sold since 2025-05-22 at 2x base input per write, was missing.
+ * Each row copies the model's list price in force on `startDate` and adds the 1-hour write rate (tiers included);
+ * on a shared start date it is the later row, so it replaces the one it copies.
+ */
+function withOneHourWrites(modelId: string, startDate: string): PriceRowInput {
+  const base = LIST_PRICES.filter((r) => r.modelId === modelId && r.startDate !== null && r.startDate! <= startDate).at(-1);
+  if (!base) throw new Error(`no Anthropic row to extend: ${modelId} ${startDate}`);
+  return {
+    ...base,
+    startDate,
+    cacheWriteOneHourUsdPerMillionTokens: base.inputUsdPerMillionTokens * 2,
+    contextTiers: (base.contextTiers ?? []).map((t) => ({ ...t, cacheWriteOneHourUsdPerMillionTokens: t.inputUsdPerMillionTokens * 2 })),
+    source: source(CACHING, `1-hour cache writes at 2x base input (5-minute writes 1.25x, reads 0.1x); 1-hour TTL since 2025-05-22 (${ONE_HOUR_TTL}); list price as in ${base.source.url}`, "2026-12-04"),
+  };
+}
+
+export const ANTHROPIC_HISTORY: PriceRowInput[] = [
+  ...LIST_PRICES,
+  ...(
+    [
+      ["claude-3-haiku", "2025-05-22"],
+      ["claude-3-opus", "2025-05-22"],
+      ["claude-3-5-sonnet", "2025-05-22"],
+      ["claude-3-5-haiku", "2025-05-22"],
+      ["claude-sonnet-4", "2025-05-22"],
+      ["claude-opus-4", "2025-05-22"],
+      ["claude-sonnet-4", "2025-08-12"],
+      ["claude-opus-4-5", "2025-11-24"],
+    ] as const
+  ).map(([modelId, startDate]) => withOneHourWrites(modelId, startDate)),
 ];

@@ -1,4 +1,4 @@
-// DeepSeek, Llama 3.x through hosting providers, and embedding-only vendors (USD per million tokens).
+// DeepSeek, Llama 3.x through hosting providers, Mistral Large, and embedding-only vendors (USD per million tokens).
 import { type PriceRowInput, source } from "./schema.js";
 
 const DEEPSEEK = "https://api-docs.deepseek.com/quick_start/pricing";
@@ -52,6 +52,49 @@ export const LLAMA_HOST_HISTORY: PriceRowInput[] = [
   host("llama-3.1-70b-instruct", "fireworks", "2024-07-23", 0.9, 0.9, ["accounts/fireworks/models/llama-v3p1-70b-instruct", "llama-v3p1-70b-instruct"], "https://fireworks.ai/pricing", "16.1B+ parameter tier"),
   host("llama-3.1-70b-instruct", "groq", "2024-07-23", 0.59, 0.79, ["llama-3.1-70b-versatile"], "https://groq.com/pricing", "Llama 3.1 70B Versatile"),
   host("llama-3.3-70b-instruct", "groq", "2024-12-06", 0.59, 0.79, ["llama-3.3-70b-versatile"], "https://groq.com/pricing", "Llama 3.3 70B Versatile"),
+  // correction (2026-12-04): Groq's own row for its API name, with the 128k window; the same start date, so it
+  // replaces the row above (the later of two rows on one date wins). Until then the API name was billed at the
+  // model's first seller, Together ($0.88/$0.88).
+  {
+    ...host("llama-3.3-70b-instruct", "groq", "2024-12-06", 0.59, 0.79, ["llama-3.3-70b-versatile"], "https://groq.com/pricing", ""),
+    name: "Llama 3.3 70B Versatile 128k",
+    contextWindowTokens: 131_072,
+    source: source(
+      "https://groq.com/pricing",
+      "Groq on-demand: Llama 3.3 70B Versatile 128k $0.59 input / $0.79 output per 1M tokens, as in genai-prices 0.1.8's groq data (console.groq.com/docs/models: 131,072-token window)",
+      "2026-12-04",
+    ),
+  },
+];
+
+const MISTRAL_PRICING = "https://mistral.ai/pricing#api-pricing";
+const mistral = (startDate: string, input: number, output: number, url: string, note: string, extra: Partial<PriceRowInput> = {}): PriceRowInput => ({
+  modelId: "mistral-large",
+  provider: "mistral",
+  name: "Mistral Large",
+  aliases: ["mistral-large-latest"],
+  startDate,
+  inputUsdPerMillionTokens: input,
+  outputUsdPerMillionTokens: output,
+  source: source(url, note, "2026-12-04"),
+  ...extra,
+});
+
+/**
+ * mistral-large-latest over time. genai-prices 0.1.8 still prices "mistral-large" (and -latest) at Large 2's $2/$6;
+ * since Mistral Large 3 (2025-12-02) the alias serves mistral-large-2512 at $0.50/$1.50.
+ */
+export const MISTRAL_HISTORY: PriceRowInput[] = [
+  mistral("2024-07-24", 3, 9, "https://mistral.ai/news/mistral-large-2407", "Mistral Large 2 (mistral-large-2407) launch on la Plateforme", { aliases: ["mistral-large-latest", "mistral-large-2407"] }),
+  mistral("2024-09-17", 2, 6, "https://mistral.ai/news/september-24-release", "price cut: Mistral Large $3/$9 -> $2/$6 per 1M tokens", { aliases: ["mistral-large-latest", "mistral-large-2411"] }),
+  mistral(
+    "2025-12-02",
+    0.5,
+    1.5,
+    MISTRAL_PRICING,
+    "Mistral Large 3 (mistral-large-2512, served as mistral-large-latest): $0.50 input / $1.50 output per 1M tokens; the same in genai-prices 0.1.8's mistral-large-2512 row and Vercel AI Gateway's Mistral Large 3 page (announced at mistral.ai/news/mistral-3)",
+    { name: "Mistral Large 3", aliases: ["mistral-large-latest", "mistral-large-2512"], contextWindowTokens: 262_144 },
+  ),
 ];
 
 const embedding = (modelId: string, provider: string, startDate: string, input: number, url: string, note: string): PriceRowInput => ({

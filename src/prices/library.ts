@@ -27,14 +27,15 @@ function priceAt(rate: Rate | null, start: number): number | undefined {
   return price;
 }
 
-function contextTiers(input: Rate, output: Rate | null, cacheRead: Rate | null, cacheWrite: Rate | null): ContextTier[] {
-  const starts = [...new Set([input, output, cacheRead, cacheWrite].flatMap((r) => r?.tiers.map((t) => t.start) ?? []))].sort((a, b) => a - b);
+function contextTiers(input: Rate, output: Rate | null, cacheRead: Rate | null, cacheWrite: Rate | null, cacheWriteOneHour: Rate | null): ContextTier[] {
+  const starts = [...new Set([input, output, cacheRead, cacheWrite, cacheWriteOneHour].flatMap((r) => r?.tiers.map((t) => t.start) ?? []))].sort((a, b) => a - b);
   return starts.map((start) => ({
     aboveInputTokens: start,
     inputUsdPerMillionTokens: priceAt(input, start)!,
     outputUsdPerMillionTokens: priceAt(output, start) ?? null,
     ...(cacheRead ? { cacheReadUsdPerMillionTokens: priceAt(cacheRead, start)! } : {}),
     ...(cacheWrite ? { cacheWriteUsdPerMillionTokens: priceAt(cacheWrite, start)! } : {}),
+    ...(cacheWriteOneHour ? { cacheWriteOneHourUsdPerMillionTokens: priceAt(cacheWriteOneHour, start)! } : {}),
   }));
 }
 
@@ -50,6 +51,7 @@ function toRow(providerId: string, url: string, model: ModelInfo, prices: ModelP
   const output = rateOf(prices.output_mtok);
   const cacheRead = rateOf(prices.cache_read_mtok);
   const cacheWrite = rateOf(prices.cache_write_mtok);
+  const cacheWriteOneHour = rateOf(prices.cache_write_1h_mtok);
   const parsed = PriceRow.safeParse({
     modelId: model.id,
     provider: providerId,
@@ -60,7 +62,8 @@ function toRow(providerId: string, url: string, model: ModelInfo, prices: ModelP
     outputUsdPerMillionTokens: output?.base ?? null,
     ...(cacheRead ? { cacheReadUsdPerMillionTokens: cacheRead.base } : {}),
     ...(cacheWrite ? { cacheWriteUsdPerMillionTokens: cacheWrite.base } : {}),
-    contextTiers: contextTiers(input, output, cacheRead, cacheWrite),
+    ...(cacheWriteOneHour ? { cacheWriteOneHourUsdPerMillionTokens: cacheWriteOneHour.base } : {}),
+    contextTiers: contextTiers(input, output, cacheRead, cacheWrite, cacheWriteOneHour),
     ...(model.context_window ? { contextWindowTokens: model.context_window } : {}),
     origin: "genai-prices",
     source: { url, retrievedDate: from.retrievedDate, note: `${from.note} for ${providerId}/${model.id}` },

@@ -18,6 +18,7 @@ export const ContextTier = z.strictObject({
   outputUsdPerMillionTokens: UsdPerMillionTokens.nullable(),
   cacheReadUsdPerMillionTokens: UsdPerMillionTokens.optional(),
   cacheWriteUsdPerMillionTokens: UsdPerMillionTokens.optional(),
+  cacheWriteOneHourUsdPerMillionTokens: UsdPerMillionTokens.optional(),
 });
 export type ContextTier = z.infer<typeof ContextTier>;
 
@@ -46,8 +47,10 @@ export const PriceRow = z.strictObject({
   /** Null for models that produce no output tokens (embeddings). */
   outputUsdPerMillionTokens: UsdPerMillionTokens.nullable(),
   cacheReadUsdPerMillionTokens: UsdPerMillionTokens.optional(),
-  /** Absent means cache writes cost the normal input rate (no write fee). */
+  /** Absent means cache writes cost the normal input rate (no write fee). The provider's default TTL (Anthropic: 5 minutes). */
   cacheWriteUsdPerMillionTokens: UsdPerMillionTokens.optional(),
+  /** Writes kept for one hour, where the provider sells that TTL (Anthropic: 2x input); absent means not offered or not known. */
+  cacheWriteOneHourUsdPerMillionTokens: UsdPerMillionTokens.optional(),
   cacheStorageUsdPerMillionTokensPerHour: UsdPerMillionTokens.optional(),
   contextTiers: z.array(ContextTier).default([]),
   /** The most tokens (input and output) one request may hold, where the source states it. */
