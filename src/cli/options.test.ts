@@ -39,8 +39,8 @@ describe("counts and quantities with SI suffixes", () => {
     expect(quantityOption("--q", "2p")).toBe(2e15);
     expect(quantityOption("--q", "-5")).toBe(-5);
     expect(() => quantityOption("--q", "5x")).toThrow(/--q: expected a number such as 1\.4e12, 70B or 15T/);
-    expect(() => quantityOption("--q", "1e400")).toThrow('--q: not a finite number: "1e400"');
-    expect(() => positiveQuantityOption("--q", "0")).toThrow('--q: must be positive, got "0"');
+    expect(() => quantityOption("--q", "1e400")).toThrow('--q: expected a finite number, got "1e400"');
+    expect(() => positiveQuantityOption("--q", "0")).toThrow('--q: expected a positive number, got "0"');
   });
 });
 
