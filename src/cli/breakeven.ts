@@ -8,6 +8,7 @@ import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
 import { formatCsv } from "../report/csv.js";
 import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
+import { calendarDate } from "./flag-limits.js";
 import { chartPathOptions, dateOption, fractionListOption, interactivityOption, outputFormatOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
 import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
@@ -100,7 +101,7 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
   const utilizations = opts.utilizations === undefined ? [...DEFAULT_UTILIZATIONS] : fractionListOption("--utilizations", opts.utilizations);
   const interactivity = interactivityOption(opts);
   const paths = chartPathOptions(opts);
-  const date = dateOption("--at", opts.at);
+  const date = calendarDate("--at", dateOption("--at", opts.at));
 
   const result = computeBreakeven(book, {
     openModelId: model.value,

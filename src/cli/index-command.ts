@@ -8,7 +8,8 @@ import { compositeSeries, indexAssumptions, type CompositePoint, type IndexAssum
 import { MODEL_MATCHES } from "../prices/model-matching.js";
 import { type Column, dateMs, formatCsv, formatJson, formatKeyValues, formatPercent, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
-import { chartPathOptions, dateOption, interactivityOption, listOption, outputFormatOption, shareOption } from "./options.js";
+import { calendarDate } from "./flag-limits.js";
+import { chartPathOptions, dateOption, interactivityOption, listOption, outputFormatOption, shareOption, todayIso } from "./options.js";
 import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
@@ -110,8 +111,10 @@ function issueError(issues: Issue[]): UsageError {
 /** Runs the index command against a book (exported for tests). */
 export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Promise<void> {
   const format = outputFormatOption(opts);
-  const from = opts.from === undefined ? INDEX_START_DATE : dateOption("--from", opts.from);
-  const to = dateOption("--to", opts.to);
+  const from = opts.from === undefined ? INDEX_START_DATE : calendarDate("--from", dateOption("--from", opts.from));
+  const to = calendarDate("--to", dateOption("--to", opts.to));
+  // list prices are known up to today; later months would repeat today's index, one cost-floor search each
+  if (to > todayIso()) throw new UsageError(`--to: ${to} is after today (${todayIso()}); the index has no prices after today`);
   if (from > to) throw new UsageError(`--from: ${from} is after --to ${to}`);
   const utilization = opts.utilization === undefined ? undefined : shareOption("--utilization", opts.utilization);
   if (utilization === 0) throw new UsageError(`--utilization: must be above 0, got "${opts.utilization}"`);

@@ -11,6 +11,7 @@ import type { KbNode } from "../store/records.js";
 import { storeConfigured, withStore } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
+import { calendarDate } from "./flag-limits.js";
 import { prepareOutputDir } from "./output-path.js";
 import { dateOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
@@ -113,7 +114,7 @@ export function registerKb(program: Command, io: Io): void {
     .option("--today <date>", "date to measure source age from, YYYY-MM-DD (default: today)")
     .action(async (opts: { json?: boolean; strict?: boolean; maxAgeDays: string; dir?: string; today?: string }) => {
       const maxAgeDays = wholeOption("--max-age-days", opts.maxAgeDays);
-      const todayDate = dateOption("--today", opts.today);
+      const todayDate = calendarDate("--today", dateOption("--today", opts.today));
       let nodes: KbNode[];
       if (opts.dir !== undefined || !storeConfigured(io.env)) {
         const dir = opts.dir === undefined ? shippedKbDir() : resolve(io.cwd, opts.dir);

@@ -2,7 +2,7 @@
 // price book, compared with a claimed value. Plain data only; nothing here is ever evaluated as code.
 import { z } from "zod";
 import { Precision } from "../core/precision.js";
-import { IsoDate } from "../prices/schema.js";
+import { IsoDate } from "../core/calendar-date.js";
 
 const positive = z.number().positive();
 const fraction = z.number().min(0).max(1);

@@ -3,7 +3,7 @@ import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
 import { z } from "zod";
 import { fail, ok, type Issue, type Result } from "../core/result.js";
 import { zodIssue } from "../core/validate.js";
-import { IsoDate } from "../prices/schema.js";
+import { IsoDate } from "../core/calendar-date.js";
 import type { KbNode } from "../store/records.js";
 import { parseChecks } from "./parse-check.js";
 

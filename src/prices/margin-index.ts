@@ -5,7 +5,7 @@
 import { fail, ok, type Result } from "../core/result.js";
 import { priceAt, priceHistory, resolveModel, type PriceBook } from "./book.js";
 import { blendedUsdPerMillionTokens } from "./breakeven.js";
-import { costFloor, FLOOR_DEFAULTS, type FloorConfig, type Workload } from "./cost-floor.js";
+import { costFloor, datacenterGpus, FLOOR_DEFAULTS, type FloorConfig, releaseDay, resolveAccelerators, type Workload } from "./cost-floor.js";
 import { MODEL_MATCHES, type ModelMatch } from "./model-matching.js";
 
 export interface IndexAssumptions {
@@ -156,7 +156,12 @@ export function geometricMean(values: readonly number[]): number {
 /** The composite: at each month start, the geometric mean of the index over the API models priced then. */
 export function compositeSeries(book: PriceBook, matches: readonly ModelMatch[], fromDate: string, toDate: string, a: IndexAssumptions): CompositePoint[] {
   const out: CompositePoint[] = [];
-  for (const date of monthStarts(fromDate, toDate)) {
+  // months before the first release of an accelerator in the pool have no floor, so no index: start there
+  // (a --from of 0001 meant 24,000 empty months, each a cost-floor search)
+  const pool = a.accelerators ? resolveAccelerators(a.accelerators) : ok(datacenterGpus());
+  const first = pool.ok ? pool.value.map(releaseDay).sort()[0] : undefined;
+  const start = first !== undefined && first.slice(0, 7) > fromDate.slice(0, 7) ? `${first.slice(0, 7)}-01` : fromDate;
+  for (const date of monthStarts(start, toDate)) {
     if (date < fromDate) continue;
     const values: number[] = [];
     for (const match of matches) {
