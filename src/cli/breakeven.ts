@@ -9,7 +9,7 @@ import { formatCsv } from "../report/csv.js";
 import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { calendarDate } from "./flag-limits.js";
-import { chartPathOptions, dateOption, fractionListOption, interactivityOption, outputFormatOption, positiveOption, requiredOption, shareOption, wholeOption } from "./options.js";
+import { chartPathOptions, dateOption, fractionListOption, interactivityOption, outputFormatOption, positiveOption, PRICE_KIND_HELP, priceKindOption, requiredOption, shareOption, wholeOption } from "./options.js";
 import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
@@ -41,6 +41,7 @@ export interface BreakevenOptions {
   provider?: string;
   inputShare?: string;
   usdPerHour?: string;
+  priceKind?: string;
   at?: string;
   utilizations?: string;
   interactivity?: string;
@@ -113,6 +114,7 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
     ...(opts.provider !== undefined ? { provider: opts.provider } : {}),
     ...(share !== undefined ? { inputShareFraction: share } : {}),
     ...(usdPerHour !== undefined ? { usdPerHour } : {}),
+    priceKind: priceKindOption(opts.priceKind),
     ...(interactivity !== undefined ? { interactivityTokensPerSecond: interactivity } : {}),
   });
   if (!result.ok) throw issueError(result.issues);
@@ -133,7 +135,7 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
     formatKeyValues([
       ["self-hosted", `${b.openModelId} on ${b.count}x ${b.acceleratorId} (${c.precision}${p ? `, tp=${p.tp} pp=${p.pp} ep=${p.ep} x${p.replicas}` : ""}, ${c.bound ?? "?"}-bound)`],
       ["capacity", `${formatSi(c.inputTokensPerSecond + c.outputTokensPerSecond)} tokens/s = ${formatTokens(b.fullCapacityTokensPerMonth)} tokens/month at 100% (${b.workload.inputTokens} in / ${b.workload.outputTokens} out per request, ${target})`],
-      ["rent", `${formatUsd(b.rent.usdPerHour)}/h per accelerator (${b.rent.kind}, ${b.rent.provider}, ${b.rent.date}; ${b.rent.sourceUrl})`],
+      ["rent", `${formatUsd(b.rent.usdPerHour)}/h per accelerator (${b.rent.kind}${b.rent.kind !== "user" && b.rent.kind !== b.rent.requestedKind ? `, no ${b.rent.requestedKind} row` : ""}, ${b.rent.provider}, ${b.rent.date}; ${b.rent.sourceUrl})`],
       ["fixed cost", `${formatUsd(b.monthlyFixedUsd)}/month (${b.count} x 730 h x ${formatUsd(b.tco.usdPerHour)})`],
       ["API", `${b.api.modelId} (${b.api.provider}) on ${b.api.date}: ${formatUsd(b.api.inputUsdPerMillionTokens)} in / ${formatUsd(b.api.outputUsdPerMillionTokens)} out per 1M = ${formatUsd(b.api.blendedUsdPerMillionTokens)} blended at ${formatPercent(b.inputShareFraction, 0)} input (${b.api.sourceUrl})`],
       ["breakeven", `${formatTokens(b.rows[0]!.breakevenTokensPerMonth)} tokens/month; reachable from ${b.breakevenUtilizationFraction <= 1 ? formatPercent(b.breakevenUtilizationFraction, 1) : "never (above 100%)"} utilization`],
@@ -155,7 +157,8 @@ export function registerBreakeven(program: Command, io: Io): void {
     .option("--vs <api-model>", "hosted API model to compare with, e.g. gpt-4o (required)")
     .option("--provider <provider>", "API provider when several sell the model")
     .option("--input-share <fraction>", "share of tokens that are input, 0-1 (default 0.75 = 3:1 input:output)")
-    .option("--usd-per-hour <usd>", "rent per accelerator-hour (default: the accelerator's on-demand price on --at)")
+    .option("--usd-per-hour <usd>", "rent per accelerator-hour (default: the accelerator's rental row of --price-kind on --at)")
+    .option("--price-kind <kind>", PRICE_KIND_HELP)
     .option("--at <date>", "API and rental prices in force on this date (YYYY-MM-DD), default today")
     .option("--utilizations <list>", "comma-separated utilizations, 0-1 (default 0.05,0.1,0.2,...,1)")
     .option("--interactivity <tok/s>", "output tokens per second per user the capacity must sustain (default 20)")

@@ -7,6 +7,8 @@ import type { Io } from "./io.js";
 import { predictFile } from "./scenario-file.js";
 import { GRID_INTENSITIES, findGrid } from "../catalog/grid-carbon.js";
 import { UsageError } from "./io.js";
+import { PRICE_KIND_HELP, priceKindOption } from "./options.js";
+import { rentalLabel, type RentalUsed } from "../catalog/rental.js";
 import { explainBound } from "./explain.js";
 import { explainStep } from "./explain-step.js";
 
@@ -19,15 +21,19 @@ export function registerPredict(program: Command, io: Io): void {
     .option("--json", "print the prediction object(s) as JSON")
     .option("--explain", "add a per-operator breakdown of the decode step")
     .option("--grid <region>", "report gCO2e per million tokens at a grid region's intensity (costs at the catalog rental price when the scenario gives none)")
-    .action((file: string, options: { json?: boolean; explain?: boolean; grid?: string }) => {
+    .option("--price-kind <kind>", `cost scenarios that give no hourly price at the catalog's ${PRICE_KIND_HELP.replace(/^rental price row to cost the hardware at: /, "rental row: ")}`)
+    .action((file: string, options: { json?: boolean; explain?: boolean; grid?: string; priceKind?: string }) => {
       const grid = options.grid === undefined ? undefined : gridOption(options.grid);
-      const { predictions, inputs, isArray } = predictFile(file, grid?.gramsCo2ePerKwh, io.stdin);
+      const kind = options.priceKind === undefined ? undefined : priceKindOption(options.priceKind);
+      const { predictions, inputs, isArray, rentals } = predictFile(file, grid?.gramsCo2ePerKwh, io.stdin, kind);
       if (options.json) {
-        io.stdout(`${formatJson(isArray ? predictions : predictions[0])}\n`);
+        // a catalog price is named beside the prediction it costed
+        const shown = predictions.map((p, i) => (rentals[i] ? { ...p, rental: rentals[i] } : p));
+        io.stdout(`${formatJson(isArray ? shown : shown[0])}\n`);
         return;
       }
       predictions.forEach((p, i) => {
-        io.stdout(renderPrediction(p, inputs[i]!) + "\n");
+        io.stdout(renderPrediction(p, inputs[i]!, rentals[i] ?? null) + "\n");
         if (options.explain) io.stdout("\n" + explainStep(inputs[i]!) + "\n");
       });
     });
@@ -41,7 +47,7 @@ function band(p: Prediction, field: keyof NonNullable<Prediction["intervals"]>, 
 }
 
 /** Human output: one table plus the line that says what binds and why. */
-export function renderPrediction(p: Prediction, input: PredictInput): string {
+export function renderPrediction(p: Prediction, input: PredictInput, rental: RentalUsed | null = null): string {
   const s = input.scenario;
   const title = `${s.id ? `${s.id}: ` : ""}${s.model} on ${s.hardware.count} x ${input.accelerator.name} (${s.engine === undefined ? "other" : [engineNameOf(s.engine), engineVersionOf(s.engine)].filter(Boolean).join(" ")}, ${input.precisions.weights} weights)`;
   const rows: Array<[string, string]> = [
@@ -53,6 +59,7 @@ export function renderPrediction(p: Prediction, input: PredictInput): string {
     ["input throughput", formatRate(p.inputTokensPerSecond, "tokens/s") + band(p, "inputTokensPerSecond", (v) => formatRate(v, ""))],
     ["time to first token", formatDuration(p.ttftSeconds) + band(p, "ttftSeconds", formatDuration)],
     ["time per output token", formatDuration(p.tpotSeconds) + band(p, "tpotSeconds", formatDuration)],
+    ...(rental ? [["hourly price", `${rentalLabel(rental)} per accelerator`] as [string, string]] : []),
     ["USD per 1M output tokens", formatUsd(p.usdPerMillionOutputTokens)],
     ["USD per 1M input tokens", formatUsd(p.usdPerMillionInputTokens)],
     ["energy per 1M tokens", p.kwhPerMillionTokens === null ? "-" : `${p.kwhPerMillionTokens.toPrecision(3)} kWh`],

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { PredictInput } from "../core/predict.js";
 import { predict } from "../core/predict.js";
-import { defaultUsdPerHour } from "../core/hardware.js";
+import { chooseRental, type PriceKind, type RentalUsed } from "../catalog/rental.js";
 import type { Prediction } from "../core/scenario.js";
 import { parseScenario } from "../core/validate.js";
 import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
@@ -88,16 +88,28 @@ export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] 
 }
 
 /**
- * Loads a scenario file (object or array) and predicts each scenario; `gridGramsCo2PerKwh` (from --grid) fills
- * the carbon intensity of scenarios that do not state one.
+ * Loads a scenario file (object or array) and predicts each scenario. A scenario that gives no hourly price is
+ * costed at its accelerator's catalog rental row of `priceKind` when `priceKind` or `gridGramsCo2PerKwh` (from
+ * --grid, which also fills the carbon intensity of scenarios that state none) is given; `rentals[i]` names that row.
  */
-export function predictFile(path: string, gridGramsCo2PerKwh?: number, readStdin: () => string = readStandardInput): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean } {
+export function predictFile(
+  path: string,
+  gridGramsCo2PerKwh?: number,
+  readStdin: () => string = readStandardInput,
+  priceKind?: PriceKind,
+): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean; rentals: Array<RentalUsed | null> } {
   // "-" reads the scenario from standard input; its model files resolve against the working directory
   const raw = path === "-" ? parseDataText(readStdin(), "-", "scenario") : readJsonFile(path, "scenario file");
-  const inputs = resolveScenarios(raw, path === "-" ? process.cwd() : dirname(resolve(path))).map((input) =>
-    gridGramsCo2PerKwh === undefined
-      ? input
-      : { ...input, scenario: { ...input.scenario, pricing: { usdPerAcceleratorHour: defaultUsdPerHour(input.accelerator), utilization: 1, pue: 1, ...input.scenario.pricing, gridGramsCo2PerKwh: input.scenario.pricing?.gridGramsCo2PerKwh ?? gridGramsCo2PerKwh } } },
-  );
-  return { predictions: inputs.map(predict), inputs, isArray: Array.isArray(raw) };
+  const rentals: Array<RentalUsed | null> = [];
+  const inputs = resolveScenarios(raw, path === "-" ? process.cwd() : dirname(resolve(path))).map((input) => {
+    const given = input.scenario.pricing?.usdPerAcceleratorHour;
+    const fill = given === undefined && (priceKind !== undefined || gridGramsCo2PerKwh !== undefined);
+    const rental = fill ? chooseRental(input.accelerator, priceKind) : null;
+    rentals.push(rental);
+    if (!rental && gridGramsCo2PerKwh === undefined) return input;
+    const pricing = { utilization: 1, pue: 1, ...input.scenario.pricing, usdPerAcceleratorHour: given ?? rental!.usdPerHour };
+    const gridGramsCo2 = input.scenario.pricing?.gridGramsCo2PerKwh ?? gridGramsCo2PerKwh;
+    return { ...input, scenario: { ...input.scenario, pricing: { ...pricing, ...(gridGramsCo2 === undefined ? {} : { gridGramsCo2PerKwh: gridGramsCo2 }) } } };
+  });
+  return { predictions: inputs.map(predict), inputs, isArray: Array.isArray(raw), rentals };
 }

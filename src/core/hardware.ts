@@ -18,8 +18,15 @@ export const Link = z.strictObject({
 });
 export type Link = z.infer<typeof Link>;
 
+/**
+ * How an hourly price is had: on-demand, reserved (a committed term), spot (interruptible), or amortized (not a
+ * rental: a purchase spread over its life plus power, for hardware nobody rents by the hour).
+ */
+export const RentalKind = z.enum(["on-demand", "reserved", "spot", "amortized"]);
+export type RentalKind = z.infer<typeof RentalKind>;
+
 export const RentalPrice = z.strictObject({
-  kind: z.enum(["on-demand", "reserved", "spot"]),
+  kind: RentalKind,
   usdPerHour: z.number().positive(),
   provider: z.string(),
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
@@ -52,8 +59,24 @@ export const Accelerator = z.strictObject({
 });
 export type Accelerator = z.infer<typeof Accelerator>;
 
-/** The hourly rental price to use by default: the newest on-demand row, else the newest row. */
+/** Kinds tried, in order, when an accelerator has no row of the kind asked for: real rentals before amortized. */
+const FALLBACK_KINDS: readonly RentalKind[] = ["on-demand", "reserved", "spot", "amortized"];
+
+/**
+ * The rental row to cost an accelerator at: the newest row of `kind` (default on-demand) dated on or before
+ * `date` (default: any date), else the newest of that kind, else the same for on-demand, reserved, spot, amortized.
+ */
+export function selectRental(accelerator: Accelerator, kind: RentalKind = "on-demand", date?: string): RentalPrice {
+  const newestFirst = [...accelerator.rental].sort((a, b) => b.date.localeCompare(a.date));
+  for (const k of [kind, ...FALLBACK_KINDS.filter((f) => f !== kind)]) {
+    const ofKind = newestFirst.filter((r) => r.kind === k);
+    const row = (date === undefined ? undefined : ofKind.find((r) => r.date <= date)) ?? ofKind[0];
+    if (row) return row;
+  }
+  return newestFirst[0]!;
+}
+
+/** The hourly rental price to use by default: selectRental's on-demand row (USD per accelerator-hour). */
 export function defaultUsdPerHour(accelerator: Accelerator): number {
-  const sorted = [...accelerator.rental].sort((a, b) => (a.date < b.date ? 1 : -1));
-  return (sorted.find((r) => r.kind === "on-demand") ?? sorted[0]!).usdPerHour;
+  return selectRental(accelerator).usdPerHour;
 }

@@ -1,10 +1,11 @@
 // Self-hosting versus a hosted API: the monthly token volume above which renting accelerators is cheaper,
 // and whether the rented system can serve that volume at a given utilization.
-import type { Accelerator } from "../core/hardware.js";
+import { type Accelerator, selectRental } from "../core/hardware.js";
+import type { PriceKind } from "../catalog/rental.js";
 import { fail, ok, type Issue, type Result } from "../core/result.js";
 import { priceAt, type PriceBook, type PriceQuote } from "./book.js";
-import { defaultRental, evaluateConfig, FLOOR_DEFAULTS, type FloorConfig, type Workload } from "./cost-floor.js";
-import { computeTco, rentalAt, type Tco } from "./tco.js";
+import { evaluateConfig, FLOOR_DEFAULTS, type FloorConfig, type Workload } from "./cost-floor.js";
+import { computeTco, type Tco } from "./tco.js";
 
 /** Average hours in a month (8760 / 12). */
 export const HOURS_PER_MONTH = 730;
@@ -60,6 +61,8 @@ export interface BreakevenOptions {
   inputShareFraction?: number;
   /** Overrides the accelerator's rental price. */
   usdPerHour?: number;
+  /** Which dated rental row prices the accelerator (default on-demand; see selectRental for the fallback). */
+  priceKind?: PriceKind;
   utilizations?: readonly number[];
   outputTokens?: number;
   /** Output tokens/s per user for the capacity (SLO mode); null = offline maximum throughput. */
@@ -73,7 +76,8 @@ export interface Breakeven {
   workload: Workload;
   inputShareFraction: number;
   api: { modelId: string; provider: string; date: string; inputUsdPerMillionTokens: number; outputUsdPerMillionTokens: number; blendedUsdPerMillionTokens: number; sourceUrl: string; warnings: string[] };
-  rent: { usdPerHour: number; kind: string; provider: string; date: string; sourceUrl: string; note: string };
+  /** The rental row used; `requestedKind` is --price-kind, and `kind` differs from it where the accelerator has no such row. */
+  rent: { usdPerHour: number; kind: string; requestedKind: PriceKind; provider: string; date: string; sourceUrl: string; note: string };
   tco: Tco;
   monthlyFixedUsd: number;
   /** Engine configuration at full use (utilization 1). */
@@ -114,7 +118,8 @@ export function computeBreakeven(book: PriceBook, o: BreakevenOptions): Result<B
   const apiBlended = blendedUsdPerMillionTokens(row.inputUsdPerMillionTokens, row.outputUsdPerMillionTokens, share);
   if (!(apiBlended > 0)) return fail({ code: "free_api", message: `${quote.value.modelId} costs nothing on ${o.date}: self-hosting never wins` });
 
-  const rental = rentalAt(o.accelerator, "on-demand", o.date) ?? defaultRental(o.accelerator);
+  const requestedKind = o.priceKind ?? "on-demand";
+  const rental = selectRental(o.accelerator, requestedKind, o.date);
   const usdPerHour = o.usdPerHour ?? rental.usdPerHour;
   const tco = computeTco({ acquisition: { kind: "rent", usdPerHour, pricing: rental.kind, date: rental.date } });
   if (!tco.ok) return tco;
@@ -163,6 +168,7 @@ export function computeBreakeven(book: PriceBook, o: BreakevenOptions): Result<B
     rent: {
       usdPerHour,
       kind: o.usdPerHour === undefined ? rental.kind : "user",
+      requestedKind,
       provider: o.usdPerHour === undefined ? rental.provider : "--usd-per-hour",
       date: rental.date,
       sourceUrl: rental.source.url,

@@ -3,7 +3,7 @@
 import { findAccelerator, ACCELERATORS, nearestAcceleratorIds } from "../catalog/accelerators/index.js";
 import { resolveScenario } from "../catalog/resolve.js";
 import { nearestModelIds, resolveModelId } from "../catalog/models/index.js";
-import type { Accelerator, RentalPrice } from "../core/hardware.js";
+import { type Accelerator, type RentalPrice, selectRental } from "../core/hardware.js";
 import type { Precision } from "../core/precision.js";
 import { predict } from "../core/predict.js";
 import { fail, ok, type Issue, type Result } from "../core/result.js";
@@ -56,10 +56,9 @@ export interface FloorConfig {
 
 export type Evaluated = { ok: true; config: FloorConfig } | { ok: false; acceleratorId: string; count: number; reason: string };
 
-/** The rental row defaultUsdPerHour reads: the newest on-demand row, else the newest row of any kind. */
+/** The rental row defaultUsdPerHour reads: selectRental's on-demand row (newest on-demand, else another kind). */
 export function defaultRental(accelerator: Accelerator): RentalPrice {
-  const sorted = [...accelerator.rental].sort((a, b) => (a.date < b.date ? 1 : -1));
-  return sorted.find((r) => r.kind === "on-demand") ?? sorted[0]!;
+  return selectRental(accelerator);
 }
 
 /** Datacenter GPUs: GPUs built to scale out over a network (consumer and workstation cards without one are left out). */

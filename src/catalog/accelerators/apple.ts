@@ -54,7 +54,7 @@ export const APPLE_ACCELERATORS = [
     scaleUp: { ...THUNDERBOLT_4, domainSize: 1 }, scaleOut: null, tdpWatts: 295, purchaseUsd: 6999,
     rental: [
       rent("on-demand", 1.5604, "proxy: AWS EC2 mac2-m2pro.metal", RETRIEVED_DATE, AWS_MAC),
-      rent("reserved", 6999 / (3 * 8760) + 0.295 * 0.1, "derived: Mac Studio purchase over 3 years + power", RETRIEVED_DATE,
+      rent("amortized", 6999 / (3 * 8760) + 0.295 * 0.1, "owned: Mac Studio over 3 years + power", RETRIEVED_DATE,
         source("https://smallformfactor.net/news/ars-technica-reviews-m2-ultra-powered-mac-studio", "Mac Studio M2 Ultra with 192 GB, 76-core GPU, 2 TB: $6,999; $6,999 / 26,280 h + 0.295 kW x $0.10/kWh = $0.296/h.")),
     ],
     sources: [

@@ -67,7 +67,7 @@ export const INTEL_ACCELERATORS = [
     denseFlopsPerSecond: { fp32: 12.29 * TERA, bf16: 98.3 * TERA, fp16: 98.3 * TERA, int8: 196.6 * TERA, int4: 393.2 * TERA },
     memoryBytes: 24 * GB, memoryBandwidthBytesPerSecond: 456 * GB,
     scaleUp: scaleUp(PCIE5_X8, 4), scaleOut: null, tdpWatts: 200, purchaseUsd: 499,
-    rental: [rent("reserved", 499 / (3 * 8760) + 0.2 * 0.1, "derived: purchase amortized over 3 years + power", RETRIEVED_DATE, B60_PRICE)],
+    rental: [rent("amortized", 499 / (3 * 8760) + 0.2 * 0.1, "owned: $499 over 3 years + 200 W (no rental found)", RETRIEVED_DATE, B60_PRICE)],
     sources: [B60_SPECS, B60_BOARD, B60_PRICE, NCCL_PCIE_LATENCY],
   },
   {

@@ -2,7 +2,7 @@ import type { Accelerator } from "../../core/hardware.js";
 import { GB, TB, TERA } from "../../core/units.js";
 import { IB_NDR_400, NVLINK4, NVLINK4_BRIDGE_600, NVLINK4_BRIDGE_900, PCIE5_X16, ROCE_200, scaleUp } from "./links.js";
 import {
-  AWS_P5, CLIFFCENTER_AMD, DEPLOYBASE_RUNPOD, NCCL_H100_LATENCY, PACKET_AI, SPHERON_BLACKWELL, SPHERON_RUNPOD_H100,
+  AWS_P5, AWS_P5_RESERVED, CLIFFCENTER_AMD, DEPLOYBASE_RUNPOD, NCCL_H100_LATENCY, PACKET_AI, SPHERON_BLACKWELL, SPHERON_RUNPOD_H100,
   TECHPLAINED_8XH100, TENSOR_ECONOMICS, VAST_FAIRLANE, VAST_USAGEPRICING, RETRIEVED_DATE, rent, source,
 } from "./sources.js";
 
@@ -50,6 +50,7 @@ export const NVIDIA_HOPPER = [
     rental: [
       rent("on-demand", 2.0, "Tensor Economics reference", "2025-09-24", TENSOR_ECONOMICS),
       rent("on-demand", 12.29, "AWS (p5.48xlarge / 8)", "2026-03-31", AWS_P5),
+      rent("reserved", 52 / 8, "AWS (p5.48xlarge 1-year reserved, partial upfront / 8)", "2026-03-31", AWS_P5_RESERVED),
       rent("reserved", 1.85, "Lambda", "2026-04-01", TECHPLAINED_8XH100),
       rent("spot", 1.52, "Vast.ai", "2026-04-01", TECHPLAINED_8XH100),
       rent("on-demand", 2.99, "Lambda", "2026-05-18", CLIFFCENTER_AMD),

@@ -60,6 +60,10 @@ export const AWS_P5 = source(
   "https://disintermediate.global/insights/gpu-cloud-pricing-models",
   "Q1 2026: AWS p5.48xlarge (8x H100 SXM) $98.32/h on-demand, i.e. $12.29 per GPU-hour.",
 );
+export const AWS_P5_RESERVED = source(
+  "https://disintermediate.global/insights/gpu-cloud-pricing-models",
+  "Q1 2026: a 1-year reserved AWS p5.48xlarge (8x H100 SXM) with partial upfront runs about $52/h effective, 47% below on-demand; $6.50 per GPU-hour.",
+);
 export const ORNN_B200_B300 = source(
   "https://www.ornnai.com/research/nvidia-b200-vs-b300-why-use-one-instead-of-the-other",
   "Ornn 2026 benchmark: B200 ~$4.50/h neocloud, $7.00 hyperscaler; B300 $5.00-7.25/h; module prices B200 ~$50k, B300 ~$53k; GB200 NVL72 rack $3.0-3.9M, GB300 NVL72 $3.7-5.0M.",
