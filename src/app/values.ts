@@ -24,9 +24,9 @@ export function parsePositive(field: string | IssuePath, text: string, what = "a
 
 /** A whole number >= 1 (and at most `max` when given). */
 export function parseWhole(field: string, text: string, max?: number): number {
-  const what = max === undefined ? "a whole number >= 1" : `a whole number from 1 to ${max.toLocaleString("en-US")}`;
-  const value = parsePositive(field, text, what);
-  if (!Number.isInteger(value) || (max !== undefined && value > max)) throw invalid(field, what, text);
+  const value = parsePositive(field, text, "a whole number >= 1");
+  if (!Number.isInteger(value)) throw invalid(field, "a whole number >= 1", text);
+  if (max !== undefined && value > max) throw invalid(field, `a whole number at most ${max.toLocaleString("en-US")}`, text);
   return value;
 }
 

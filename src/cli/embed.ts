@@ -3,6 +3,7 @@ import { type EmbeddingQuery, type EmbeddingRow, compareEmbeddings } from "../ca
 import { formatDuration, formatJson, formatRate, formatSignificant, formatTable, formatUsd } from "../report/index.js";
 import { type Io, UsageError } from "./io.js";
 import { engineOption, fractionOption, listOption, priceOption, wholeOption } from "./options.js";
+import { FLAG_LIMITS } from "./flag-limits.js";
 
 /** The comparison's flags (the web's embeddings form sends the same names). */
 export interface EmbedFlags {
@@ -17,13 +18,14 @@ export interface EmbedFlags {
 
 /** Validates the flags into the comparison's query. */
 export function embeddingQuery(o: EmbedFlags): EmbeddingQuery {
+  const accelerators = listOption("--accelerator", o.accelerator);
   return {
     model: o.model,
-    accelerators: listOption("--accelerator", o.accelerator),
-    sequenceTokens: wholeOption("--seq", o.seq),
-    batch: wholeOption("--batch", o.batch),
+    accelerators,
+    sequenceTokens: wholeOption("--seq", o.seq, FLAG_LIMITS.sequenceTokens),
+    batch: wholeOption("--batch", o.batch, FLAG_LIMITS.batchSequences),
     engine: engineOption(o.engine),
-    usdPerHour: o.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", o.usdPerHour),
+    usdPerHour: o.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", o.usdPerHour, accelerators),
     utilization: fractionOption("--utilization", o.utilization),
   };
 }
@@ -43,7 +45,7 @@ export function registerEmbed(program: Command, io: Io): void {
     .option("--json", "print rows as JSON")
     .action((o: EmbedFlags & { json?: boolean }) => {
       const result = compareEmbeddings(embeddingQuery(o));
-      if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n"));
+      if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n") || "embed: no accelerator gave a finite result for these flags");
       io.stdout(o.json ? formatJson(result.value) + "\n" : renderEmbeddings(result.value));
       for (const w of result.warnings) io.stderr(`costcurve: ${w.message}\n`);
     });

@@ -3,6 +3,16 @@
 import { isCalendarDate } from "../core/calendar-date.js";
 import { UsageError } from "./io.js";
 
+/** Defaults of the flag parsers in options.ts (a command passes its own bound where it knows better). */
+export const FLAG_NUMBER_LIMITS = {
+  /** Prices, rates, latencies, token and request counts. */
+  number: 1e15,
+  /** Whole numbers: accelerators, layers, sequences, rows, days. */
+  whole: 1e9,
+  /** Quantities with suffixes (parameters, tokens, FLOPs): 1e40 FLOPs is 1e15 times GPT-4's training compute. */
+  quantity: 1e40,
+} as const;
+
 export const FLAG_LIMITS = {
   /** Tokens in one sequence or request, as a scenario's inputTokens (src/core/scenario.ts SCENARIO_LIMITS). */
   sequenceTokens: 100_000_000,
@@ -30,14 +40,15 @@ export function atMost(flag: string, value: number, max: number): number {
 }
 
 /**
- * A price flag's value checked against the accelerators of the run: every id of an id=usd pair must be one of `ids`
- * (a price for an accelerator the run does not use would be ignored silently), every price at most the bound.
+ * A price flag's value checked against the accelerators of the run (null: not known here): every id of an id=usd
+ * pair must be one of `ids` (a price for an accelerator the run does not use was ignored silently), every price at
+ * most the bound.
  */
-export function priceForIds<T extends number | Record<string, number> | undefined>(flag: string, price: T, ids: readonly string[]): T {
+export function priceForIds<T extends number | Record<string, number> | undefined>(flag: string, price: T, ids: readonly string[] | null): T {
   if (price === undefined) return price;
   if (typeof price === "number") return atMost(flag, price, FLAG_LIMITS.usdPerAcceleratorHour) as T;
   for (const [id, usd] of Object.entries(price)) {
-    if (!ids.includes(id)) throw new UsageError(`${flag}: "${id}" is not one of the accelerators given (${ids.join(", ")})`);
+    if (ids !== null && !ids.includes(id)) throw new UsageError(`${flag}: "${id}" is not one of the accelerators given (${ids.join(", ")})`);
     atMost(`${flag} ${id}`, usd, FLAG_LIMITS.usdPerAcceleratorHour);
   }
   return price;

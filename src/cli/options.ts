@@ -3,10 +3,12 @@ import type { Engine } from "../core/efficiency.js";
 import type { Precision } from "../core/precision.js";
 import { SCENARIO_LIMITS } from "../core/scenario.js";
 import * as values from "../app/values.js";
+import { PRICE_KINDS, parsePriceKind, type PriceKind } from "../catalog/rental.js";
 import { chartFormatOf } from "../report/write-chart.js";
 import { asUsage } from "./cli-issues.js";
 import { UsageError } from "./io.js";
 import { prepareOutputFile } from "./output-path.js";
+import { atMost, calendarDate, FLAG_NUMBER_LIMITS, priceForIds } from "./flag-limits.js";
 
 /** "--cache-hit" -> "cache-hit" (the app's name for the input; the CLI vocabulary adds the dashes back). */
 const field = (flag: string) => flag.replace(/^--/, "");
@@ -14,16 +16,16 @@ const field = (flag: string) => flag.replace(/^--/, "");
 export const splitList = values.splitList;
 export const todayIso = values.todayIso;
 
-/** Parses a number > 0 for a flag. */
-export function positiveOption(flag: string, text: string, what = "a number > 0"): number {
-  return asUsage(() => values.parsePositive(field(flag), text, what));
+/** Parses a number > 0 (at most `max`, 1e15 unless given) for a flag. */
+export function positiveOption(flag: string, text: string, what = "a number > 0", max: number = FLAG_NUMBER_LIMITS.number): number {
+  return atMost(flag, asUsage(() => values.parsePositive(field(flag), text, what)), max);
 }
 
 /** Upper bounds of flags that feed a scenario (the scenario's own limits, src/core/scenario.ts). */
 export const FLAG_LIMITS = { sequenceTokens: SCENARIO_LIMITS.tokens } as const;
 
 /** Parses a whole number >= 1 (at most `max` when given) for a flag. */
-export function wholeOption(flag: string, text: string, max?: number): number {
+export function wholeOption(flag: string, text: string, max: number = FLAG_NUMBER_LIMITS.whole): number {
   return asUsage(() => values.parseWhole(field(flag), text, max));
 }
 
@@ -53,17 +55,19 @@ export function percentileOption(flag: string, text: string): number {
 }
 
 /** Parses a count such as "300000", "300k", "1.5M" or "2e6" (k, M, B suffixes; never negative) for a flag. */
-export function countOption(flag: string, text: string): number {
-  return asUsage(() => values.parseCount(field(flag), text));
+export function countOption(flag: string, text: string, max: number = FLAG_NUMBER_LIMITS.number): number {
+  return atMost(flag, asUsage(() => values.parseCount(field(flag), text)), max);
 }
 
 /** Parses "70e9", "70B", "1.4T", "15.6t", "2k" (k, M, B/G, T, P suffixes; may be negative) for a flag. */
 export function quantityOption(flag: string, text: string): number {
-  return asUsage(() => values.parseQuantity(field(flag), text));
+  const value = asUsage(() => values.parseQuantity(field(flag), text));
+  atMost(flag, Math.abs(value), FLAG_NUMBER_LIMITS.quantity);
+  return value;
 }
 
 /** A quantity that must be above zero (parameter, token and FLOP counts). */
-export function positiveQuantityOption(flag: string, text: string, max?: number): number {
+export function positiveQuantityOption(flag: string, text: string, max: number = FLAG_NUMBER_LIMITS.quantity): number {
   return asUsage(() => values.parsePositiveQuantity(field(flag), text, max));
 }
 
@@ -93,12 +97,14 @@ export function precisionListOption(flag: string, text: string): Precision[] {
 }
 
 /** Parses "2.5" (one price) or "h100-sxm=2,rtx-4090=0.37" (per id) for a price flag. */
-export function priceOption(flag: string, text: string): number | Record<string, number> {
-  return asUsage(() => values.parsePrice(field(flag), text));
+export function priceOption(flag: string, text: string, ids?: readonly string[]): number | Record<string, number> {
+  const price = asUsage(() => values.parsePrice(field(flag), text));
+  return priceForIds(flag, price, ids ?? null);
 }
 
 /** A price flag as USD per hour per accelerator id: one number applies to every id in `ids`. */
 export function pricePerIdOption(flag: string, text: string | undefined, ids: readonly string[]): Record<string, number> | undefined {
+  if (text !== undefined) priceOption(flag, text, ids);
   return asUsage(() => values.parsePricePerId(field(flag), text, ids));
 }
 
@@ -109,7 +115,7 @@ export function interactivityOption(opts: { offline?: boolean; interactivity?: s
 
 /** Validates a YYYY-MM-DD date flag; without one, today. */
 export function dateOption(flag: string, text: string | undefined): string {
-  return asUsage(() => values.parseDate(field(flag), text));
+  return calendarDate(flag, asUsage(() => values.parseDate(field(flag), text)));
 }
 
 /** The --svg and --png paths given, each checked to end in its own extension. */
@@ -133,3 +139,14 @@ export function outputFormatOption(opts: { json?: boolean; csv?: boolean }): "js
   if (opts.json && opts.csv) throw new UsageError("--json and --csv: choose one output format");
   return opts.json ? "json" : opts.csv ? "csv" : "table";
 }
+
+/** --price-kind: which dated rental row prices the hardware (default on-demand). */
+export function priceKindOption(text: string | undefined): PriceKind {
+  if (text === undefined) return "on-demand";
+  const kind = parsePriceKind(text);
+  if (!kind) throw new UsageError(`--price-kind: expected one of ${PRICE_KINDS.join(", ")}, got "${text}"`);
+  return kind;
+}
+
+/** The --price-kind help text every hardware-costing command shares. */
+export const PRICE_KIND_HELP = `rental price row to cost the hardware at: ${PRICE_KINDS.join(", ")} (default on-demand; another kind stands in, and is named, where an accelerator has none)`;

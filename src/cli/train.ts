@@ -14,6 +14,7 @@ import { formatKeyValues } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import { type Io, UsageError } from "./io.js";
 import { positiveOption, positiveQuantityOption, rangeOption, wholeOption } from "./options.js";
+import { FLAG_LIMITS } from "./flag-limits.js";
 import { sci } from "./scaling.js";
 
 interface ModelShape {
@@ -42,7 +43,7 @@ function modelShape(opts: { model?: string; params?: string; layers?: string; at
     };
   }
   if (opts.params === undefined) throw new UsageError("give --model <id> or --params <count> (e.g. --params 70B)");
-  const paramCount = positiveQuantityOption("--params", opts.params);
+  const paramCount = positiveQuantityOption("--params", opts.params, FLAG_LIMITS.parameters);
   const shape: ModelShape = { label: `${sci(paramCount)} parameters`, paramCount, totalParamCount: paramCount };
   if (opts.layers !== undefined || opts.attentionWidth !== undefined) {
     if (opts.layers === undefined || opts.attentionWidth === undefined) throw new UsageError("--layers and --attention-width go together");
@@ -73,12 +74,12 @@ export function registerTrain(program: Command, io: Io): void {
     .action((opts: Record<string, string | boolean | undefined>) => {
       const s = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
       const shape = modelShape({ model: s("model"), params: s("params"), layers: s("layers"), attentionWidth: s("attentionWidth") });
-      const tokenCount = positiveQuantityOption("--tokens", s("tokens")!);
+      const tokenCount = positiveQuantityOption("--tokens", s("tokens")!, FLAG_LIMITS.trainingTokens);
       const accelerator = findAccelerator(s("accelerator")!);
       if (!accelerator) {
         throw new UsageError(`--accelerator: unknown accelerator "${s("accelerator")}"${didYouMean(nearestAcceleratorIds(s("accelerator")!))}`);
       }
-      const acceleratorCount = wholeOption("--count", s("count")!);
+      const acceleratorCount = wholeOption("--count", s("count")!, FLAG_LIMITS.acceleratorCount);
       const precision = ComputePrecision.safeParse(s("precision"));
       if (!precision.success) throw new UsageError(`--precision: expected one of ${ComputePrecision.options.join(", ")}, got "${s("precision")}"`);
       const peak = peakFor(accelerator.denseFlopsPerSecond, precision.data);
@@ -86,7 +87,7 @@ export function registerTrain(program: Command, io: Io): void {
       const mfuDefault = defaultTrainingMfu(accelerator.family, peak.precision);
       const mfuFraction = s("mfu") === undefined ? mfuDefault.mfuFraction : rangeOption("--mfu", s("mfu")!, 0, 1, false);
       const usdPerHour = s("usdPerHour") === undefined ? defaultUsdPerHour(accelerator) : positiveOption("--usd-per-hour", s("usdPerHour")!, "a price in USD per hour > 0");
-      const sequenceLength = wholeOption("--seq-len", s("seqLen")!);
+      const sequenceLength = wholeOption("--seq-len", s("seqLen")!, FLAG_LIMITS.sequenceTokens);
       const result = estimateTraining({
         paramCount: shape.paramCount,
         tokenCount,
