@@ -66,7 +66,7 @@ export function computeFrontier(o: FrontierInput): Result<Frontier> {
     for (const plan of config.plans) {
       for (const concurrency of levels) {
         const load: Load = { mode: "concurrency", concurrency };
-        const { scenario, prediction: p } = predictLayout(base, config, plan, load);
+        const { scenario, prediction: p } = predictLayout(config, plan, load);
         evaluatedCount += 1;
         if (!p.fits) break; // a plan that does not fit at one level fits at none
         const out = p.outputTokensPerSecond ?? 0;

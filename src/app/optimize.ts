@@ -78,7 +78,7 @@ export function optimize(o: OptimizeInput): Result<OptimizeResult> {
   let tooSmallCount = 0;
   configs.value.forEach((config, index) => {
     for (const plan of config.plans) {
-      const { scenario, prediction: p } = predictLayout(o.base, config, plan, load);
+      const { scenario, prediction: p } = predictLayout(config, plan, load);
       evaluatedCount += 1;
       if (!p.fits) {
         if (p.issues.some((i) => i.code === "slo_unreachable")) unreachableCount += 1;
@@ -128,7 +128,7 @@ function rowOf(config: SweepConfig, plan: Plan, scenario: Scenario, p: Predictio
  * else the latency limit that stops it growing, found by predicting once more with the TTFT limit lifted.
  */
 function bindingOf(o: OptimizeInput, config: SweepConfig, plan: Plan, row: OptimizeRow): OptimizeRow["binding"] {
-  const lifted = predictLayout(o.base, config, plan, { mode: "slo", ...o.limits, ttftSeconds: 86_400 }).prediction;
+  const lifted = predictLayout(config, plan, { mode: "slo", ...o.limits, ttftSeconds: 86_400 }).prediction;
   const perReplica = row.concurrency / plan.replicas;
   const maxBatch = config.input.profile.maxBatchSequences * plan.dpAttention;
   const kvCap = lifted.kvCapacitySequences ?? Infinity;

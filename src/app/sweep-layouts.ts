@@ -3,14 +3,14 @@
 import { findAccelerator, nearestAcceleratorIds } from "../catalog/accelerators/index.js";
 import { defaultEngineFor } from "../catalog/engine-defaults.js";
 import { type ResolvedScenario, resolveScenario } from "../catalog/resolve.js";
-import { type EngineSpec, engineNameOf } from "../core/engine-version.js";
+import type { EngineSpec } from "../core/engine-version.js";
 import type { Accelerator, RentalPrice } from "../core/hardware.js";
 import { shapeModel } from "../core/model-shape.js";
 import { candidatePlans } from "../core/plan.js";
 import { type ComputePrecision, type Precision, peakFor } from "../core/precision.js";
 import { predict } from "../core/predict.js";
 import { type Issue, type Result, fail, ok } from "../core/result.js";
-import { type Load, type Prediction, Scenario } from "../core/scenario.js";
+import { type Load, type Prediction, Scenario, type ScenarioInput } from "../core/scenario.js";
 import type { Plan } from "../core/step.js";
 
 /** The scenario fields a sweep keeps from its base: the model, engine, workload shape, pricing terms and features. */
@@ -55,6 +55,8 @@ export interface SweepConfig {
   price: PriceUsed;
   input: ResolvedScenario;
   plans: Plan[];
+  /** The validated scenario of this configuration (no parallelism, an offline load): each layout's starts from it. */
+  scenario: Scenario;
 }
 
 /** Where a sweep point runs: the hardware, the format and the parallel layout of one replica. */
@@ -101,13 +103,13 @@ export function sweepConfigs(o: SweepOptions): Result<SweepConfig[]> {
     for (const precision of precisions) {
       if (!supports(accelerator, precision)) continue;
       for (const count of o.counts(accelerator)) {
-        const scenario = layoutScenario(o.base, { accelerator: accelerator.id, count, precision }, price.usdPerHour, null, { mode: "offline" });
+        const scenario = layoutScenario(o.base, { accelerator: accelerator.id, count, precision }, price.usdPerHour);
         const parsed = Scenario.safeParse(scenario);
         if (!parsed.success) return fail({ code: "invalid_scenario", message: parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") });
         const resolved = resolveScenario(parsed.data);
         if (!resolved.ok) return resolved;
         const shape = shapeModel(resolved.value.architecture, resolved.value.precisions);
-        configs.push({ accelerator, count, precision, price, input: resolved.value, plans: candidatePlans(shape, count) });
+        configs.push({ accelerator, count, precision, price, input: resolved.value, plans: candidatePlans(shape, count), scenario: parsed.data });
       }
     }
   }
@@ -117,32 +119,28 @@ export function sweepConfigs(o: SweepOptions): Result<SweepConfig[]> {
 }
 
 /**
- * The scenario of one layout under one load: what `costcurve predict` evaluates for a sweep row. The base's precision
- * block wins when it pins the weights; otherwise fp8/fp4 weights run W8A8/W4A4 with an fp8 KV cache.
+ * The raw scenario of one configuration (offline load, parallelism left open), before validation. The base's
+ * precision block wins when it pins the weights; otherwise fp8/fp4 weights run W8A8/W4A4 with an fp8 KV cache.
  */
-export function layoutScenario(base: SweepBase, at: { accelerator: string; count: number; precision: Precision }, usdPerHour: number, plan: Plan | null, load: Load): Scenario {
+export function layoutScenario(base: SweepBase, at: { accelerator: string; count: number; precision: Precision }, usdPerHour: number): ScenarioInput {
   const { disaggregation: _split, ...features } = base.features ?? {};
   return {
     model: base.model,
     hardware: { accelerator: at.accelerator, count: at.count },
     engine: base.engine ?? defaultEngineFor("generate"),
-    ...(plan ? { parallelism: { tp: plan.tp, pp: plan.pp, ep: plan.ep, dp: plan.dpAttention } } : {}),
     precision: base.precision?.weights !== undefined ? base.precision : precisionTriple(at.precision),
-    workload: { kind: "generate", inputTokens: base.inputTokens, outputTokens: base.outputTokens, load },
-    ...(Object.keys(features).length ? { features: features as Scenario["features"] } : {}),
+    workload: { kind: "generate", inputTokens: base.inputTokens, outputTokens: base.outputTokens, load: { mode: "offline" } },
+    ...(Object.keys(features).length ? { features } : {}),
     pricing: { utilization: 1, pue: 1, ...base.pricing, usdPerAcceleratorHour: usdPerHour },
   };
 }
 
 /** Predicts one plan of a configuration under a load: `predict` on the layout's scenario, the resolved inputs reused. */
-export function predictLayout(base: SweepBase, config: SweepConfig, plan: Plan, load: Load): { scenario: Scenario; prediction: Prediction } {
-  const scenario = Scenario.parse(layoutScenario(base, { accelerator: config.accelerator.id, count: config.count, precision: config.precision }, config.price.usdPerHour, plan, load));
+export function predictLayout(config: SweepConfig, plan: Plan, load: Load): { scenario: Scenario; prediction: Prediction } {
+  // The configuration's scenario was validated once; a plan from candidatePlans and a valid load keep it valid.
+  const s = config.scenario;
+  const scenario: Scenario = { ...s, parallelism: { tp: plan.tp, pp: plan.pp, ep: plan.ep, dp: plan.dpAttention }, workload: { ...s.workload, load } };
   return { scenario, prediction: predict({ ...config.input, scenario }) };
-}
-
-/** The engine name of a sweep (for the engine's batch limits). */
-export function engineOfBase(base: SweepBase) {
-  return base.engine === undefined ? defaultEngineFor("generate") : engineNameOf(base.engine);
 }
 
 /** The scenario precision block for a weight format: fp8/fp4 checkpoints run W8A8/W4A4 with an fp8 KV cache. */

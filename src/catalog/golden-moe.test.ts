@@ -12,7 +12,7 @@ import { GB } from "../core/units.js";
 import { parseScenario } from "../core/validate.js";
 import { createPriceBook, priceAt } from "../prices/book.js";
 import { findAccelerator } from "./accelerators/index.js";
-import { computeFrontier } from "./frontier.js";
+import { computeFrontier } from "../app/frontier.js";
 import { resolveScenario } from "./resolve.js";
 import { resolveOrThrow } from "./test-support/resolve.js";
 
@@ -87,7 +87,7 @@ describe("P: prices and markets", () => {
 
   it("one GB200 NVL72 could serve OpenRouter's ~1e9 daily DeepSeek tokens about 20x over", () => {
     // At a usable interactivity (>= 20 tokens/s per user), 1k in / 1k out, fp8: tokens processed per day / 1e9.
-    const f = computeFrontier({ model: DS, accelerators: ["gb200"], inputTokens: 1000, outputTokens: 1000, precisions: ["fp8"], counts: [72], engine: "sglang" });
+    const f = computeFrontier({ base: { model: DS, inputTokens: 1000, outputTokens: 1000, engine: "sglang" }, accelerators: ["gb200"], precisions: ["fp8"], counts: [72] });
     if (!f.ok) throw new Error(JSON.stringify(f.issues));
     const best = f.value.frontiers.gb200!.filter((p) => p.outputTokensPerSecondPerUser >= 20).sort((a, b) => b.outputTokensPerSecondPerAccelerator - a.outputTokensPerSecondPerAccelerator)[0]!;
     // Counting generated tokens only (the conservative reading), the rack covers 1e9 tokens a day tens of times over;
@@ -127,7 +127,7 @@ describe("DeepSeek-V3 at 1k/1k: GB200 NVL72 vs 8-GPU H100 nodes over InfiniBand"
   });
 
   it("the frontier of the rack dominates at interactive speeds", () => {
-    const f = computeFrontier({ model: DS, accelerators: ["h100-sxm", "gb200"], inputTokens: 1000, outputTokens: 1000, precisions: ["fp8"], counts: [16, 72], engine: "sglang", usdPerHour: { "h100-sxm": 2, gb200: 4 } });
+    const f = computeFrontier({ base: { model: DS, inputTokens: 1000, outputTokens: 1000, engine: "sglang" }, accelerators: ["h100-sxm", "gb200"], precisions: ["fp8"], counts: [16, 72], usdPerHour: { "h100-sxm": 2, gb200: 4 } });
     if (!f.ok) throw new Error(JSON.stringify(f.issues));
     const bestAt = (id: string, perUser: number) =>
       Math.max(0, ...f.value.frontiers[id]!.filter((p) => p.outputTokensPerSecondPerUser >= perUser).map((p) => p.outputTokensPerSecondPerAccelerator));
@@ -190,7 +190,7 @@ describe("MoE, sliding windows, disaggregation, impossible requests", () => {
     const r = resolveScenario(parsed.value);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.issues[0]!.message).toMatch(/parallelism\.ep: 16 exceeds the model's 8 routed experts/);
-    const noFit = computeFrontier({ model: "moonshotai/Kimi-K2-Instruct", accelerators: ["rtx-4090"], inputTokens: 100, outputTokens: 100, precisions: ["bf16"], counts: [1, 2] });
+    const noFit = computeFrontier({ base: { model: "moonshotai/Kimi-K2-Instruct", inputTokens: 100, outputTokens: 100 }, accelerators: ["rtx-4090"], precisions: ["bf16"], counts: [1, 2] });
     expect(noFit.ok).toBe(false);
     if (!noFit.ok) expect(noFit.issues[0]!.message).toMatch(/fits none of the tried configurations/);
   });

@@ -1,11 +1,12 @@
+// `costcurve optimize`: the cheapest layouts meeting TTFT/TPOT limits (src/app/optimize.ts), as a table or JSON.
 import type { Command } from "commander";
-import { type OptimizeRow, optimize } from "../catalog/optimize.js";
-import type { Layout } from "../catalog/sweep.js";
-import { engineNameOf } from "../core/engine-version.js";
+import { type OptimizeResult, optimize } from "../app/optimize.js";
+import { type Layout, type PriceUsed, priceLabel } from "../app/sweep-layouts.js";
 import { parseScenario } from "../core/validate.js";
 import { formatDuration, formatJson, formatRate, formatTable, formatUsd } from "../report/index.js";
+import { bindingText } from "../report/sweep-text.js";
 import { type Io, UsageError } from "./io.js";
-import { listOption, percentileOption, positiveOption, wholeOption } from "./options.js";
+import { listOption, percentileOption, positiveOption, precisionListOption, priceOption, wholeOption } from "./options.js";
 import { readJsonFile } from "./scenario-file.js";
 import { sweepProgress } from "./sweep-progress.js";
 
@@ -14,52 +15,77 @@ interface OptimizeFlags {
   tpot?: string;
   percentile?: string;
   accelerators?: string;
+  precision?: string;
+  usdPerHour?: string;
   maxCount: string;
   top: string;
   json?: boolean;
 }
 
-/** `costcurve optimize`: the cheapest configurations per million output tokens that meet latency limits. */
+/** `costcurve optimize`: the cheapest configurations per million tokens that meet latency limits. */
 export function registerOptimize(program: Command, io: Io): void {
   program
     .command("optimize")
     .description("cheapest accelerator, count, parallelism, precision and concurrency meeting TTFT/TPOT limits")
-    .argument("<scenario.json>", "scenario giving the model, engine and workload (its SLO load, if any, gives the limits)")
-    .option("--ttft <seconds>", "p99 time-to-first-token limit (default: the scenario's, else 2)")
-    .option("--tpot <seconds>", "p99 time-per-output-token limit (default: the scenario's, else 0.1)")
-    .option("--percentile <p>", "latency percentile the limits apply to", "99")
+    .argument("<scenario.json>", "scenario giving the model, engine, workload, precision and pricing (its SLO load, if any, gives the limits)")
+    .option("--ttft <seconds>", "time-to-first-token limit at the percentile (default: the scenario's, else 2)")
+    .option("--tpot <seconds>", "time-per-output-token limit at the percentile (default: the scenario's, else 0.1)")
+    .option("--percentile <p>", "latency percentile the limits apply to (default: the scenario's, else 99)")
     .option("--accelerators <ids>", "accelerator ids to consider (default: every datacenter accelerator)")
+    .option("--precision <formats>", "weight formats to try, comma-separated (default: the scenario's, else bf16,fp8,fp4 where supported)")
+    .option("--usd-per-hour <prices>", "price per accelerator-hour: one number or id=usd pairs (default: the scenario's for its accelerator, else the catalog's dated row)")
     .option("--max-count <n>", "most accelerators in one system", "72")
     .option("--top <n>", "rows to show", "10")
-    .option("--json", "print JSON")
+    .option("--json", "print JSON (each row carries the scenario `costcurve predict` reproduces it from)")
     .action((file: string, f: OptimizeFlags) => {
       const parsed = parseScenario(readJsonFile(file, "scenario file"));
       if (!parsed.ok) throw new UsageError(parsed.issues.map((i) => i.message).join("\n"));
       const s = parsed.value;
       if (s.workload.kind !== "generate") throw new UsageError("scenario.workload.kind: optimize needs \"generate\" (use `costcurve embed` for embeddings)");
       const slo = s.workload.load.mode === "slo" ? s.workload.load : undefined;
+      const precisions = f.precision === undefined ? undefined : precisionListOption("--precision", f.precision);
+      const flagPrice = f.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", f.usdPerHour);
+      // The scenario's price is for its own accelerator; the flag wins over it.
+      const scenarioPrice = s.pricing ? { [s.hardware.accelerator]: s.pricing.usdPerAcceleratorHour } : {};
+      const usdPerHour = typeof flagPrice === "number" ? flagPrice : { ...scenarioPrice, ...flagPrice };
+      const { usdPerAcceleratorHour: _price, ...pricing } = s.pricing ?? { usdPerAcceleratorHour: 0 };
       const progress = sweepProgress(io, "optimize");
       const result = optimize({
-        model: s.model,
-        inputTokens: s.workload.inputTokens,
-        outputTokens: s.workload.outputTokens,
-        ttftSeconds: f.ttft !== undefined ? positiveOption("--ttft", f.ttft, "seconds > 0") : slo?.ttftSeconds ?? 2,
-        tpotSeconds: f.tpot !== undefined ? positiveOption("--tpot", f.tpot, "seconds > 0") : slo?.tpotSeconds ?? 0.1,
-        percentile: percentileOption("--percentile", f.percentile ?? String(slo?.percentile ?? 99)),
+        base: {
+          model: s.model,
+          inputTokens: s.workload.inputTokens,
+          outputTokens: s.workload.outputTokens,
+          engine: s.engine,
+          precision: precisions === undefined ? s.precision : undefined,
+          pricing,
+          features: s.features,
+        },
+        limits: {
+          ttftSeconds: f.ttft !== undefined ? positiveOption("--ttft", f.ttft, "seconds > 0") : slo?.ttftSeconds ?? 2,
+          tpotSeconds: f.tpot !== undefined ? positiveOption("--tpot", f.tpot, "seconds > 0") : slo?.tpotSeconds ?? 0.1,
+          percentile: percentileOption("--percentile", f.percentile ?? String(slo?.percentile ?? 99)),
+        },
         accelerators: f.accelerators === undefined ? undefined : listOption("--accelerators", f.accelerators),
+        precisions,
+        usdPerHour,
         maxCount: wholeOption("--max-count", f.maxCount),
-        engine: s.engine === undefined ? "vllm" : engineNameOf(s.engine),
         top: wholeOption("--top", f.top),
         onProgress: progress.update,
       });
-      if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n"));
+      if (!result.ok) throw new UsageError(result.issues.map((i) => optimizeIssueText(i)).join("\n"));
       progress.finish(`${result.value.evaluatedCount.toLocaleString("en-US")} configurations searched`);
       if (f.json) return void io.stdout(formatJson(result.value) + "\n");
-      io.stdout(renderOptimize(result.value.rows));
-      io.stdout(`\n${result.value.evaluatedCount} configurations searched; ${result.value.tooSmallCount} do not fit in memory, ${result.value.unreachableCount} miss the limits even at one request.\n`);
+      io.stdout(renderOptimize(result.value));
       const best = result.value.rows[0]!;
-      io.stdout(`cheapest: ${best.count} x ${best.accelerator} (${best.precision}) at ${formatUsd(best.usdPerMillionOutputTokens)} per 1M output tokens; what binds: ${best.why}.\n`);
+      io.stdout(`cheapest: ${best.count} x ${best.accelerator} (${best.precision}, ${layoutText(best)}) at ${formatUsd(best.usdPerMillionTokens)} per 1M tokens (${formatUsd(best.usdPerMillionOutputTokens)} output, ${formatUsd(best.usdPerMillionInputTokens ?? 0)} input); what binds: ${bindingText(best.binding, result.value.limits)}.\n`);
     });
+}
+
+/** A failed optimize in the CLI's words (flags named). */
+function optimizeIssueText(i: { code: string; message: string }): string {
+  if (i.code === "no_configuration_meets_limits") return `${i.message}; relax --ttft/--tpot, allow more accelerators (--max-count), or other --accelerators`;
+  if (i.code === "unknown_accelerator") return `--accelerators: ${i.message}`;
+  return i.message;
 }
 
 /** The leading table columns of a sweep row (frontier and optimize): where it runs and at what concurrency. */
@@ -68,7 +94,7 @@ export const LAYOUT_COLUMNS = [
   { key: "count", header: "GPUs" },
   { key: "precision" },
   { key: "layout", header: "tp/pp/ep/dp x replicas" },
-  { key: "concurrency" },
+  { key: "concurrency", header: "running", unit: "requests" },
 ];
 
 /** A sweep layout as "tp/pp/ep/dp xreplicas", e.g. "4/1/1/1 x2". */
@@ -76,16 +102,33 @@ export function layoutText(l: Layout): string {
   return `${l.tp}/${l.pp}/${l.ep}/${l.dp} x${l.replicas}`;
 }
 
-export function renderOptimize(rows: OptimizeRow[]): string {
-  return formatTable(
+/** The distinct prices a table used, one line each: "h100-sxm: $2.69/h on-demand, Lambda, 2025-06-01". */
+export function pricesUsedText(rows: ReadonlyArray<{ accelerator: string; price: PriceUsed }>): string {
+  const seen = new Map<string, string>();
+  for (const r of rows) seen.set(r.accelerator, priceLabel(r.price));
+  return `prices: ${[...seen].map(([id, label]) => `${id} ${label}`).join("; ")}\n`;
+}
+
+export function renderOptimize(result: OptimizeResult): string {
+  const { limits, rows } = result;
+  const table = formatTable(
     [
       ...LAYOUT_COLUMNS,
-      { key: "outputTokensPerSecond", header: "throughput", format: (v: number) => formatRate(v, "tokens/s") },
-      { key: "ttftSeconds", header: "TTFT", format: (v: number) => formatDuration(v) },
-      { key: "tpotSeconds", header: "TPOT", format: (v: number) => formatDuration(v) },
-      { key: "usdPerMillionOutputTokens", header: "cost", unit: "$/1M output", format: (v: number) => formatUsd(v) },
+      { key: "outputTokensPerSecond", header: "output", format: (v: number) => formatRate(v, "tokens/s") },
+      { key: "ttftMeanSeconds", header: "TTFT mean", format: (v: number) => formatDuration(v) },
+      { key: "tpotMeanSeconds", header: "TPOT mean", format: (v: number) => formatDuration(v) },
+      { key: "usdPerMillionTokens", header: "cost", unit: "$/1M tokens", format: (v: number) => formatUsd(v) },
+      { key: "usdPerMillionOutputTokens", header: "output", unit: "$/1M", format: (v: number) => formatUsd(v) },
+      { key: "usdPerMillionInputTokens", header: "input", unit: "$/1M", format: (v: number | null) => (v === null ? "-" : formatUsd(v)) },
       { key: "binding", header: "binds" },
     ],
     rows.map((r) => ({ ...r, layout: layoutText(r), concurrency: Math.round(r.concurrency) })),
+  );
+  return (
+    table +
+    `\nEvery row meets p${limits.percentile} TTFT <= ${limits.ttftSeconds} s and TPOT <= ${limits.tpotSeconds} s under Poisson arrivals; TTFT and TPOT columns are means. ` +
+    `Each row is \`costcurve predict\` on its scenario (--json prints it); cost splits the system between input and output by busy time (docs/cost-per-token.md).\n` +
+    pricesUsedText(rows) +
+    `${result.evaluatedCount} configurations searched; ${result.tooSmallCount} do not fit in memory, ${result.unreachableCount} miss the limits even at one request.\n`
   );
 }

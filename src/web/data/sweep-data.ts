@@ -1,19 +1,20 @@
 // Frontier and Optimize: the sweeps behind `costcurve frontier`, parsed with the CLI's own option helpers.
 import { z } from "zod";
-import { computeFrontier, type Frontier } from "../../catalog/frontier.js";
-import { optimize, type OptimizeResult } from "../../catalog/optimize.js";
+import { computeFrontier, type Frontier } from "../../app/frontier.js";
+import { optimize, type OptimizeResult } from "../../app/optimize.js";
+import { defaultEngineFor } from "../../catalog/engine-defaults.js";
 import { frontierChart, frontierOptions } from "../../cli/frontier.js";
-import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, wholeOption } from "../../cli/options.js";
+import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, priceOption, wholeOption } from "../../cli/options.js";
 import { asHttp } from "../cli-bridge.js";
 import { HttpError, listParam, parseQuery } from "../http.js";
 
 const text = z.string().max(2000).optional();
 
-export const FRONTIER_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", accelerators: ["h100-sxm", "b200", "mi300x"], input: "1000", output: "1000", engine: "vllm" };
+export const FRONTIER_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", accelerators: ["h100-sxm", "b200", "mi300x"], input: "1000", output: "1000", engine: defaultEngineFor("generate") };
 export const FrontierParams = z.strictObject({ interactivity: text, model: text, accelerators: listParam.optional(), input: text, output: text, precision: text, counts: text, engine: text, "usd-per-hour": text });
 
-export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: "vllm" };
-export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text });
+export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: defaultEngineFor("generate") };
+export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text, "usd-per-hour": text });
 
 export interface FrontierView {
   model: string;
@@ -58,16 +59,12 @@ export function optimizeFrom(query: URLSearchParams): OptimizeView {
   return asHttp(() => {
     const percentile = percentileOption("--percentile", o.percentile!);
     const result = optimize({
-      model: o.model!,
-      inputTokens: wholeOption("--input", o.input!),
-      outputTokens: wholeOption("--output", o.output!),
-      ttftSeconds: positiveOption("--ttft", o.ttft!),
-      tpotSeconds: positiveOption("--tpot", o.tpot!),
-      percentile,
+      base: { model: o.model!, inputTokens: wholeOption("--input", o.input!), outputTokens: wholeOption("--output", o.output!), engine: engineOption(o.engine!) },
+      limits: { ttftSeconds: positiveOption("--ttft", o.ttft!), tpotSeconds: positiveOption("--tpot", o.tpot!), percentile },
       accelerators: q.accelerators?.length ? q.accelerators : undefined,
       maxCount: o["max-count"] === undefined ? undefined : wholeOption("--max-count", o["max-count"]),
       precisions: o.precision === undefined ? undefined : precisionListOption("--precision", o.precision),
-      engine: engineOption(o.engine!),
+      usdPerHour: o["usd-per-hour"] === undefined ? undefined : priceOption("--usd-per-hour", o["usd-per-hour"]),
       top: Math.min(100, wholeOption("--top", o.top!)),
     });
     if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));

@@ -1,8 +1,10 @@
 // Frontier (throughput per accelerator vs interactivity, accelerators chosen by the user) and Optimize (SLO search).
-import type { FrontierPoint } from "../../catalog/frontier.js";
-import type { OptimizeRow } from "../../catalog/optimize.js";
+import type { FrontierPoint } from "../../app/frontier.js";
+import type { OptimizeRow } from "../../app/optimize.js";
+import { priceLabel } from "../../app/sweep-layouts.js";
 import { ACCELERATORS } from "../../catalog/accelerators/index.js";
 import { formatDuration, formatInteger, formatRate, formatSignificant, formatUsd } from "../../report/index.js";
+import { bindingText } from "../../report/sweep-text.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { FRONTIER_DEFAULTS, frontierFrom, frontierSvg, OPTIMIZE_DEFAULTS, optimizeFrom } from "../data/sweep-data.js";
 import { html, trusted } from "../html.js";
@@ -49,8 +51,11 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
       { header: "concurrency", unit: "requests", cell: (p: FrontierPoint) => formatInteger(p.concurrency), numeric: true, value: (p: FrontierPoint) => p.concurrency },
       { header: "per user", unit: "tokens/s", cell: (p: FrontierPoint) => formatSignificant(p.outputTokensPerSecondPerUser, 3), numeric: true, value: (p: FrontierPoint) => p.outputTokensPerSecondPerUser },
       { header: "per accelerator", unit: "tokens/s", cell: (p: FrontierPoint) => formatSignificant(p.outputTokensPerSecondPerAccelerator, 3), numeric: true, value: (p: FrontierPoint) => p.outputTokensPerSecondPerAccelerator },
-      { header: "cost", unit: "USD/1M output", cell: (p: FrontierPoint) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionOutputTokens },
-      { header: "TTFT", cell: (p: FrontierPoint) => formatDuration(p.ttftSeconds), numeric: true },
+      { header: "output", unit: "USD/1M", cell: (p: FrontierPoint) => formatUsd(p.usdPerMillionOutputTokens), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionOutputTokens },
+      { header: "input", unit: "USD/1M", cell: (p: FrontierPoint) => (p.usdPerMillionInputTokens === null ? "-" : formatUsd(p.usdPerMillionInputTokens)), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionInputTokens ?? 0 },
+      { header: "TTFT mean", cell: (p: FrontierPoint) => formatDuration(p.ttftMeanSeconds), numeric: true },
+      { header: "TPOT mean", cell: (p: FrontierPoint) => formatDuration(p.tpotMeanSeconds), numeric: true },
+      { header: "price", cell: (p: FrontierPoint) => priceLabel(p.price) },
       { header: "bound", cell: (p: FrontierPoint) => p.bound },
     ];
     // per accelerator: the most throughput among frontier points that give each user at least the target speed
@@ -85,22 +90,25 @@ export async function optimizePage(ctx: RequestContext): Promise<PageResult> {
     const view = optimizeFrom(ctx.query);
     const best = view.result.rows[0];
     return html`${best ? html`<div class="cards">
-<div class="card"><div class="k">Cheapest</div><div class="v" data-field="usdPerMillionOutputTokens" data-value="${String(best.usdPerMillionOutputTokens)}">${formatUsd(best.usdPerMillionOutputTokens)} <span class="unit">USD/1M output</span></div></div>
+<div class="card"><div class="k">Cheapest</div><div class="v" data-field="usdPerMillionTokens" data-value="${String(best.usdPerMillionTokens)}">${formatUsd(best.usdPerMillionTokens)} <span class="unit">USD/1M tokens</span></div></div>
+<div class="card"><div class="k">Output / input</div><div class="v" data-field="usdPerMillionOutputTokens" data-value="${String(best.usdPerMillionOutputTokens)}">${formatUsd(best.usdPerMillionOutputTokens)} / ${formatUsd(best.usdPerMillionInputTokens ?? 0)} <span class="unit">USD/1M</span></div></div>
 <div class="card"><div class="k">On</div><div class="v">${best.count}x ${best.accelerator} <span class="unit">${best.precision}</span></div></div>
 <div class="card"><div class="k">Throughput</div><div class="v">${formatRate(best.outputTokensPerSecond, "")}<span class="unit">tokens/s</span></div></div></div>
-<p class="bound">Why not a bigger batch on the cheapest system: ${best.why}.</p>` : html`<p>No configuration meets these limits.</p>`}
+<p class="bound">Why not a bigger batch on the cheapest system: ${bindingText(best.binding, view.result.limits)}. Every row meets p${view.result.limits.percentile} TTFT and TPOT limits under Poisson arrivals; the TTFT and TPOT columns are means; each row is the prediction for its own scenario (the JSON API returns it), cost split between input and output by busy time.</p>` : html`<p>No configuration meets these limits.</p>`}
 ${table<OptimizeRow>(
   [
     { header: "#", cell: (r) => String(view.result.rows.indexOf(r) + 1), numeric: true },
     { header: "system", cell: (r) => `${r.count}x ${r.accelerator}` },
-    { header: "cost", unit: "USD/1M output", cell: (r) => formatUsd(r.usdPerMillionOutputTokens), numeric: true, value: (r) => r.usdPerMillionOutputTokens },
+    { header: "cost", unit: "USD/1M tokens", cell: (r) => formatUsd(r.usdPerMillionTokens), numeric: true, value: (r) => r.usdPerMillionTokens },
+    { header: "output", unit: "USD/1M", cell: (r) => formatUsd(r.usdPerMillionOutputTokens), numeric: true, value: (r) => r.usdPerMillionOutputTokens },
+    { header: "input", unit: "USD/1M", cell: (r) => (r.usdPerMillionInputTokens === null ? "-" : formatUsd(r.usdPerMillionInputTokens)), numeric: true, value: (r) => r.usdPerMillionInputTokens ?? 0 },
     { header: "weights", cell: (r) => r.precision },
     { header: "layout", cell: (r) => layoutOf(r) },
-    { header: "concurrency", unit: "requests", cell: (r) => formatInteger(r.concurrency), numeric: true },
+    { header: "running", unit: "requests", cell: (r) => formatInteger(r.concurrency), numeric: true },
     { header: "throughput", unit: "tokens/s", cell: (r) => formatRate(r.outputTokensPerSecond, ""), numeric: true, value: (r) => r.outputTokensPerSecond },
-    { header: "TTFT", cell: (r) => formatDuration(r.ttftSeconds), numeric: true },
-    { header: "TPOT", cell: (r) => formatDuration(r.tpotSeconds), numeric: true },
-    { header: "rent", unit: "USD/h each", cell: (r) => formatUsd(r.usdPerHour), numeric: true },
+    { header: "TTFT mean", cell: (r) => formatDuration(r.ttftMeanSeconds), numeric: true },
+    { header: "TPOT mean", cell: (r) => formatDuration(r.tpotMeanSeconds), numeric: true },
+    { header: "price", unit: "each", cell: (r) => priceLabel(r.price) },
     { header: "limited by", cell: (r) => r.binding },
   ],
   view.result.rows,
