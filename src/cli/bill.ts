@@ -1,19 +1,21 @@
 // `costcurve bill`: the effective API bill for a workload, line by line.
 import type { Command } from "commander";
-import { computeBill, type BillInput, type BillLine } from "../prices/bill.js";
-import { priceAt, tierRuleAt, type PriceBook } from "../prices/book.js";
+import type { BillInput, BillLine } from "../prices/bill.js";
+import type { PriceBook } from "../prices/book.js";
+import { answerBill, billJson } from "../app/bill.js";
+import { cliText, usageError } from "./cli-issues.js";
 import type { Column } from "../report/cell.js";
 import { formatSignificant, formatUsd } from "../report/format.js";
 import { formatCsv } from "../report/csv.js";
 import { formatJson } from "../report/json.js";
 import { formatKeyValues, formatTable } from "../report/table.js";
-import { type Io, UsageError } from "./io.js";
+import type { Io } from "./io.js";
 import { countOption, dateOption, outputFormatOption, requiredOption, shareOption } from "./options.js";
-import { priceIssueError } from "./prices.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Bill input field -> the flag that sets it, so errors name what the user typed. */
 const FLAG: Record<string, string> = {
+  date: "--at",
   inputTokens: "--input-tokens",
   outputTokens: "--output-tokens",
   requestCount: "--requests",
@@ -27,6 +29,7 @@ const FLAG: Record<string, string> = {
   overheadFraction: "--overhead",
   discountFraction: "--discount",
 };
+for (const [field, flag] of Object.entries(FLAG)) FLAG[`input.${field}`] = flag;
 
 export interface BillOptions {
   model?: string;
@@ -80,22 +83,12 @@ export function runBill(io: Io, book: PriceBook, opts: BillOptions): void {
   const model = requiredOption("--model", opts.model);
   const date = dateOption("--at", opts.at);
   const input = billInputFromOptions(opts);
-  const quote = priceAt(book, model, date, opts.provider);
-  if (!quote.ok) throw priceIssueError(quote.issues);
-  const { row, provider, modelId } = quote.value;
-  const batch = tierRuleAt(book, provider, "batch", modelId, date);
-  const result = computeBill(row, input, batch);
-  if (!result.ok) {
-    const issue = result.issues[0]!;
-    const flag = typeof issue.field === "string" ? FLAG[issue.field] : undefined;
-    throw new UsageError(flag ? `${flag}: ${issue.message}` : issue.message);
-  }
-  const bill = result.value;
-  const warnings = [...quote.warnings, ...result.warnings].map((w) =>
-    w.code === "exceeds_context_window"
-      ? `${FLAG[String(w.field)] ?? "--requests"}: one request would hold ${formatSignificant(Number(w.requestTokens), 4)} tokens, more than the ${formatSignificant(Number(w.contextWindowTokens), 6)}-token context window of ${modelId}; give --requests (the tokens are split evenly over them)`
-      : w.message,
-  );
+  const answer = answerBill(book, { model, date, input, ...(opts.provider !== undefined ? { provider: opts.provider } : {}) });
+  if (!answer.ok) throw usageError(answer.issues, FLAG);
+  const bill = answer.value;
+  const { priceRow: row } = bill;
+  const { modelId, provider } = bill;
+  const warnings = bill.warnings.map((w) => cliText(w, FLAG));
   const format = outputFormatOption(opts);
   if (format === "csv") {
     // the bill's lines, raw numbers; warnings go to stderr so the CSV stays one table
@@ -104,7 +97,7 @@ export function runBill(io: Io, book: PriceBook, opts: BillOptions): void {
     return;
   }
   if (opts.json) {
-    io.stdout(formatJson({ date, priceRow: row, batchRule: batch, input, ...bill, warnings }));
+    io.stdout(formatJson(billJson(bill, (w) => cliText(w, FLAG))));
     return;
   }
   io.stdout(`${modelId} (${provider}), prices in force on ${date} (row from ${row.startDate ?? "genai-prices, undated"})\n\n`);

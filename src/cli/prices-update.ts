@@ -12,7 +12,8 @@ import { type Io, UsageError } from "./io.js";
 import { dateOption, todayIso } from "./options.js";
 
 /** The label of the snapshots `prices update` saves. */
-export const UPDATE_LABEL = "genai-prices";
+import { UPDATE_LABEL } from "../app/price-book.js";
+export { UPDATE_LABEL };
 
 const ProviderData = z.array(z.looseObject({ id: z.string().min(1), models: z.array(z.looseObject({ id: z.string().min(1), prices: z.unknown() })) })).min(1);
 

@@ -1,15 +1,16 @@
 // `costcurve prices [MODEL]`: list prices in force on a date, one model's quote, or its dated history.
 import type { Command } from "commander";
 import type { Issue } from "../core/result.js";
-import { listPrices, priceAt, priceHistory, resolveModel, type PriceBook } from "../prices/book.js";
+import type { PriceBook } from "../prices/book.js";
+import { answerPrices, type PriceLine, priceIssues, pricesJson } from "../app/prices.js";
 import type { PriceRow } from "../prices/schema.js";
-import { didYouMean } from "../prices/suggest.js";
 import type { Column } from "../report/cell.js";
 import { formatCsv } from "../report/csv.js";
 import { formatSignificant } from "../report/format.js";
 import { formatJson } from "../report/json.js";
 import { formatTable } from "../report/table.js";
-import { type Io, UsageError } from "./io.js";
+import type { Io, UsageError } from "./io.js";
+import { cliText, usageError } from "./cli-issues.js";
 import { dateOption, outputFormatOption } from "./options.js";
 import { registerPriceWrites } from "./prices-update.js";
 import { priceBookWithUserRows } from "./user-prices.js";
@@ -18,19 +19,8 @@ import { priceBookWithUserRows } from "./user-prices.js";
  * Turns price-book issues into one user-facing error naming the flags: `modelFlag` (default --model) for an
  * unknown model, called a `modelKind` (default "model"), with "did you mean" suggestions; --at; --provider.
  */
-export function priceIssueError(issues: Issue[], { modelFlag = "--model", modelKind = "model" } = {}): UsageError {
-  const issue = issues[0]!;
-  if (issue.code === "unknown_model") {
-    const hint = didYouMean((issue.suggestions as string[] | undefined) ?? []) || "; run `costcurve prices` to list models";
-    return new UsageError(`${modelFlag}: unknown ${modelKind} "${String(issue.model)}"${hint}`);
-  }
-  if (issue.code === "before_first_price") {
-    return new UsageError(`--at: ${String(issue.model)} has no price before ${String(issue.firstDate)} (it did not exist on ${String(issue.date)})`);
-  }
-  if (issue.code === "unknown_provider") {
-    return new UsageError(`--provider: ${issue.message}; providers: ${((issue.providers as string[]) ?? []).join(", ")}`);
-  }
-  return new UsageError(issue.message);
+export function priceIssueError(issues: Issue[], { modelFlag = "--model", modelKind = "model" as "model" | "API model" } = {}): UsageError {
+  return usageError(priceIssues(issues.slice(0, 1), ["model"], modelKind), { model: modelFlag, date: "--at" });
 }
 
 const rate = (v: number) => formatSignificant(v, 4);
@@ -40,42 +30,7 @@ export function tiersText(tiers: PriceRow["contextTiers"]): string {
   return tiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
 }
 
-/** One price row as the prices command prints it (and its --json lists). */
-export interface PriceLine {
-  provider: string;
-  modelId: string;
-  kind: string;
-  startDate: string | null;
-  inputUsdPerMillionTokens: number;
-  outputUsdPerMillionTokens: number | null;
-  cacheReadUsdPerMillionTokens: number | null;
-  cacheWriteUsdPerMillionTokens: number | null;
-  /** One-hour-TTL cache writes, where sold (Anthropic). */
-  cacheWriteOneHourUsdPerMillionTokens: number | null;
-  /** Long-context tiers as data: rates for the whole request above `aboveInputTokens` of input. */
-  contextTiers: PriceRow["contextTiers"];
-  offPeak: string;
-  origin: string;
-  sourceUrl: string;
-}
-
-function line(row: PriceRow): PriceLine {
-  return {
-    provider: row.provider,
-    modelId: row.modelId,
-    kind: row.kind,
-    startDate: row.startDate,
-    inputUsdPerMillionTokens: row.inputUsdPerMillionTokens,
-    outputUsdPerMillionTokens: row.outputUsdPerMillionTokens,
-    cacheReadUsdPerMillionTokens: row.cacheReadUsdPerMillionTokens ?? null,
-    cacheWriteUsdPerMillionTokens: row.cacheWriteUsdPerMillionTokens ?? null,
-    cacheWriteOneHourUsdPerMillionTokens: row.cacheWriteOneHourUsdPerMillionTokens ?? null,
-    contextTiers: row.contextTiers,
-    offPeak: row.offPeak ? `${row.offPeak.startUtc}-${row.offPeak.endUtc} UTC x${row.offPeak.inputMultiplier}` : "",
-    origin: row.origin,
-    sourceUrl: row.source.url,
-  };
-}
+export type { PriceLine };
 
 const COLUMNS: Column<PriceLine>[] = [
   { key: "provider" },
@@ -92,8 +47,8 @@ const COLUMNS: Column<PriceLine>[] = [
 ];
 const CSV_COLUMNS: Column<PriceLine>[] = [...COLUMNS.slice(0, 3), { key: "kind" }, ...COLUMNS.slice(3), { key: "origin" }];
 
-function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", extra: Record<string, unknown> = {}): void {
-  if (format === "json") io.stdout(formatJson({ ...extra, prices: lines }));
+function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", json: Record<string, unknown>): void {
+  if (format === "json") io.stdout(formatJson(json));
   else if (format === "csv") io.stdout(formatCsv(CSV_COLUMNS, lines));
   else {
     // columns most rows leave empty appear only when a row has them
@@ -107,30 +62,19 @@ function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", ex
 export function runPrices(io: Io, book: PriceBook, model: string | undefined, opts: { at?: string; history?: boolean; provider?: string; json?: boolean; csv?: boolean }): void {
   const format = outputFormatOption(opts);
   const date = dateOption("--at", opts.at);
-  if (!model) {
-    if (opts.history) throw new UsageError("--history: needs a MODEL");
-    const rows = listPrices(book, date, opts.provider);
-    if (opts.provider && rows.length === 0) throw new UsageError(`--provider: no prices for provider "${opts.provider}"`);
-    render(io, rows.map(line), format, { date });
-    return;
-  }
-  if (opts.history) {
-    const history = priceHistory(book, model, opts.provider);
-    if (!history.ok) throw priceIssueError(history.issues);
-    render(io, history.value.map(line), format, { modelId: history.value[0]?.modelId });
-    return;
-  }
-  const quote = priceAt(book, model, date, opts.provider);
-  if (!quote.ok) throw priceIssueError(quote.issues);
-  render(io, [line(quote.value.row)], format, { date, warnings: quote.warnings.map((w) => w.message) });
-  if (format === "table") {
-    const resolved = resolveModel(book, model, opts.provider);
-    const note = quote.value.row.source.note ? ` (${quote.value.row.source.note})` : "";
-    io.stdout(`\nprice in force on ${date}${note}\n`);
-    if (resolved.ok && resolved.value.modelId !== model) io.stdout(`"${model}" is ${resolved.value.modelId}\n`);
-    for (const w of quote.warnings) io.stdout(`note: ${w.message}\n`);
+  const answer = answerPrices(book, { date, ...(model ? { model } : {}), ...(opts.provider !== undefined ? { provider: opts.provider } : {}), ...(opts.history ? { history: true } : {}) });
+  if (!answer.ok) throw usageError(answer.issues, FLAGS);
+  const a = answer.value;
+  render(io, a.prices, format, pricesJson(a, (w) => cliText(w, FLAGS)));
+  if (a.kind === "quote" && format === "table") {
+    io.stdout(`\nprice in force on ${date}${a.note ? ` (${a.note})` : ""}\n`);
+    if (a.resolvedModelId !== model) io.stdout(`"${model}" is ${a.resolvedModelId}\n`);
+    for (const w of a.warnings) io.stdout(`note: ${cliText(w, FLAGS)}\n`);
   }
 }
+
+/** The prices question's fields as this command's flags (the model is the MODEL argument). */
+const FLAGS = { model: "MODEL", date: "--at" };
 
 export function registerPrices(program: Command, io: Io): void {
   const prices = program

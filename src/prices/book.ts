@@ -117,7 +117,7 @@ export function priceAt(book: PriceBook, name: string, date: string, provider?: 
   const undated = rows.find((r) => r.startDate === null);
   const warnings: Issue[] = [];
   if (providers.length > 1 && !provider) {
-    warnings.push({ code: "other_providers", message: `also sold by ${providers.slice(1).join(", ")} (use --provider)`, providers });
+    warnings.push({ code: "other_providers", message: `also sold by ${providers.slice(1).join(", ")}`, providers });
   }
   if (dated.length === 0) {
     warnings.push({ code: "undated_price", message: `no dated history for ${modelId}: showing the current list price` });
