@@ -72,7 +72,7 @@ describe("vLLM --save-result, both ways", () => {
 describe("vLLM's request conventions", () => {
   test("OPENAI_BASE_URL stands in for --url, /v1/models names the model, --header goes out with each request", async () => {
     const before = server.requests.length;
-    const { code, err, out } = await run(["bench", "--requests", "2", "--dataset", "random:input=5,output=3", "--header", "x-team:bench", "--header", "x-trace=1"], { OPENAI_BASE_URL: `${server.url}/v1` });
+    const { code, err, out } = await run(["bench", "--requests", "2", "--dataset", "random:input=5,output=5", "--header", "x-team:bench", "--header", "x-trace=1"], { OPENAI_BASE_URL: `${server.url}/v1` });
     expect(err).not.toContain("internal error");
     expect(code).toBe(0);
     expect(err).toContain(`model: ${MODEL} (the first of 2 listed by the server's /v1/models)`);

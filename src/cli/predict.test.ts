@@ -155,7 +155,7 @@ describe("costcurve embed, models, accelerators, demo", () => {
   it("embed rejects bad flags by name", async () => {
     expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--batch", "0")).err).toMatch(/--batch: expected a whole number >= 1, got "0"/);
     expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--utilization", "1.5")).err).toMatch(/--utilization: expected a fraction above 0 and at most 1/);
-    expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--engine", "x")).err).toMatch(/--engine: must be one of vllm, sglang/);
+    expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm", "--engine", "x")).err).toMatch(/--engine: expected one of vllm, sglang/);
     expect((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h9000")).err).toMatch(/unknown accelerator "h9000"/);
   });
 
