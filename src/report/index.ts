@@ -9,6 +9,7 @@ export { renderBarChart, type BarChartSpec, type BarSeries } from "./chart/bar-c
 export type { AxisSpec } from "./chart/scale.js";
 export type { ChartText } from "./chart/frame.js";
 export type { ReferenceLine } from "./chart/annotations.js";
+export { renderAtWidth } from "./chart/chart-width.js";
 export { paretoFrontier, type FrontierGoal } from "./chart/pareto.js";
 export { PALETTE, seriesColor } from "./chart/palette.js";
 export { escapeXml } from "./chart/svg.js";

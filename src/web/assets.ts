@@ -82,7 +82,7 @@ a { color: var(--accent); }
 .top nav a { color: #d1d5db; text-decoration: none; padding: 6px 10px; border-radius: 6px; display: inline-block; font-size: 14px; }
 .top nav a:hover { background: #1f2937; color: #fff; }
 .top nav a[aria-current="page"] { background: #374151; color: #fff; }
-main { max-width: 1180px; margin: 0 auto; padding: 20px 24px 40px; }
+main { max-width: 1680px; margin: 0 auto; padding: 20px 24px 40px; }
 main:focus { outline: none; }
 h1 { font-size: 24px; margin: 8px 0 4px; }
 h2 { font-size: 18px; margin: 28px 0 8px; }
@@ -96,10 +96,12 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .controls fieldset { grid-column: 1 / -1; border: 0; padding: 0; margin: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; }
 .controls legend { font-size: 13px; color: var(--muted); font-weight: 600; margin-bottom: 4px; }
 .check { font-size: 13px; display: inline-flex; gap: 4px; align-items: center; }
-.field { display: flex; flex-direction: column; gap: 3px; font-size: 13px; }
+.field { display: flex; flex-direction: column; gap: 3px; font-size: 13px; min-width: 0; }
 .field .label { color: var(--muted); font-weight: 600; }
 input, select, button { font: inherit; font-size: 14px; }
-input, select { padding: 6px 8px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: var(--text); min-width: 0; }
+input, select { padding: 6px 8px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: var(--text); min-width: 0; max-width: 100%; }
+.field input, .field select { width: 100%; }
+.check input { width: auto; }
 input:focus, select:focus, button:focus, a:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
 .actions { grid-column: 1 / -1; display: flex; align-items: center; gap: 12px; }
 button { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 7px 16px; cursor: pointer; }
@@ -116,13 +118,21 @@ body[data-pending] #results { opacity: 0.55; transition: opacity 0.15s; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 caption { text-align: left; padding: 8px 12px; color: var(--muted); font-size: 13px; }
 th, td { padding: 6px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
-td.wrap { white-space: normal; min-width: 16ch; }
+td.wrap { white-space: normal; min-width: 16ch; max-width: 60ch; }
 th { background: #f3f4f6; font-size: 13px; color: #374151; white-space: nowrap; }
+th .unit { display: block; font-size: 12px; }
+/* the key column stays in view while the rest of a wide table scrolls inside its own box */
+.table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; z-index: 1; box-shadow: inset -1px 0 0 var(--line); }
+.table-wrap td:first-child { background: var(--card); }
+.table-wrap tbody tr:hover td:first-child { background: #f9fafb; }
 tbody tr:last-child td { border-bottom: 0; }
 tbody tr:hover { background: #f9fafb; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure.chart { margin: 0 0 18px; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
-figure.chart svg { max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figure.chart { position: relative; }
+figure.chart svg { width: 100%; max-width: 100%; height: auto; display: block; margin: 0 auto; }
+figure.chart .chart-wide svg { max-width: 1100px; }
+.chart-narrow { display: none; }
 figcaption { font-size: 13px; color: var(--muted); text-align: right; padding: 4px 6px 0; }
 pre { background: #0f172a; color: #e2e8f0; padding: 12px 14px; border-radius: 8px; overflow-x: auto; font-size: 13px; }
 details { margin: 0 0 16px; }
@@ -136,5 +146,17 @@ summary { cursor: pointer; color: var(--muted); font-weight: 600; }
 mark { background: #fde68a; }
 .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
 @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
-.foot { max-width: 1180px; margin: 0 auto; padding: 12px 24px 30px; color: var(--faint); font-size: 13px; }
+.foot { max-width: 1680px; margin: 0 auto; padding: 12px 24px 30px; color: var(--faint); font-size: 13px; }
+p, li, dd, summary, .error, .note { overflow-wrap: anywhere; }
+@media (max-width: 640px) {
+  main { padding: 12px 12px 32px; }
+  .top { padding: 8px 12px; gap: 8px 16px; }
+  .foot { padding: 12px; }
+  .controls { padding: 12px; grid-template-columns: repeat(auto-fill, minmax(140px, 1fr)); }
+  .controls .wide { grid-column: 1 / -1; }
+  figure.chart { padding: 6px; }
+  .chart-wide { display: none; }
+  .chart-narrow { display: block; }
+  h1 { font-size: 21px; }
+}
 `;

@@ -54,6 +54,18 @@ function expectSameAsCli(numbers: Record<string, string>, cli: Record<string, un
   }
 }
 
+/** The page's scroll width and the elements (outside scrolling boxes) that stick out of the viewport. */
+async function horizontalOverflow(page: Page): Promise<{ scrollWidth: number; overflowing: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const overflowing = [...document.querySelectorAll("body *")]
+      .filter((e) => !e.closest(".table-wrap, pre, svg") && e.getBoundingClientRect().right > width + 0.5)
+      .slice(0, 5)
+      .map((e) => `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}`);
+    return { scrollWidth: document.documentElement.scrollWidth, overflowing };
+  });
+}
+
 async function waitForUpdate(page: Page, previous: number): Promise<void> {
   await page.waitForFunction((n) => Number(document.getElementById("results")?.dataset.updates ?? "0") > n && !document.body.dataset.pending, previous, { timeout: 30_000 });
 }
@@ -81,10 +93,12 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
   });
 
   it.each(PAGES)("%s loads with numbers, a screenshot and no serious axe violations", async (name, path, title) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
     const response = await page.goto(web.url + path);
     expect(response?.status()).toBe(200);
     await page.waitForSelector("html[data-ready]");
     expect(await page.textContent("h1")).toMatch(title);
+    expect(await horizontalOverflow(page)).toEqual({ scrollWidth: 1440, overflowing: [] });
     expect(await page.locator("#results .error").count()).toBe(0);
     const text = (await page.textContent("#results")) ?? "";
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
@@ -92,6 +106,23 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
+  });
+
+  it.each(PAGES)("%s fits a 390 px phone screen: no sideways page scroll, tables scroll in their own box", async (name, path) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect((await page.goto(web.url + path))?.status()).toBe(200);
+    await page.waitForSelector("html[data-ready]");
+    expect(await horizontalOverflow(page)).toEqual({ scrollWidth: 390, overflowing: [] });
+    // the phone copy of each chart is the one shown, drawn at a width where its text stays readable
+    for (const svg of await page.locator("figure.chart svg").all()) {
+      if (!(await svg.isVisible())) continue;
+      const box = (await svg.boundingBox())!;
+      const viewBoxWidth = Number((await svg.getAttribute("viewBox"))!.split(" ")[2]);
+      expect(box.width / viewBoxWidth, `${name} chart scale`).toBeGreaterThan(0.85);
+    }
+    await page.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
+    expect(problems).toEqual([]);
+    await page.setViewportSize({ width: 1440, height: 900 });
   });
 
   it("Predict shows exactly what `costcurve predict --json` prints for the scenario on the page", async () => {

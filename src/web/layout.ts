@@ -1,4 +1,5 @@
 // The page shell: head, navigation, main; and small building blocks every page uses (fields, tables, charts).
+import { renderAtWidth } from "../report/index.js";
 import { html, queryString, type Trusted, trusted } from "./html.js";
 
 export interface NavItem {
@@ -95,10 +96,23 @@ export function table<T>(columns: ReadonlyArray<TableColumn<T>>, rows: readonly 
   return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption ?? "table"}"><table>${caption ? html`<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
-/** A chart figure: the inline SVG plus SVG/PNG download links to /api/chart/<name>. */
-export function chartFigure(name: string, svg: string, query: Record<string, string | number | undefined>, label: string): Trusted {
+/** Width the phone copy of a chart is drawn at, in px (a 390 px screen shows it at about 0.95x). */
+export const NARROW_CHART_PX = 360;
+
+/** The phone copy's ids get a suffix so the two copies of one chart never share an id. */
+function narrowIds(svg: string): string {
+  return svg.replace(/ id="([^"]+)"/g, ' id="$1-narrow"').replace(/url\(#([^)]+)\)/g, "url(#$1-narrow)");
+}
+
+/**
+ * A chart figure: the inline SVG drawn twice (wide, and at a phone width so its text stays readable; CSS shows
+ * one), plus SVG/PNG download links to /api/chart/<name>.
+ */
+export function chartFigure(name: string, render: () => string, query: Record<string, string | number | undefined>, label: string): Trusted {
   const q = queryString(query);
-  return html`<figure class="chart" aria-label="${label}">${trusted(svg)}
+  const wide = render();
+  const narrow = narrowIds(renderAtWidth(NARROW_CHART_PX, render));
+  return html`<figure class="chart" aria-label="${label}" data-chart="${name}"><div class="chart-wide">${trusted(wide)}</div><div class="chart-narrow">${trusted(narrow)}</div>
 <figcaption><a href="/api/chart/${name}.svg${q}" download>Download SVG</a> · <a href="/api/chart/${name}.png${q}" download>Download PNG</a></figcaption></figure>`;
 }
 

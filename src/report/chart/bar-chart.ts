@@ -17,7 +17,8 @@ import {
 } from "./frame.js";
 import { seriesColor } from "./palette.js";
 import { type AxisSpec, buildScale, TICK_FONT_PX } from "./scale.js";
-import { el, px, textEl } from "./svg.js";
+import { el, escapeXml, px, textEl } from "./svg.js";
+import { chartWidth, valueText } from "./chart-width.js";
 import { measureText, truncateText, wrapText } from "./text.js";
 import { formatSi } from "../format.js";
 
@@ -70,7 +71,7 @@ function layoutCategories(categories: readonly string[], band: number): Category
 
 /** Renders a grouped bar chart as a standalone SVG string (deterministic for equal input). */
 export function renderBarChart(spec: BarChartSpec): string {
-  const width = spec.width ?? 800;
+  const width = chartWidth(spec.width);
   const height = spec.height ?? 500;
   const n = Math.max(1, spec.categories.length);
   const colors = spec.series.map((s, i) => s.color ?? seriesColor(i));
@@ -134,20 +135,24 @@ export function renderBarChart(spec: BarChartSpec): string {
         return;
       }
       const y = yScale.map(value);
+      const tip = `${spec.categories[c] ?? ""}${spec.series.length > 1 ? ` · ${series.name}` : ""}\n${valueText(spec.y.title, valueFormat(value), spec.y.unit)}`;
       bars.push(
-        el("rect", {
-          class: "bar",
-          x: x + 0.5,
-          y: Math.min(y, zero),
-          width: Math.max(1, barWidth - 1),
-          height: Math.abs(zero - y),
-          fill: colors[s] ?? "#000",
-        }),
+        el("g", { class: "pt", "data-series": s, "data-tip": tip }, [
+          el("title", {}, escapeXml(tip)),
+          el("rect", {
+            class: "bar",
+            x: x + 0.5,
+            y: Math.min(y, zero),
+            width: Math.max(1, barWidth - 1),
+            height: Math.abs(zero - y),
+            fill: colors[s] ?? "#000",
+          }),
+        ]),
       );
       if (showValues) {
         const ty = value >= 0 ? y - 4 : y + VALUE_PX + 2;
         valueTexts.push(
-          textEl(valueFormat(value), { class: "value-label", x: cx, y: ty, "text-anchor": "middle", "font-size": VALUE_PX, fill: COLORS.text, ...HALO }),
+          textEl(valueFormat(value), { class: "value-label", "data-series": s, x: cx, y: ty, "text-anchor": "middle", "font-size": VALUE_PX, fill: COLORS.text, ...HALO }),
         );
       }
     });

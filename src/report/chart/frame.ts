@@ -48,7 +48,7 @@ export function svgDocument(width: number, height: number, text: ChartText, body
     ` font-family="${escapeXml(FONT_FAMILY)}" font-size="12" role="img">` +
     `<title>${escapeXml(text.title)}</title>` +
     (desc ? `<desc>${escapeXml(desc)}</desc>` : "") +
-    el("rect", { x: 0, y: 0, width, height, fill: "#ffffff" }) +
+    el("rect", { class: "chart-bg", x: 0, y: 0, width, height, fill: "#ffffff" }) +
     body.join("") +
     "</svg>\n"
   );
@@ -100,7 +100,7 @@ export function renderLegend(items: readonly LegendItem[], left: number, top: nu
   const parts: string[] = [];
   let x = left;
   let row = 0;
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     const swatchWidth = item.swatch === "square" ? 10 : 22;
     const label = truncateText(item.name, maxWidth - swatchWidth - 6, LEGEND_PX);
     const itemWidth = swatchWidth + 6 + measureText(label, LEGEND_PX);
@@ -110,7 +110,7 @@ export function renderLegend(items: readonly LegendItem[], left: number, top: nu
     }
     const cy = top + row * rowHeight + rowHeight / 2;
     parts.push(
-      el("g", { class: "legend-item" }, [
+      el("g", { class: "legend-item", "data-series": index }, [
         legendSwatch(item, x, cy),
         textEl(label, { x: x + swatchWidth + 6, y: cy + LEGEND_PX * 0.35, "font-size": LEGEND_PX, fill: COLORS.text }),
       ]),

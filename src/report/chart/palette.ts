@@ -13,6 +13,11 @@ export function seriesColor(index: number): string {
   return PALETTE[index % PALETTE.length] ?? "#000000";
 }
 
+/** Dash pattern after every colour was used once (solid, then dashed, then dotted), so 24 series stay distinct. */
+export function seriesDash(index: number): string | undefined {
+  return [undefined, "7 4", "2 3"][Math.floor(index / PALETTE.length) % 3];
+}
+
 /** Marker shape of the series at `index` (cycles). */
 export function seriesMarker(index: number): MarkerShape {
   return MARKER_SHAPES[index % MARKER_SHAPES.length] ?? "circle";

@@ -15,11 +15,13 @@ import {
   X_AXIS_BLOCK,
   yAxisBlockWidth,
 } from "./frame.js";
-import { markerElement, seriesColor, seriesMarker } from "./palette.js";
+import { chartWidth, valueText } from "./chart-width.js";
+import { markerElement, seriesColor, seriesDash, seriesMarker } from "./palette.js";
 import { type FrontierGoal, paretoFrontier } from "./pareto.js";
 import { type AxisSpec, buildScale, plottable, type Scale, TICK_FONT_PX } from "./scale.js";
-import { el, idFrom, polylinePath } from "./svg.js";
+import { el, escapeXml, idFrom, polylinePath } from "./svg.js";
 import { measureText } from "./text.js";
+import { formatSignificant } from "../format.js";
 
 export interface XYPoint {
   x: number;
@@ -27,6 +29,8 @@ export interface XYPoint {
   y: number | null;
   /** Optional text drawn next to the point. */
   label?: string;
+  /** Hover text (and the point's SVG title); default: the series name and both values with their units. */
+  tip?: string;
 }
 
 export interface XYSeries {
@@ -59,12 +63,14 @@ export interface XYChartSpec extends ChartText {
 }
 
 const MARKER_PX = 8;
+/** Lines with more points than this get no invisible hover targets (the SVG would grow for little gain). */
+const MAX_HOVER_POINTS = 300;
 
 interface Prepared {
   series: XYSeries;
   color: string;
   index: number;
-  points: Array<{ x: number; y: number | null; label?: string }>;
+  points: Array<{ x: number; y: number | null; label?: string; tip?: string }>;
 }
 
 function prepare(spec: XYChartSpec): Prepared[] {
@@ -74,7 +80,7 @@ function prepare(spec: XYChartSpec): Prepared[] {
     color: series.color ?? seriesColor(index),
     points: series.points
       .filter((p) => plottable(spec.x, p.x))
-      .map((p) => ({ x: p.x, y: plottable(spec.y, p.y) ? p.y : null, ...(p.label ? { label: p.label } : {}) })),
+      .map((p) => ({ x: p.x, y: plottable(spec.y, p.y) ? p.y : null, ...(p.label ? { label: p.label } : {}), ...(p.tip ? { tip: p.tip } : {}) })),
   }));
 }
 
@@ -106,9 +112,27 @@ function inDomain(scale: Scale, value: number): boolean {
   return value >= Math.min(a, b) - 1e-12 * Math.abs(b - a) && value <= Math.max(a, b) + 1e-12 * Math.abs(b - a);
 }
 
+/** One value as hover text: ISO dates on time axes, else the axis's tick format or 3 significant digits. */
+export function hoverValue(axis: AxisSpec, value: number): string {
+  if (axis.scale === "time") return new Date(value).toISOString().slice(0, 10);
+  return valueText(axis.title, axis.tickFormat ? axis.tickFormat(value) : formatSignificant(value, 3), axis.unit);
+}
+
+/** The hover text of a point: its own tip, else series name, x and y with units, one per line. */
+function tipOf(spec: XYChartSpec, name: string, p: { x: number; y: number; tip?: string }): string {
+  if (p.tip) return p.tip;
+  const x = spec.x.scale === "time" ? `${spec.x.title}: ${hoverValue(spec.x, p.x)}` : hoverValue(spec.x, p.x);
+  return `${name}\n${x}\n${hoverValue(spec.y, p.y)}`;
+}
+
+/** A hover target: data-series and data-tip for the page's script, and an SVG title for everything else. */
+function hoverPoint(index: number, tip: string, child: string, faded: boolean): string {
+  return el("g", { class: "pt", "data-series": index, "data-tip": tip, opacity: faded ? 0.45 : undefined }, [el("title", {}, escapeXml(tip)), child]);
+}
+
 /** Renders a line/scatter chart as a standalone SVG string (deterministic for equal input). */
 export function renderXYChart(spec: XYChartSpec): string {
-  const width = spec.width ?? 800;
+  const width = chartWidth(spec.width);
   const height = spec.height ?? 500;
   const prepared = prepare(spec);
   const showLegend = spec.legend ?? spec.series.length >= 2;
@@ -121,7 +145,7 @@ export function renderXYChart(spec: XYChartSpec): string {
           color,
           swatch: scatter && !series.frontier ? "marker" : "line",
           ...(marker ? { marker } : {}),
-          ...(series.dashed ? { dashed: true } : {}),
+          ...(series.dashed || seriesDash(index) ? { dashed: true } : {}),
         };
       })
     : [];
@@ -158,14 +182,14 @@ export function renderXYChart(spec: XYChartSpec): string {
   const labels: PointLabel[] = [];
   const drawn: Array<Array<[number, number]>> = [];
   for (const { series, color, index, points } of prepared) {
-    const stroke = { fill: "none", stroke: color, "stroke-width": 2.5, "stroke-linejoin": "round", "stroke-dasharray": series.dashed ? "7 4" : undefined };
+    const stroke = { "data-series": index, fill: "none", stroke: color, "stroke-width": 2.5, "stroke-linejoin": "round", "stroke-dasharray": series.dashed ? "7 4" : seriesDash(index) };
     const scatter = series.kind === "scatter";
     if (!scatter) {
       for (const run of segments(points)) {
         const only = run.length === 1 ? run[0] : undefined;
         if (only && !series.markers) {
           // A point between two gaps has no segment to draw: show it as a dot rather than not at all.
-          under.push(el("circle", { class: "series-dot", cx: xScale.map(only.x), cy: yScale.map(only.y), r: 2.5, fill: color }));
+          under.push(el("circle", { class: "series-dot", "data-series": index, cx: xScale.map(only.x), cy: yScale.map(only.y), r: 2.5, fill: color }));
           continue;
         }
         const path = linePoints(run, series.curve, xScale, yScale);
@@ -196,10 +220,18 @@ export function renderXYChart(spec: XYChartSpec): string {
         const cy = yScale.map(p.y);
         const faded = series.frontier !== undefined && !onFrontier.has(p);
         const marker = markerElement(shape, cx, cy, MARKER_PX, color);
-        parts.push(faded ? el("g", { opacity: 0.45 }, marker) : marker);
+        parts.push(hoverPoint(index, tipOf(spec, series.name, { ...p, y: p.y }), marker, faded));
         markers.push({ x: cx, y: cy, text: "", radius: MARKER_PX / 2 + 1 });
       }
-      over.push(el("g", { class: "series-markers" }, parts));
+      over.push(el("g", { class: "series-markers", "data-series": index }, parts));
+    } else if (points.length <= MAX_HOVER_POINTS) {
+      // A line without markers still answers hover: invisible targets at its points.
+      const parts: string[] = [];
+      for (const p of points) {
+        if (p.y === null || !inDomain(xScale, p.x) || !inDomain(yScale, p.y)) continue;
+        parts.push(hoverPoint(index, tipOf(spec, series.name, { ...p, y: p.y }), el("circle", { cx: xScale.map(p.x), cy: yScale.map(p.y), r: 4, fill: color, "fill-opacity": 0 }), false));
+      }
+      over.push(el("g", { class: "series-targets", "data-series": index }, parts));
     }
     for (const p of points) {
       if (!p.label || p.y === null || !inDomain(xScale, p.x) || !inDomain(yScale, p.y)) continue;

@@ -28,14 +28,14 @@ const usdCell = (v: number | null) => (v === null ? "-" : formatUsd(v));
 function priceTable(lines: PriceLine[], caption: string) {
   return table<PriceLine>(
     [
-      { header: "provider", cell: (l) => l.provider },
       { header: "model", cell: (l) => html`<a href="/prices?model=${encodeURIComponent(l.modelId)}&amp;provider=${encodeURIComponent(l.provider)}">${l.modelId}</a>` },
+      { header: "provider", cell: (l) => l.provider },
       { header: "from", cell: (l) => l.startDate ?? "-" },
       { header: "input", unit: "USD/1M tokens", cell: (l) => usdCell(l.inputUsdPerMillionTokens), numeric: true, value: (l) => l.inputUsdPerMillionTokens },
       { header: "output", unit: "USD/1M tokens", cell: (l) => usdCell(l.outputUsdPerMillionTokens), numeric: true, value: (l) => l.outputUsdPerMillionTokens },
       { header: "cache read", unit: "USD/1M tokens", cell: (l) => usdCell(l.cacheReadUsdPerMillionTokens), numeric: true },
       { header: "cache write", unit: "USD/1M tokens", cell: (l) => usdCell(l.cacheWriteUsdPerMillionTokens), numeric: true },
-      { header: "long context (in/out)", cell: (l) => tiersText(l.contextTiers) || "-" },
+      { header: "long context (in/out)", wrap: true, cell: (l) => tiersText(l.contextTiers) || "-" },
       { header: "source", cell: (l) => html`<a href="${l.sourceUrl}" rel="noreferrer">${l.sourceUrl.replace(/^https?:\/\//, "").slice(0, 40)}</a>` },
     ],
     lines,
@@ -59,7 +59,7 @@ export async function pricesPage(ctx: RequestContext): Promise<PageResult> {
     const history = model ? await pricesJson(ctx, new URLSearchParams({ model, history: "1", ...(provider ? { provider } : {}) })) : null;
     const all = await pricesJson(ctx, new URLSearchParams(base));
     const today = at || todayIso();
-    return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${history.prices.some((l) => l.startDate !== null) ? chartFigure("price-history", priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart") : html`<p class="muted">No dated price changes for this model: only the maintained price library's current row.</p>`}${priceTable(history.prices, "Every dated price row, oldest first")}` : ""}
+    return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${history.prices.some((l) => l.startDate !== null) ? chartFigure("price-history", () => priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart") : html`<p class="muted">No dated price changes for this model: only the maintained price library's current row.</p>`}${priceTable(history.prices, "Every dated price row, oldest first")}` : ""}
 <h2>All list prices on ${all.date ?? today}</h2><details${trusted(history ? "" : " open")}><summary>${all.prices.length} models${provider ? ` from ${provider}` : ""}</summary>${priceTable(all.prices, `List prices in force on ${all.date ?? today}`)}</details>`;
   });
 }
@@ -138,7 +138,7 @@ export async function breakevenPage(ctx: RequestContext): Promise<PageResult> {
 <div class="card"><div class="k">Fixed cost</div><div class="v">${formatUsd(b.monthlyFixedUsd)} <span class="unit">USD/month</span></div></div>
 <div class="card"><div class="k">API blended</div><div class="v">${formatUsd(b.api.blendedUsdPerMillionTokens)} <span class="unit">USD/1M tokens</span></div></div>
 </div>
-${chartFigure("breakeven", breakevenChart(b), Object.fromEntries(effectiveQuery(query, {})), "Breakeven chart")}${rows}${b.api.warnings.map((w) => html`<p class="note">${w}</p>`)}`;
+${chartFigure("breakeven", () => breakevenChart(b), Object.fromEntries(effectiveQuery(query, {})), "Breakeven chart")}${rows}${b.api.warnings.map((w) => html`<p class="note">${w}</p>`)}`;
   });
 }
 type B = { utilizationFraction: number; capacityTokensPerMonth: number; breakevenTokensPerMonth: number; selfHostUsdPerMillionTokens: number; feasible: boolean };
@@ -164,7 +164,7 @@ export async function indexPage(ctx: RequestContext): Promise<PageResult> {
     type P = (typeof j.points)[number];
     return html`<div class="cards"><div class="card"><div class="k">Composite now</div><div class="v" data-field="composite" data-value="${last ? String(last.index) : ""}">${last ? `${formatSignificant(last.index, 3)}x` : "-"} <span class="unit">list / floor</span></div></div>
 <div class="card"><div class="k">API models</div><div class="v">${latest.size} <span class="unit">priced</span></div></div></div>
-${chartFigure("index", marginIndexChart(j, one), Object.fromEntries(ctx.query), "Margin index chart")}
+${chartFigure("index", () => marginIndexChart(j, one), Object.fromEntries(ctx.query), "Margin index chart")}
 ${table<P>(
   [
     { header: "API model", cell: (p) => (one ? p.apiModelId : html`<a href="/index?model=${encodeURIComponent(p.apiModelId)}">${p.apiModelId}</a>`) },

@@ -62,7 +62,7 @@ function results(p: Prediction, input: PredictInput, scenario: unknown, query: R
 <p class="bound" data-field="bound" data-value="${p.bound ?? "null"}">${explainBound(p, input)}</p>
 <p class="muted">${p.fits ? "Fits in memory" : "Does not fit"}; parallelism ${par ? `tp ${par.tp}, pp ${par.pp}, ep ${par.ep}, ${par.replicas} replica(s)` : "-"}; ${input.accelerator.name}, ${input.precisions.weights} weights, ${input.precisions.kvCache} KV cache${input.scenario.pricing ? `; ${formatUsd(input.scenario.pricing.usdPerAcceleratorHour)} USD per accelerator-hour at ${input.scenario.pricing.utilization * 100}% utilization` : ""}.</p>
 ${p.issues.map((i) => html`<p class="note">! ${i.message}</p>`)}
-${roof ? chartFigure("roofline", rooflineChart(roof), query, "Roofline chart") : ""}
+${roof ? chartFigure("roofline", () => rooflineChart(roof), query, "Roofline chart") : ""}
 <h2>Scenario</h2>
 <p class="muted">The same file gives the same numbers from the CLI: <code>costcurve predict scenario.json --json</code>.</p>
 <pre id="scenario-json">${formatJson(scenario)}</pre>

@@ -39,7 +39,7 @@ export async function runsPage(ctx: RequestContext): Promise<PageResult> {
       `${sel.run.label || sel.run.id}, started ${sel.run.startedAt}`,
     );
     const first = sel.levels.find((l) => l.predicted)?.predicted;
-    return html`${sel.problem ? html`<p class="note">${sel.problem}</p>` : ""}${chartFigure("runs", runsChart(runs), Object.fromEntries(ctx.query), "Measured vs predicted chart")}${t}${first ? html`<p class="muted">Predicted decode is ${first.bound}-bound at the first level.</p>` : ""}`;
+    return html`${sel.problem ? html`<p class="note">${sel.problem}</p>` : ""}${chartFigure("runs", () => runsChart(runs), Object.fromEntries(ctx.query), "Measured vs predicted chart")}${t}${first ? html`<p class="muted">Predicted decode is ${first.bound}-bound at the first level.</p>` : ""}`;
   });
 }
 

@@ -55,7 +55,7 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
       { header: "input", unit: "USD/1M", cell: (p: FrontierPoint) => (p.usdPerMillionInputTokens === null ? "-" : formatUsd(p.usdPerMillionInputTokens)), numeric: true, value: (p: FrontierPoint) => p.usdPerMillionInputTokens ?? 0 },
       { header: "TTFT mean", cell: (p: FrontierPoint) => formatDuration(p.ttftMeanSeconds), numeric: true },
       { header: "TPOT mean", cell: (p: FrontierPoint) => formatDuration(p.tpotMeanSeconds), numeric: true },
-      { header: "price", cell: (p: FrontierPoint) => priceLabel(p.price) },
+      { header: "price", wrap: true, cell: (p: FrontierPoint) => priceLabel(p.price) },
       { header: "bound", cell: (p: FrontierPoint) => p.bound },
     ];
     // per accelerator: the most throughput among frontier points that give each user at least the target speed
@@ -65,7 +65,7 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
       return top ? [top] : [];
     });
     best.sort((a, b) => a.usdPerMillionOutputTokens - b.usdPerMillionOutputTokens);
-    return html`${chartFigure("frontier", frontierSvg(view), query, "Frontier chart")}
+    return html`${chartFigure("frontier", () => frontierSvg(view), query, "Frontier chart")}
 <h2>At ${formatSignificant(view.interactivity, 3)} output tokens/s per user or faster</h2>
 ${best.length ? table<FrontierPoint>(columns, best, "Each accelerator's highest-throughput frontier point meeting the target, cheapest first") : html`<p>No accelerator reaches ${view.interactivity} tokens/s per user.</p>`}
 <details><summary>All ${rows.length} Pareto-optimal points (${view.frontier.evaluatedCount.toLocaleString("en-US")} evaluated)</summary>${table<FrontierPoint>(columns, rows, "Every frontier point, by accelerator and increasing interactivity")}</details>`;
@@ -97,8 +97,8 @@ export async function optimizePage(ctx: RequestContext): Promise<PageResult> {
 <p class="bound">Why not a bigger batch on the cheapest system: ${bindingText(best.binding, view.result.limits)}. Every row meets p${view.result.limits.percentile} TTFT and TPOT limits under Poisson arrivals; the TTFT and TPOT columns are means; each row is the prediction for its own scenario (the JSON API returns it), cost split between input and output by busy time.</p>` : html`<p>No configuration meets these limits.</p>`}
 ${table<OptimizeRow>(
   [
-    { header: "#", cell: (r) => String(view.result.rows.indexOf(r) + 1), numeric: true },
     { header: "system", cell: (r) => `${r.count}x ${r.accelerator}` },
+    { header: "rank", cell: (r) => String(view.result.rows.indexOf(r) + 1), numeric: true },
     { header: "cost", unit: "USD/1M tokens", cell: (r) => formatUsd(r.usdPerMillionTokens), numeric: true, value: (r) => r.usdPerMillionTokens },
     { header: "output", unit: "USD/1M", cell: (r) => formatUsd(r.usdPerMillionOutputTokens), numeric: true, value: (r) => r.usdPerMillionOutputTokens },
     { header: "input", unit: "USD/1M", cell: (r) => (r.usdPerMillionInputTokens === null ? "-" : formatUsd(r.usdPerMillionInputTokens)), numeric: true, value: (r) => r.usdPerMillionInputTokens ?? 0 },
@@ -108,7 +108,7 @@ ${table<OptimizeRow>(
     { header: "throughput", unit: "tokens/s", cell: (r) => formatRate(r.outputTokensPerSecond, ""), numeric: true, value: (r) => r.outputTokensPerSecond },
     { header: "TTFT mean", cell: (r) => formatDuration(r.ttftMeanSeconds), numeric: true },
     { header: "TPOT mean", cell: (r) => formatDuration(r.tpotMeanSeconds), numeric: true },
-    { header: "price", unit: "each", cell: (r) => priceLabel(r.price) },
+    { header: "price", unit: "each", wrap: true, cell: (r) => priceLabel(r.price) },
     { header: "limited by", cell: (r) => r.binding },
   ],
   view.result.rows,
