@@ -121,6 +121,21 @@ describe("tiers and listings", () => {
     const rows = listPrices(book, "2023-06-01", "openai").filter((r) => r.startDate !== null);
     expect(rows.map((r) => r.modelId)).toEqual(["gpt-4", "text-embedding-ada-002"]);
   });
+
+  it("a model with a curated first price is not listed before it, and lists that price from its first day", () => {
+    // gpt-4o launched 2024-05-13 at $5 / $15 (the first dated OpenAI row); its undated library row is today's price
+    const ids = (date: string) => listPrices(book, date, "openai").map((r) => r.modelId);
+    expect(ids("2023-01-01")).not.toContain("gpt-4o");
+    expect(ids("2024-05-12")).not.toContain("gpt-4o");
+    const launch = listPrices(book, "2024-05-13", "openai").find((r) => r.modelId === "gpt-4o");
+    expect([launch?.startDate, launch?.inputUsdPerMillionTokens, launch?.outputUsdPerMillionTokens]).toEqual(["2024-05-13", 5, 15]);
+    // every listed row is the one priceAt quotes for that model and date
+    for (const row of listPrices(book, "2024-06-01", "openai")) {
+      const quote = priceAt(book, row.modelId, "2024-06-01", "openai");
+      const pick = (r: typeof row) => [r.startDate, r.inputUsdPerMillionTokens, r.outputUsdPerMillionTokens];
+      expect(quote.ok && pick(quote.value.row), row.modelId).toEqual(pick(row));
+    }
+  });
 });
 
 describe("genai-prices dated changes", () => {

@@ -170,16 +170,31 @@ export function tierRuleAt(book: PriceBook, provider: string, tier: TierRule["ti
 
 /** The row in force on `date` for every model (one per model and provider), optionally for one provider. */
 export function listPrices(book: PriceBook, date: string, provider?: string): PriceRow[] {
-  const latest = new Map<string, PriceRow>();
+  const groups = new Map<string, PriceRow[]>();
   for (const row of book.rows) {
     if (provider && row.provider !== provider) continue;
-    if (row.startDate !== null && row.startDate > date) continue;
     const key = `${row.provider}\u0000${row.modelId}`;
-    const current = latest.get(key);
-    // dated rows beat undated ones; a later start beats an earlier one
-    if (!current || (current.startDate === null && row.startDate !== null) || (row.startDate !== null && current.startDate !== null && row.startDate >= current.startDate)) {
-      latest.set(key, row);
-    }
+    groups.set(key, [...(groups.get(key) ?? []), row]);
   }
-  return [...latest.values()].sort((a, b) => a.provider.localeCompare(b.provider) || a.modelId.localeCompare(b.modelId));
+  const inForce: PriceRow[] = [];
+  for (const rows of groups.values()) {
+    const row = rowInForce(rows, date);
+    if (row) inForce.push(row);
+  }
+  return inForce.sort((a, b) => a.provider.localeCompare(b.provider) || a.modelId.localeCompare(b.modelId));
+}
+
+/**
+ * The row of one provider's model in force on `date`, by priceAt's rule: the latest dated row started by then;
+ * before the first dated row only the price library's undated row (when every dated row came from that library),
+ * so a model with a curated first price is not listed before it; a model with no dated row at all shows its
+ * undated current price.
+ */
+function rowInForce(rows: readonly PriceRow[], date: string): PriceRow | undefined {
+  const dated = rows.filter((r) => r.startDate !== null).sort((a, b) => (a.startDate! < b.startDate! ? -1 : a.startDate! > b.startDate! ? 1 : 0));
+  const undated = rows.find((r) => r.startDate === null);
+  if (dated.length === 0) return undated;
+  const started = dated.filter((r) => r.startDate! <= date).at(-1);
+  if (started) return started;
+  return undated && dated.every((r) => r.origin === "genai-prices") ? undated : undefined;
 }
