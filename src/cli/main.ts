@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { StoreUnavailableError } from "../store/store-errors.js";
 import { type Io, processIo, UsageError } from "./io.js";
 import { COMMANDS, commandNameOf } from "./commands.js";
 import { packageVersion } from "./version.js";
@@ -50,7 +51,7 @@ function reportError(error: unknown, io: Io): number {
     // help and version are "errors" to commander with exit code 0
     return error.exitCode;
   }
-  if (error instanceof UsageError) {
+  if (error instanceof UsageError || error instanceof StoreUnavailableError) {
     io.stderr(`costcurve: ${error.message}\n`);
     return 1;
   }

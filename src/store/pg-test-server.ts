@@ -1,5 +1,5 @@
 // Test helper: a throwaway PostgreSQL server (Debian's postgresql package) in a temp dir, on a free loopback port.
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -11,6 +11,12 @@ export interface PgTestServer {
   url: string;
   /** Creates another empty database and returns its URL. */
   newDatabase(): Promise<string>;
+  /** Kills the server at once (pg_ctl stop -m immediate: every connection drops), keeping its data. */
+  halt(): Promise<void>;
+  /** Starts a halted server again on the same port. */
+  resume(): Promise<void>;
+  /** Ends every connection to the named database (pg_terminate_backend), as an administrator killing sessions would. */
+  terminateConnections(database: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -72,10 +78,17 @@ export async function startPgTestServer(database = "costcurve_test"): Promise<Pg
     const [cmd, argv] = asUser(join(bin, tool), args);
     execFileSync(cmd, argv, { stdio: "pipe", timeout: 120_000 });
   };
+  // asynchronous, so a test's own servers keep running while PostgreSQL stops or starts
+  const runAsync = (tool: string, args: string[]) =>
+    new Promise<void>((resolveRun, reject) => {
+      const [cmd, argv] = asUser(join(bin, tool), args);
+      execFile(cmd, argv, { timeout: 120_000 }, (error) => (error ? reject(error) : resolveRun()));
+    });
   const port = await freePort();
   run("initdb", ["-D", dataDir, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8", "--locale=C"]);
   const options = `-p ${port} -c listen_addresses=127.0.0.1 -k ${dir} -c fsync=off -c max_connections=40`;
-  run("pg_ctl", ["-D", dataDir, "-o", options, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"]);
+  const startArgs = ["-D", dataDir, "-o", options, "-l", join(dir, "server.log"), "-w", "-t", "60", "start"];
+  run("pg_ctl", startArgs);
   const stop = async () => {
     try {
       run("pg_ctl", ["-D", dataDir, "-m", "fast", "-w", "stop"]);
@@ -94,9 +107,26 @@ export async function startPgTestServer(database = "costcurve_test"): Promise<Pg
     }
     return `postgres://postgres@127.0.0.1:${port}/${name}`;
   };
+  const terminateConnections = async (name: string) => {
+    const admin = new pg.Client({ host: "127.0.0.1", port, user: "postgres", database: "postgres" });
+    await admin.connect();
+    try {
+      const result = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`, [name]);
+      return result.rowCount ?? 0;
+    } finally {
+      await admin.end();
+    }
+  };
   try {
     const url = await newDatabase(database);
-    return { url, newDatabase: () => newDatabase(), stop };
+    return {
+      url,
+      newDatabase: () => newDatabase(),
+      halt: () => runAsync("pg_ctl", ["-D", dataDir, "-m", "immediate", "-w", "stop"]),
+      resume: () => runAsync("pg_ctl", startArgs),
+      terminateConnections,
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

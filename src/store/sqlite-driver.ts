@@ -2,9 +2,10 @@
 import Database from "better-sqlite3";
 import { sqliteDialect } from "./dialect.js";
 import type { SqlDriver, SqlExecutor, SqlRow } from "./driver.js";
+import { classifyStoreError } from "./store-errors.js";
 
 /** How long a writer waits for another process's lock before failing, in milliseconds. */
-const BUSY_TIMEOUT_MS = 30_000;
+export const BUSY_TIMEOUT_MS = 30_000;
 
 function bindable(params: readonly unknown[]): unknown[] {
   return params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p === undefined ? null : p));
@@ -53,8 +54,17 @@ export function openSqliteDriver(path: string): SqlDriver {
   // better-sqlite3 is synchronous, but transaction bodies are async: queue everything so that no other
   // caller's statement lands inside someone else's open transaction.
   let queue: Promise<unknown> = Promise.resolve();
+  // a lock held past the busy timeout fails as StoreUnavailableError (a message, not a stack)
+  const classified = <T>(fn: () => Promise<T>) => async () => {
+    try {
+      return await fn();
+    } catch (error) {
+      throw classifyStoreError(error, "sqlite");
+    }
+  };
   function serialized<T>(fn: () => Promise<T>): Promise<T> {
-    const next = queue.then(fn, fn);
+    const run = classified(fn);
+    const next = queue.then(run, run);
     queue = next.catch(() => undefined);
     return next;
   }

@@ -8,6 +8,7 @@ import { html } from "./html.js";
 import { HttpError, securityHeaders, send, sendJson } from "./http.js";
 import { errorBox, layout } from "./layout.js";
 import { PAGES } from "./pages/index.js";
+import { StoreUnavailableError } from "../store/store-errors.js";
 
 export interface WebServerOptions {
   port?: number;
@@ -50,10 +51,18 @@ async function route(req: IncomingMessage, res: ServerResponse, context: WebCont
   send(res, result.status ?? 200, "text/html; charset=utf-8", layout({ path: `/${path.split("/")[1] ?? ""}`, title: result.title, main: result.main }), { "Cache-Control": "no-store" });
 }
 
-function fail(res: ServerResponse, req: IncomingMessage, error: unknown, log: (text: string) => void): void {
+/** A store that is down or locked is the server's temporary state, not a bug: 503 with the reason, and a retry hint. */
+function asHttpError(error: unknown): unknown {
+  if (error instanceof StoreUnavailableError) return new HttpError(503, `${error.message}; try again shortly`);
+  return error;
+}
+
+function fail(res: ServerResponse, req: IncomingMessage, thrown: unknown, log: (text: string) => void): void {
+  const error = asHttpError(thrown);
   const known = error instanceof HttpError;
   const status = known ? error.status : 500;
   const message = known ? error.message : "internal error";
+  if (status === 503) res.setHeader("Retry-After", "5");
   if (!known) log(`costcurve web: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   if (res.headersSent) return void res.end();
   // after refusing a body we did not read, the connection cannot carry another request
