@@ -5,7 +5,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import { loadPrompts, parseDatasetSpec } from "../bench/dataset.js";
 import { Progress } from "../bench/progress.js";
 import { DEFAULT_REQUESTS_PER_LEVEL, runBench } from "../bench/runner.js";
-import { clientVersion, newRunId, RunSaver, StoredRunMetadata } from "../bench/save-run.js";
+import { clientVersion, newRunId, RunSaveError, RunSaver, StoredRunMetadata } from "../bench/save-run.js";
 import { scrubberFor, urlWithoutCredentials } from "../bench/scrub.js";
 import { discoverModel } from "../bench/models.js";
 import { type TokenCounter, loadTokenCounter } from "../bench/tokenizer.js";
@@ -16,8 +16,8 @@ import type { Column } from "../report/cell.js";
 import { formatCsv } from "../report/csv.js";
 import { formatDuration, formatNumber } from "../report/format.js";
 import { formatTable } from "../report/table.js";
+import { type BenchWriter, openBenchWriter } from "../store/bench-writer.js";
 import { openStore, storeConfig } from "../store/open-store.js";
-import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
 import { prepareOutputDir, prepareOutputFile } from "./output-path.js";
 import { readTextBounded } from "./read-bounded.js";
@@ -135,9 +135,9 @@ function storeWhere(io: Io): string {
   return config.kind === "postgres" ? "the PostgreSQL store (DATABASE_URL)" : config.path;
 }
 
-async function openStoreForSave(io: Io): Promise<Store> {
+async function openStoreForSave(io: Io): Promise<BenchWriter> {
   try {
-    return await openStore(io.env, io.cwd);
+    return await openBenchWriter(storeConfig(io.env, io.cwd));
   } catch (error) {
     throw new UsageError(`--save: cannot open the store ${storeWhere(io)}: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -210,6 +210,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
       id: newRunId(startedAt),
       label: flags.name ?? `${flags.model} at ${new URL(flags.url).host}`,
       scrub,
+      onProblem: (error) => io.stderr(`warning: --save: ${errorText(error)}; the rows are kept and written again when the store answers\n`),
       metadata: StoredRunMetadata.parse({
         tool: "costcurve bench", clientVersion: clientVersion(), startedAt, finishedAt: null, url: urlWithoutCredentials(flags.url), model: flags.model,
         endpoint: endpoint.data, dataset: flags.dataset, levels: loads.map(levelLabel), loads, completedLevels: [], interrupted: false,
@@ -273,7 +274,7 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
   } finally {
     progress.stop();
     // the SIGINT listener stays until the run is saved: a Ctrl-C now must not cut the save short
-    if (saver && store) await finishSave(saver, store, outcome?.interrupted ?? true, io);
+    if (saver && store) await finishSave(saver, store, outcome?.interrupted ?? true, outDir, io);
     process.removeListener("SIGINT", onSigint);
   }
   if (outcome.interrupted) throw new UsageError(`bench: interrupted (Ctrl-C); results measured so far are kept${outDir === null ? "" : ` in ${outDir}`}${saver ? ` and in run ${saver.id}` : ""}`);
@@ -295,14 +296,32 @@ export function cachedTokenWarning(summaries: readonly LevelSummary[]): string {
   return `warning: the server reported ${cached} of ${input} input tokens${share} as served from its prompt cache; TTFT and input tokens/s are then faster than for new prompts (turn prefix caching off on the server, or use distinct prompts)\n`;
 }
 
-async function finishSave(saver: RunSaver, store: Store, interrupted: boolean, io: Io): Promise<void> {
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * Waits for the run's last writes. When the store stays down, the rows it never got are written to a JSON
+ * file next to the run (or are already in --out), and the error says where: measured rows are never lost.
+ */
+async function finishSave(saver: RunSaver, store: BenchWriter, interrupted: boolean, outDir: string | null, io: Io): Promise<void> {
   try {
     await saver.finish({ interrupted, finishedAt: new Date().toISOString() });
     io.stderr(`saved run ${saver.id} to ${storeWhere(io)}\n`);
   } catch (error) {
-    throw new UsageError(`--save: could not save run ${saver.id} to ${storeWhere(io)}: ${error instanceof Error ? error.message : String(error)}`);
+    const where = `--save: could not save run ${saver.id} to ${storeWhere(io)}: ${errorText(error instanceof RunSaveError ? error.cause : error)}`;
+    if (!(error instanceof RunSaveError)) throw new UsageError(where);
+    const { requests, levels } = error.unsaved;
+    const file = resolve(outDir ?? io.cwd, `unsaved-run-${saver.id}.json`);
+    let kept = `; ${requests.length} request rows and ${levels.length} level summaries the store did not get are in ${file}`;
+    try {
+      writeFileSync(file, `${JSON.stringify(error.unsaved)}\n`);
+    } catch (writeError) {
+      kept = outDir === null ? `; the unsaved rows could not be written to ${file} either (${errorText(writeError)})` : "";
+    }
+    throw new UsageError(`${where}${kept}${outDir === null ? "" : `; every request is also in ${outDir}`}`);
   } finally {
-    await store.close();
+    await store.close().catch(() => undefined);
   }
 }
 
@@ -407,7 +426,7 @@ export function registerBench(program: Command, io: Io): void {
     .option("--timeout <seconds>", "per-request timeout", "600")
     .option("--seed <n>", "seed for random prompts and Poisson arrivals", "1")
     .option("--ignore-eos", "ask the server to ignore end-of-sequence (ignore_eos), for exact output lengths")
-    .option("--save", "save the run to the store ($COSTCURVE_DB, DATABASE_URL, default ./costcurve.db): each level's summary when it ends, request rows when the run ends or is interrupted")
+    .option("--save", "save the run to the store ($COSTCURVE_DB, DATABASE_URL, default ./costcurve.db): request rows in batches as they complete, each level's summary when it ends")
     .option("--name <name>", "label of the saved run (implies --save)")
     .addHelpText("after", "\nThe API key is read from COSTCURVE_API_KEY or OPENAI_API_KEY and never written anywhere (nor are credentials in --url).\nSaved runs: costcurve bench runs; costcurve calibrate --run ID.")
     .action(async (flags: BenchFlags) => bench(flags, io));

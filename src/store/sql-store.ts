@@ -1,4 +1,5 @@
 // The Store written once in SQL over a SqlDriver; the dialect covers placeholders, JSON and locking.
+import { benchLevelWrite, benchRequestWrites, benchRunWrite } from "./bench-writes.js";
 import type { SqlDriver, SqlRow } from "./driver.js";
 import { deleteKbNode, getKbNode, listKbNodes, searchKb, upsertKbNode } from "./kb-queries.js";
 import { migrate } from "./migrations.js";
@@ -84,23 +85,18 @@ export async function createSqlStore(driver: SqlDriver, now: () => string = () =
     },
 
     async saveBenchRun(run) {
-      const rows = await driver.all(
-        `${d.upsert("bench_runs", ["id", "started_at", "label", "metadata_json"], ["id"])} RETURNING *`,
-        [run.id, run.startedAt, run.label ?? "", json(run.metadata)],
-      );
+      const write = benchRunWrite(d, run);
+      const rows = await driver.all(`${write.sql} RETURNING *`, write.params);
       return parseRows(BenchRunRecord, "bench_runs", rows.map(benchRun))[0]!;
     },
     async saveBenchLevel(runId, levelIndex, summary) {
-      await driver.run(d.upsert("bench_levels", ["run_id", "level_index", "summary_json"], ["run_id", "level_index"]), [
-        runId,
-        levelIndex,
-        json(summary),
-      ]);
+      const write = benchLevelWrite(d, runId, levelIndex, summary);
+      await driver.run(write.sql, write.params);
     },
     async addBenchRequests(runId, requests) {
-      const sql = d.upsert("bench_requests", ["run_id", "level_index", "seq", "data_json"], ["run_id", "level_index", "seq"]);
+      const writes = benchRequestWrites(d, runId, requests);
       await driver.transaction(async (tx) => {
-        for (const r of requests) await tx.run(sql, [runId, r.levelIndex, r.seq, json(r.data)]);
+        for (const w of writes) await tx.run(w.sql, w.params);
       });
     },
     async getBenchRun(id) {
