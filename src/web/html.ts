@@ -43,3 +43,14 @@ export function queryString(params: Record<string, string | number | undefined |
   const text = search.toString();
   return text ? `?${text}` : "";
 }
+
+/** A link to an outside source, only for http(s) URLs; any other scheme (javascript:, data:) is shown as text. */
+export function sourceLink(url: string, text = url): Trusted {
+  let scheme = "";
+  try {
+    scheme = new URL(url).protocol;
+  } catch {
+    scheme = "";
+  }
+  return scheme === "http:" || scheme === "https:" ? html`<a href="${url}" rel="noreferrer">${text}</a>` : html`<span class="muted">${text}</span>`;
+}

@@ -5,7 +5,7 @@ import { formatTokens } from "../../cli/breakeven.js";
 import { todayIso } from "../../cli/options.js";
 import { tiersText } from "../../cli/prices.js";
 import type { PageResult, RequestContext } from "../context.js";
-import { html, trusted } from "../html.js";
+import { html, sourceLink, trusted } from "../html.js";
 import { chartFigure, field, form, select, table } from "../layout.js";
 import {
   BILL_DEFAULTS,
@@ -36,7 +36,7 @@ function priceTable(lines: PriceLine[], caption: string) {
       { header: "cache read", unit: "USD/1M tokens", cell: (l) => usdCell(l.cacheReadUsdPerMillionTokens), numeric: true },
       { header: "cache write", unit: "USD/1M tokens", cell: (l) => usdCell(l.cacheWriteUsdPerMillionTokens), numeric: true },
       { header: "long context (in/out)", wrap: true, cell: (l) => tiersText(l.contextTiers) || "-" },
-      { header: "source", cell: (l) => html`<a href="${l.sourceUrl}" rel="noreferrer">${l.sourceUrl.replace(/^https?:\/\//, "").slice(0, 40)}</a>` },
+      { header: "source", cell: (l) => sourceLink(l.sourceUrl, l.sourceUrl.replace(/^https?:\/\//, "").slice(0, 40)) },
     ],
     lines,
     caption,
@@ -66,7 +66,8 @@ export async function pricesPage(ctx: RequestContext): Promise<PageResult> {
 
 /** Bill: the effective hosted-API bill line by line. */
 export async function billPage(ctx: RequestContext): Promise<PageResult> {
-  const query = ctx.query.toString() === "" ? new URLSearchParams(BILL_DEFAULTS) : ctx.query;
+  // a field the URL leaves out (or empty) keeps its default, as in the form
+  const query = effectiveQuery(ctx.query, BILL_DEFAULTS);
   const v = valueOf(query, {});
   const controls = form("/bill", [
     field({ name: "model", label: "Model", value: v("model"), hint: "API model" }),
@@ -100,13 +101,13 @@ export async function billPage(ctx: RequestContext): Promise<PageResult> {
 <div class="card"><div class="k">Total</div><div class="v" data-field="totalUsd" data-value="${String(b.totalUsd)}">${formatUsd(b.totalUsd)} <span class="unit">USD</span></div></div>
 <div class="card"><div class="k">Per request</div><div class="v" data-field="usdPerRequest" data-value="${String(b.usdPerRequest)}">${formatUsd(b.usdPerRequest)} <span class="unit">USD</span></div></div>
 <div class="card"><div class="k">Requests</div><div class="v">${formatSignificant(b.requestCount, 6)} <span class="unit">requests</span></div></div>
-</div>${lines}${b.warnings.map((w) => html`<p class="note">${w}</p>`)}<p class="muted">Source: <a href="${b.priceRow.source.url}" rel="noreferrer">${b.priceRow.source.url}</a></p>`;
+</div>${lines}${b.warnings.map((w) => html`<p class="note">${w}</p>`)}<p class="muted">Source: ${sourceLink(b.priceRow.source.url)}</p>`;
   });
 }
 
 /** Breakeven: monthly volume above which renting GPUs for an open model beats an API. */
 export async function breakevenPage(ctx: RequestContext): Promise<PageResult> {
-  const query = ctx.query.toString() === "" ? new URLSearchParams(BREAKEVEN_DEFAULTS) : ctx.query;
+  const query = effectiveQuery(ctx.query, BREAKEVEN_DEFAULTS);
   const v = valueOf(query, {});
   const controls = form("/breakeven", [
     html`<div class="wide">${field({ name: "model", label: "Open model", value: v("model"), hint: "catalog id" })}</div>`,
