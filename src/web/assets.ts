@@ -37,7 +37,13 @@ async function update(form) {
       const mine = document.getElementById(input.id);
       if (mine) mine.setAttribute("placeholder", input.getAttribute("placeholder"));
     }
-    history.replaceState(null, "", url);
+    // fields the server derives (a run's model and hardware) take the server's value, then the URL is the form's
+    for (const input of doc.querySelectorAll("form[data-live] [data-follow]")) {
+      const mine = document.getElementById(input.id);
+      if (mine && mine !== document.activeElement) mine.value = input.value;
+    }
+    history.replaceState(null, "", urlOf(form));
+    document.dispatchEvent(new CustomEvent("costcurve:updated"));
   } catch (error) {
     if (error && error.name === "AbortError") return;
     const current = document.getElementById("results");

@@ -177,6 +177,23 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     expect(page.url()).toContain("cache-hit=0");
   });
 
+  it("switching runs on the Benchmark runs page predicts the switched run's hardware", async () => {
+    await page.goto(`${web.url}/runs`);
+    await page.waitForSelector("html[data-ready]");
+    expect(await page.inputValue("#f-accelerator")).toBe("h100-sxm");
+    await page.selectOption("#f-run", "b200-run");
+    await waitForUpdate(page, 0);
+    expect(await page.inputValue("#f-accelerator")).toBe("b200");
+    expect(await page.inputValue("#f-count")).toBe("2");
+    expect(await page.inputValue("#f-model")).toBe("meta-llama/Llama-3.3-70B-Instruct");
+    expect(await page.textContent("#results figure")).toContain("on 2x b200");
+    // the URL is the form: the new run's fields, not the old run's
+    const url = new URL(page.url());
+    expect([url.searchParams.get("run"), url.searchParams.get("for"), url.searchParams.get("accelerator"), url.searchParams.get("count")]).toEqual(["b200-run", "b200-run", "b200", "2"]);
+    const predicted = await page.$$eval("#results td.num[data-value]", (cells) => cells.map((c) => Number(c.getAttribute("data-value"))));
+    expect(predicted.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
+  });
+
   it("Frontier follows the accelerators the user ticks", async () => {
     await page.goto(`${web.url}/frontier`);
     await page.waitForSelector("html[data-ready]");

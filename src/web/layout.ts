@@ -46,21 +46,29 @@ export function layout(page: { path: string; title: string; main: Trusted }): st
 }
 
 /** A labelled input; `hint` shows the unit. */
-export function field(o: { name: string; label: string; value: string | number | undefined; hint?: string; type?: string; step?: string; min?: string; max?: string; list?: string; placeholder?: string }): Trusted {
+export function field(o: { name: string; label: string; value: string | number | undefined; hint?: string; type?: string; step?: string; min?: string; max?: string; list?: string; placeholder?: string; follow?: boolean }): Trusted {
   const id = `f-${o.name}`;
   return html`<label class="field" for="${id}"><span class="label">${o.label}${o.hint ? html` <span class="unit">(${o.hint})</span>` : ""}</span>
-<input id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${trusted(o.step ? ` step="${o.step}"` : "")}${trusted(o.min ? ` min="${o.min}"` : "")}${trusted(o.max ? ` max="${o.max}"` : "")}${o.list ? trusted(` list="${o.list}"`) : ""}${o.placeholder ? html` placeholder="${o.placeholder}"` : ""} inputmode="${o.type === "number" ? "decimal" : "text"}"></label>`;
+<input id="${id}" name="${o.name}" type="${o.type ?? "text"}" value="${o.value ?? ""}"${trusted(o.step ? ` step="${o.step}"` : "")}${trusted(o.min ? ` min="${o.min}"` : "")}${trusted(o.max ? ` max="${o.max}"` : "")}${o.list ? trusted(` list="${o.list}"`) : ""}${o.placeholder ? html` placeholder="${o.placeholder}"` : ""}${trusted(o.follow ? " data-follow" : "")} inputmode="${o.type === "number" ? "decimal" : "text"}"></label>`;
 }
 
 /** A labelled select. */
-export function select(o: { name: string; label: string; value: string; options: ReadonlyArray<string | { value: string; label: string }>; hint?: string }): Trusted {
+export function select(o: { name: string; label: string; value: string; options: ReadonlyArray<string | { value: string; label: string }>; hint?: string; follow?: boolean }): Trusted {
   const id = `f-${o.name}`;
   const options = o.options.map((opt) => {
     const value = typeof opt === "string" ? opt : opt.value;
     const label = typeof opt === "string" ? opt : opt.label;
     return html`<option value="${value}"${trusted(value === o.value ? " selected" : "")}>${label}</option>`;
   });
-  return html`<label class="field" for="${id}"><span class="label">${o.label}${o.hint ? html` <span class="unit">(${o.hint})</span>` : ""}</span><select id="${id}" name="${o.name}">${options}</select></label>`;
+  return html`<label class="field" for="${id}"><span class="label">${o.label}${o.hint ? html` <span class="unit">(${o.hint})</span>` : ""}</span><select id="${id}" name="${o.name}"${trusted(o.follow ? " data-follow" : "")}>${options}</select></label>`;
+}
+
+/**
+ * A hidden field. With `follow`, the live script copies the server's value after each update (fields the server
+ * derives, such as a run's hardware, follow the run chosen).
+ */
+export function hidden(name: string, value: string, follow = false): Trusted {
+  return html`<input type="hidden" id="f-${name}" name="${name}" value="${value}"${trusted(follow ? " data-follow" : "")}>`;
 }
 
 /** A GET form whose fields are the page's query string; app.js re-renders on change without a reload. */

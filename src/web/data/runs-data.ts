@@ -6,7 +6,9 @@ import { formatSi, renderBarChart } from "../../report/index.js";
 import type { BenchRunRecord } from "../../store/records.js";
 import type { RequestContext } from "../context.js";
 import { HttpError, parseQuery } from "../http.js";
-import { withKbStore } from "./kb-data.js";
+import { existsSync } from "node:fs";
+import { DEFAULT_DB_FILE, storeConfig, storeConfigured, withStore } from "../../store/open-store.js";
+import type { Store } from "../../store/store.js";
 import { resolveForWeb } from "./predict-data.js";
 
 export const RunsQuery = z.object({
@@ -31,6 +33,8 @@ const Level = z.object({
 export type LevelView = z.infer<typeof Level> & { predicted: Prediction | null };
 
 export interface RunsView {
+  /** Where runs are read from, as the empty state names it: the configured store or ./costcurve.db like the CLI. */
+  store: { text: string; exists: boolean };
   runs: BenchRunRecord[];
   selected: { run: BenchRunRecord; model: string; accelerator: string; count: number; engine: string; levels: LevelView[]; problem: string | null } | null;
 }
@@ -40,14 +44,29 @@ function metaString(metadata: unknown, key: string): string | undefined {
   return typeof value === "string" ? value : undefined;
 }
 
+/** The store `bench --save` writes to: DATABASE_URL, COSTCURVE_DB, else ./costcurve.db in the working directory. */
+export function runsStore(ctx: RequestContext): RunsView["store"] {
+  if (storeConfigured(ctx.env)) return { text: ctx.env.DATABASE_URL ? "DATABASE_URL" : `COSTCURVE_DB (${ctx.env.COSTCURVE_DB})`, exists: true };
+  const config = storeConfig({}, ctx.cwd);
+  const path = config.kind === "sqlite" ? config.path : DEFAULT_DB_FILE;
+  return { text: `./${DEFAULT_DB_FILE} (${path})`, exists: existsSync(path) };
+}
+
+/** Runs work on the bench store; a default ./costcurve.db that does not exist yet is not created (null). */
+async function withRunsStore<T>(ctx: RequestContext, work: (store: Store) => Promise<T>): Promise<T | null> {
+  if (storeConfigured(ctx.env)) return withStore(ctx.env, ctx.cwd, work);
+  return runsStore(ctx).exists ? withStore({}, ctx.cwd, work) : null;
+}
+
 /** Lists runs; for the chosen one (default: newest), predicts each concurrency level on the chosen hardware. */
 export async function runsView(ctx: RequestContext): Promise<RunsView> {
   const q = parseQuery(RunsQuery, ctx.query);
-  const runs = await withKbStore(ctx, (store) => store.listBenchRuns());
+  const store = runsStore(ctx);
+  const runs = (await withRunsStore(ctx, (s) => s.listBenchRuns())) ?? [];
   runs.sort((a, b) => (a.startedAt < b.startedAt ? 1 : -1));
   const id = q.run ?? runs[0]?.id;
-  if (!id) return { runs, selected: null };
-  const found = await withKbStore(ctx, (store) => store.getBenchRun(id));
+  if (!id) return { store, runs, selected: null };
+  const found = await withRunsStore(ctx, (s) => s.getBenchRun(id));
   if (!found) throw new HttpError(404, `run: no benchmark run "${id}"`);
   const hardware = (found.run.metadata as { hardware?: { accelerator?: string; count?: number } } | null)?.hardware;
   const model = q.model ?? metaString(found.run.metadata, "model") ?? "";
@@ -77,7 +96,7 @@ export async function runsView(ctx: RequestContext): Promise<RunsView> {
     }
     levels.push({ ...l, predicted });
   }
-  return { runs, selected: { run: found.run, model, accelerator, count, engine, levels, problem } };
+  return { store, runs, selected: { run: found.run, model, accelerator, count, engine, levels, problem } };
 }
 
 /** Measured vs predicted output throughput by level. */
