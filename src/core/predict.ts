@@ -56,6 +56,8 @@ export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
   const { scenario } = input;
   const count = scenario.hardware.count;
   const given = scenario.parallelism;
+  const overflow = contextOverflow(input);
+  if (overflow) return infeasible(given ? { tp: given.tp, pp: given.pp, ep: given.ep, dpAttention: given.dp, replicas: count / (given.tp * given.pp * given.dp) } : { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: count }, [overflow]);
   const plans: Plan[] = given
     ? [{ tp: given.tp, pp: given.pp, ep: given.ep, dpAttention: given.dp, replicas: count / (given.tp * given.pp * given.dp) }]
     : // Engines run tensor/pipeline/expert parallelism by default; data-parallel attention is opt-in in vLLM, SGLang
@@ -69,13 +71,44 @@ export function evaluate(input: PredictInput, shape: ModelShape): Evaluation {
   for (const plan of plans) {
     const e = evaluatePlan(input, shape, plan);
     if (!e.fits) {
-      firstFailure ??= e;
+      if (!firstFailure || failureRank(e) > failureRank(firstFailure)) firstFailure = e;
       continue;
     }
     if (!best || score(e) > score(best)) best = e;
   }
   if (best && simulate) return evaluatePlan(input, shape, best.plan, true);
   return best ?? firstFailure ?? infeasible(plans[0] ?? { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: count }, []);
+}
+
+/**
+ * The context-window issue of a request longer than the model's context (input plus output tokens over the
+ * config's max_position_embeddings), or null when it fits.
+ */
+export function contextOverflow(input: PredictInput): Issue | null {
+  const w = input.scenario.workload;
+  const requestTokens = w.inputTokens + (w.kind === "generate" ? w.outputTokens : 0);
+  const contextWindowTokens = input.architecture.maxContextTokens;
+  if (!(contextWindowTokens > 0) || requestTokens <= contextWindowTokens) return null;
+  const parts = w.kind === "generate" ? `${w.inputTokens} input + ${w.outputTokens} output tokens` : `${w.inputTokens} input tokens`;
+  return {
+    code: "exceeds_context_window",
+    field: "workload.inputTokens",
+    modelId: input.scenario.model,
+    requestTokens,
+    contextWindowTokens,
+    message: `workload.inputTokens: a request of ${parts} is longer than the ${contextWindowTokens}-token context window of ${input.scenario.model}`,
+  };
+}
+
+/**
+ * How far a failed plan got, so the reported failure is the most telling one: weights that do not fit (0, the
+ * plan with the most accelerators per replica first, it needs the least memory each), then a KV cache that does
+ * not fit (1), then a plan that fits but misses the load's goal, such as an SLO (2).
+ */
+function failureRank(e: Evaluation): number {
+  const code = e.issues[0]?.code;
+  if (code === "exceeds_memory") return (e.plan.tp * e.plan.pp * e.plan.dpAttention) / 1e6;
+  return code === "kv_cache_exceeds_memory" ? 1 : 2;
 }
 
 /** A concurrency load of a generating workload is simulated unless the scenario asks for the closed form. */
