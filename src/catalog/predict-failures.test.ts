@@ -40,6 +40,6 @@ describe("does-not-fit reasons", () => {
     const p = llama70b({ accelerator: "l4", count: 4 }, {});
     expect(p.fits).toBe(false);
     expect(p.issues[0]!.code).toBe("exceeds_memory");
-    expect(p.parallelism.tp * p.parallelism.pp).toBe(4);
+    expect((p.parallelism?.tp ?? 0) * (p.parallelism?.pp ?? 0)).toBe(4);
   });
 });

@@ -34,6 +34,11 @@ function predictForm(q: Record<string, unknown>, p: Partial<PredictQuery>): Trus
   ], "Load fields apply to their mode; the URL keeps the whole form.");
 }
 
+/** An engine issue in the form's words: a scenario path becomes the form field that sets it. */
+function issueText(issue: Prediction["issues"][number]): string {
+  return typeof issue.field === "string" ? formFieldMessage(`scenario.${issue.message}`) : issue.message;
+}
+
 const CARDS: Array<{ key: keyof Prediction; label: string; text: (p: Prediction) => string }> = [
   { key: "outputTokensPerSecond", label: "Output throughput", text: (p) => formatRate(p.outputTokensPerSecond, "tokens/s") },
   { key: "inputTokensPerSecond", label: "Input throughput", text: (p) => formatRate(p.inputTokensPerSecond, "tokens/s") },
@@ -61,7 +66,7 @@ function results(p: Prediction, input: PredictInput, scenario: unknown, query: R
   return html`<div class="cards">${cards}</div>
 <p class="bound" data-field="bound" data-value="${p.bound ?? "null"}">${explainBound(p, input)}</p>
 <p class="muted">${p.fits ? "Fits in memory" : "Does not fit"}; parallelism ${par ? `tp ${par.tp}, pp ${par.pp}, ep ${par.ep}, ${par.replicas} replica(s)` : "-"}; ${input.accelerator.name}, ${input.precisions.weights} weights, ${input.precisions.kvCache} KV cache${input.scenario.pricing ? `; ${formatUsd(input.scenario.pricing.usdPerAcceleratorHour)} USD per accelerator-hour at ${input.scenario.pricing.utilization * 100}% utilization` : ""}.</p>
-${p.issues.map((i) => html`<p class="note">! ${i.message}</p>`)}
+${p.fits ? p.issues.map((i) => html`<p class="note">! ${issueText(i)}</p>`) : html`<div class="error" role="alert" data-field="issue" data-value="${p.issues[0]?.code ?? "does_not_fit"}"><strong>Does not fit:</strong> <span class="message">${p.issues.map(issueText).join("\n") || "no layout of these accelerators holds the model"}</span></div>`}
 ${roof ? chartFigure("roofline", () => rooflineChart(roof), query, "Roofline chart") : ""}
 <h2>Scenario</h2>
 <p class="muted">The same file gives the same numbers from the CLI: <code>costcurve predict scenario.json --json</code>.</p>
