@@ -91,8 +91,15 @@ export interface TableColumn<T> {
   value?: (row: T) => number | string | null;
 }
 
+/** Client behaviour a table asks for: sort by a header click, filter rows by a search box (assets.ts does both). */
+export interface TableOptions {
+  id?: string;
+  sortable?: boolean;
+  searchable?: boolean;
+}
+
 /** A table with aligned numeric columns and units in the headers. */
-export function table<T>(columns: ReadonlyArray<TableColumn<T>>, rows: readonly T[], caption?: string): Trusted {
+export function table<T>(columns: ReadonlyArray<TableColumn<T>>, rows: readonly T[], caption?: string, options: TableOptions = {}): Trusted {
   const head = columns.map((c) => html`<th scope="col"${trusted(c.numeric ? ' class="num"' : "")}>${c.header}${c.unit ? html`<span class="unit"> (${c.unit})</span>` : ""}</th>`);
   const body = rows.map(
     (row) =>
@@ -101,7 +108,9 @@ export function table<T>(columns: ReadonlyArray<TableColumn<T>>, rows: readonly 
         return html`<td${trusted(c.numeric ? ' class="num"' : c.wrap ? ' class="wrap"' : "")}${v === undefined || v === null ? "" : html` data-value="${String(v)}"`}>${c.cell(row)}</td>`;
       })}</tr>`,
   );
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label="${caption ?? "table"}"><table>${caption ? html`<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
+  const search = options.searchable && options.id ? html`<label class="table-search" for="${options.id}-search"><span class="label">Search this table</span> <input type="search" id="${options.id}-search" data-filter="${options.id}" placeholder="model, provider, ..." autocomplete="off"></label>` : "";
+  const attrs = trusted(`${options.id ? ` id="${options.id}"` : ""}${options.sortable ? " data-sortable" : ""}`);
+  return html`${search}<div class="table-wrap" tabindex="0" role="region" aria-label="${caption ?? "table"}"><table${attrs}>${caption ? html`<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 /** Width the phone copy of a chart is drawn at, in px (a 390 px screen shows it at about 0.95x). */
@@ -122,6 +131,15 @@ export function chartFigure(name: string, render: () => string, query: Record<st
   const narrow = narrowIds(renderAtWidth(NARROW_CHART_PX, render));
   return html`<figure class="chart" aria-label="${label}" data-chart="${name}"><div class="chart-wide">${trusted(wide)}</div><div class="chart-narrow">${trusted(narrow)}</div>
 <figcaption><a href="/api/chart/${name}.svg${q}" download>Download SVG</a> · <a href="/api/chart/${name}.png${q}" download>Download PNG</a></figcaption></figure>`;
+}
+
+/**
+ * Download links for a result: CSV (/api/<api>.csv) and JSON (/api/<api>) for the query the page computed with,
+ * so a download holds the numbers on the screen.
+ */
+export function downloads(api: string, query: Record<string, string | number | undefined> | URLSearchParams, what = "these results"): Trusted {
+  const q = queryString(query instanceof URLSearchParams ? Object.fromEntries(query) : query);
+  return html`<p class="downloads" data-api="${api}"><span class="muted">Download ${what}:</span> <a href="/api/${api}.csv${q}" download data-kind="csv">CSV</a> · <a href="/api/${api}${q}" download data-kind="json">JSON</a></p>`;
 }
 
 /** An error box (used for 400s on pages: the form stays, the message names the field). */

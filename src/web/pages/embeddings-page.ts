@@ -4,7 +4,7 @@ import type { PageResult, RequestContext } from "../context.js";
 import { embeddingsChart, embeddingsFrom, EMBED_DEFAULTS } from "../data/embeddings-data.js";
 import { html } from "../html.js";
 import { HttpError, queryObject } from "../http.js";
-import { chartFigure, errorBox, field, form, heading, select, table } from "../layout.js";
+import { chartFigure, downloads, errorBox, field, form, heading, select, table } from "../layout.js";
 import { ENGINE_OPTIONS, modelOptions } from "../options.js";
 import type { EmbeddingRow } from "../../catalog/embeddings.js";
 
@@ -40,7 +40,7 @@ export function embeddingsPage(ctx: RequestContext): PageResult {
       "Accelerators, cheapest per token first",
     );
     const query = Object.fromEntries(Object.entries(view.options));
-    return { title, main: html`${heading(title, lead)}${controls}<section id="results" aria-live="polite">${chartFigure("embeddings", () => embeddingsChart(view), query, "Embedding cost chart")}${t}${view.warnings.map((w) => html`<p class="note">${w}</p>`)}</section>` };
+    return { title, main: html`${heading(title, lead)}${controls}<section id="results" aria-live="polite">${chartFigure("embeddings", () => embeddingsChart(view), query, "Embedding cost chart")}${t}${downloads("embeddings", query, "the comparison")}${view.warnings.map((w) => html`<p class="note">${w}</p>`)}</section>` };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return { title, status: error.status, main: html`${heading(title, lead)}${controls}<section id="results" aria-live="polite">${errorBox(error.message)}</section>` };

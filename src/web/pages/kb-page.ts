@@ -5,7 +5,7 @@ import type { PageResult, RequestContext } from "../context.js";
 import { checkReport, kbNode, kbSearch } from "../data/kb-data.js";
 import { html, trusted } from "../html.js";
 import { HttpError, listParam, parseQuery } from "../http.js";
-import { field, form, table } from "../layout.js";
+import { downloads, field, form, table } from "../layout.js";
 import { z } from "zod";
 import { guarded, valueOf } from "./common.js";
 
@@ -42,7 +42,7 @@ export async function kbSearchPage(ctx: RequestContext): Promise<PageResult> {
       ],
       hits,
       `${hits.length} node${hits.length === 1 ? "" : "s"}`,
-    )}`;
+    )}${downloads("kb/search", { q: q.q, tag: q.tag?.join(","), limit: q.limit }, "these results")}`;
   });
 }
 

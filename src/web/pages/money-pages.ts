@@ -6,7 +6,7 @@ import { todayIso } from "../../cli/options.js";
 import { tiersText } from "../../cli/prices.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { html, sourceLink, trusted } from "../html.js";
-import { chartFigure, field, form, select, table } from "../layout.js";
+import { chartFigure, downloads, field, form, select, table } from "../layout.js";
 import {
   BILL_DEFAULTS,
   BREAKEVEN_DEFAULTS,
@@ -25,7 +25,7 @@ import { effectiveQuery, guarded, valueOf } from "./common.js";
 
 const usdCell = (v: number | null) => (v === null ? "-" : formatUsd(v));
 
-function priceTable(lines: PriceLine[], caption: string) {
+function priceTable(lines: PriceLine[], caption: string, id: string) {
   return table<PriceLine>(
     [
       { header: "model", cell: (l) => html`<a href="/prices?model=${encodeURIComponent(l.modelId)}&amp;provider=${encodeURIComponent(l.provider)}">${l.modelId}</a>` },
@@ -40,6 +40,7 @@ function priceTable(lines: PriceLine[], caption: string) {
     ],
     lines,
     caption,
+    { id: `prices-${id}`, sortable: true, searchable: lines.length > 10 },
   );
 }
 
@@ -59,8 +60,8 @@ export async function pricesPage(ctx: RequestContext): Promise<PageResult> {
     const history = model ? await pricesJson(ctx, new URLSearchParams({ model, history: "1", ...(provider ? { provider } : {}) })) : null;
     const all = await pricesJson(ctx, new URLSearchParams(base));
     const today = at || todayIso();
-    return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${history.prices.some((l) => l.startDate !== null) ? chartFigure("price-history", () => priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart") : html`<p class="muted">No dated price changes for this model: only the maintained price library's current row.</p>`}${priceTable(history.prices, "Every dated price row, oldest first")}` : ""}
-<h2>All list prices on ${all.date ?? today}</h2><details${trusted(history ? "" : " open")}><summary>${all.prices.length} models${provider ? ` from ${provider}` : ""}</summary>${priceTable(all.prices, `List prices in force on ${all.date ?? today}`)}</details>`;
+    return html`${history ? html`<h2>${history.modelId ?? model}: price history</h2>${history.prices.some((l) => l.startDate !== null) ? chartFigure("price-history", () => priceHistoryChart(history.modelId ?? model, history.prices, today), { model, ...(provider ? { provider } : {}), at: today }, "Price history chart") : html`<p class="muted">No dated price changes for this model: only the maintained price library's current row.</p>`}${priceTable(history.prices, "Every dated price row, oldest first", "history")}${downloads("prices", { model, history: "1", provider }, `the history of ${history.modelId ?? model}`)}` : ""}
+<h2>All list prices on ${all.date ?? today}</h2><details${trusted(history ? "" : " open")}><summary>${all.prices.length} models${provider ? ` from ${provider}` : ""}</summary>${priceTable(all.prices, `List prices in force on ${all.date ?? today}`, "all")}</details>${downloads("prices", { at: all.date ?? today, provider }, `every price on ${all.date ?? today}`)}`;
   });
 }
 
@@ -101,7 +102,7 @@ export async function billPage(ctx: RequestContext): Promise<PageResult> {
 <div class="card"><div class="k">Total</div><div class="v" data-field="totalUsd" data-value="${String(b.totalUsd)}">${formatUsd(b.totalUsd)} <span class="unit">USD</span></div></div>
 <div class="card"><div class="k">Per request</div><div class="v" data-field="usdPerRequest" data-value="${String(b.usdPerRequest)}">${formatUsd(b.usdPerRequest)} <span class="unit">USD</span></div></div>
 <div class="card"><div class="k">Requests</div><div class="v">${formatSignificant(b.requestCount, 6)} <span class="unit">requests</span></div></div>
-</div>${lines}${b.warnings.map((w) => html`<p class="note">${w}</p>`)}<p class="muted">Source: ${sourceLink(b.priceRow.source.url)}</p>`;
+</div>${lines}${downloads("bill", query, "the bill")}${b.warnings.map((w) => html`<p class="note">${w}</p>`)}<p class="muted">Source: ${sourceLink(b.priceRow.source.url)}</p>`;
   });
 }
 
@@ -139,7 +140,7 @@ export async function breakevenPage(ctx: RequestContext): Promise<PageResult> {
 <div class="card"><div class="k">Fixed cost</div><div class="v">${formatUsd(b.monthlyFixedUsd)} <span class="unit">USD/month</span></div></div>
 <div class="card"><div class="k">API blended</div><div class="v">${formatUsd(b.api.blendedUsdPerMillionTokens)} <span class="unit">USD/1M tokens</span></div></div>
 </div>
-${chartFigure("breakeven", () => breakevenChart(b), Object.fromEntries(effectiveQuery(query, {})), "Breakeven chart")}${rows}${b.api.warnings.map((w) => html`<p class="note">${w}</p>`)}`;
+${chartFigure("breakeven", () => breakevenChart(b), Object.fromEntries(effectiveQuery(query, {})), "Breakeven chart")}${rows}${downloads("breakeven", query, "the breakeven table")}${b.api.warnings.map((w) => html`<p class="note">${w}</p>`)}`;
   });
 }
 type B = { utilizationFraction: number; capacityTokensPerMonth: number; breakevenTokensPerMonth: number; selfHostUsdPerMillionTokens: number; feasible: boolean };
@@ -178,6 +179,6 @@ ${table<P>(
   ],
   shown,
   one ? `${one} at each price change` : "Each API model's latest price, highest index first",
-)}${trusted("")}`;
+)}${downloads("index", ctx.query, "every index point")}`;
   });
 }

@@ -7,7 +7,7 @@ import { formatDuration, formatInteger, formatJson, formatRate, formatUsd } from
 import type { RequestContext, PageResult } from "../context.js";
 import { html, type Trusted } from "../html.js";
 import { HttpError, parseQuery, queryObject } from "../http.js";
-import { chartFigure, errorBox, field, form, heading, select } from "../layout.js";
+import { chartFigure, downloads, errorBox, field, form, heading, select } from "../layout.js";
 import { defaultUsd, formFieldMessage, PredictQuery, predictBody, scenarioFromQuery } from "../data/predict-data.js";
 import { rooflineChart, rooflineOf } from "../data/roofline.js";
 
@@ -68,6 +68,7 @@ function results(p: Prediction, input: PredictInput, scenario: unknown, query: R
 <p class="muted">${p.fits ? "Fits in memory" : "Does not fit"}; parallelism ${par ? `tp ${par.tp}, pp ${par.pp}, ep ${par.ep}, ${par.replicas} replica(s)` : "-"}; ${input.accelerator.name}, ${input.precisions.weights} weights, ${input.precisions.kvCache} KV cache${input.scenario.pricing ? `; ${formatUsd(input.scenario.pricing.usdPerAcceleratorHour)} USD per accelerator-hour at ${input.scenario.pricing.utilization * 100}% utilization` : ""}.</p>
 ${p.fits ? p.issues.map((i) => html`<p class="note">! ${issueText(i)}</p>`) : html`<div class="error" role="alert" data-field="issue" data-value="${p.issues[0]?.code ?? "does_not_fit"}"><strong>Does not fit:</strong> <span class="message">${p.issues.map(issueText).join("\n") || "no layout of these accelerators holds the model"}</span></div>`}
 ${roof ? chartFigure("roofline", () => rooflineChart(roof), query, "Roofline chart") : ""}
+${downloads("predict", query, "this prediction")}
 <h2>Scenario</h2>
 <p class="muted">The same file gives the same numbers from the CLI: <code>costcurve predict scenario.json --json</code>.</p>
 <pre id="scenario-json">${formatJson(scenario)}</pre>

@@ -3,7 +3,7 @@ import { formatDuration, formatRate } from "../../report/index.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { type LevelView, runsChart, runsView } from "../data/runs-data.js";
 import { html } from "../html.js";
-import { chartFigure, field, form, hidden, select, table } from "../layout.js";
+import { chartFigure, downloads, field, form, hidden, select, table } from "../layout.js";
 import { acceleratorOptions, ENGINE_OPTIONS } from "../options.js";
 import { guarded, valueOf } from "./common.js";
 
@@ -59,7 +59,7 @@ export async function runsPage(request: RequestContext): Promise<PageResult> {
       `${sel.run.label || sel.run.id}, started ${sel.run.startedAt}`,
     );
     const first = sel.levels.find((l) => l.predicted)?.predicted;
-    return html`${sel.problem ? html`<p class="note">${sel.problem}</p>` : ""}${chartFigure("runs", () => runsChart(runs), Object.fromEntries(ctx.query), "Measured vs predicted chart")}${t}${first ? html`<p class="muted">Predicted decode is ${first.bound}-bound at the first level.</p>` : ""}`;
+    return html`${sel.problem ? html`<p class="note">${sel.problem}</p>` : ""}${chartFigure("runs", () => runsChart(runs), Object.fromEntries(ctx.query), "Measured vs predicted chart")}${t}${downloads("runs", ctx.query, "this run's levels")}${first ? html`<p class="muted">Predicted decode is ${first.bound}-bound at the first level.</p>` : ""}`;
   });
 }
 

@@ -9,7 +9,7 @@ import type { PageResult, RequestContext } from "../context.js";
 import { FRONTIER_DEFAULTS, frontierFrom, frontierSvg, OPTIMIZE_DEFAULTS, optimizeFrom } from "../data/sweep-data.js";
 import { html, trusted } from "../html.js";
 import { listParam, queryObject } from "../http.js";
-import { chartFigure, field, form, select, table } from "../layout.js";
+import { chartFigure, downloads, field, form, select, table } from "../layout.js";
 import { ENGINE_OPTIONS, modelOptions } from "../options.js";
 import { guarded, valueOf } from "./common.js";
 
@@ -65,7 +65,8 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
       return top ? [top] : [];
     });
     best.sort((a, b) => a.usdPerMillionOutputTokens - b.usdPerMillionOutputTokens);
-    return html`${chartFigure("frontier", () => frontierSvg(view), query, "Frontier chart")}
+    const passed = (name: string) => (ctx.query.get(name) ? { [name]: ctx.query.get(name)! } : {});
+    return html`${chartFigure("frontier", () => frontierSvg(view), query, "Frontier chart")}${downloads("frontier", { ...query, ...passed("counts"), ...passed("usd-per-hour") }, "every frontier point")}
 <h2>At ${formatSignificant(view.interactivity, 3)} output tokens/s per user or faster</h2>
 ${best.length ? table<FrontierPoint>(columns, best, "Each accelerator's highest-throughput frontier point meeting the target, cheapest first") : html`<p>No accelerator reaches ${view.interactivity} tokens/s per user.</p>`}
 <details><summary>All ${rows.length} Pareto-optimal points (${view.frontier.evaluatedCount.toLocaleString("en-US")} evaluated)</summary>${table<FrontierPoint>(columns, rows, "Every frontier point, by accelerator and increasing interactivity")}</details>`;
@@ -113,6 +114,6 @@ ${table<OptimizeRow>(
   ],
   view.result.rows,
   `${view.result.evaluatedCount.toLocaleString("en-US")} configurations evaluated; ${view.result.unreachableCount} cannot meet the limits, ${view.result.tooSmallCount} do not fit`,
-)}`;
+)}${downloads("optimize", view.options, "these configurations")}`;
   });
 }
