@@ -1,4 +1,5 @@
 // The two static files: the style sheet and the small client script (plain ES module, no build step).
+import { CHARTS_JS, TABLES_JS } from "./client-enhance.js";
 
 /** Progressive enhancement: forms work as plain GET forms; with JS, results update in place and the URL follows. */
 export const APP_JS = `// costcurve web: live forms. Without this script every form still works as a plain GET form.
@@ -68,12 +69,20 @@ for (const form of document.querySelectorAll("form[data-live]")) {
     schedule(form, 0);
   });
 }
+${TABLES_JS}
+${CHARTS_JS}
+function enhance(root) {
+  enhanceTables(root);
+  enhanceCharts(root);
+}
+enhance(document);
+document.addEventListener("costcurve:updated", () => enhance(document.getElementById("results") || document));
 document.documentElement.dataset.ready = "true";
 `;
 
 export const STYLE_CSS = `:root {
   --text: #1f2937; --muted: #4b5563; --faint: #6b7280; --line: #e5e7eb; --bg: #f8fafc; --card: #ffffff;
-  --accent: #1d4ed8; --accent-soft: #dbeafe; --bad: #b91c1c; --bad-soft: #fef2f2; --good: #047857; --warn: #92400e;
+  --accent: #1d4ed8; --accent-soft: #dbeafe; --focus: #1d4ed8; --bad: #b91c1c; --bad-soft: #fef2f2; --good: #047857; --warn: #92400e;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
   font-size: 15px; line-height: 1.5; color: var(--text); background: var(--bg);
 }
@@ -154,6 +163,27 @@ mark { background: #fde68a; }
 @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
 .foot { max-width: 1680px; margin: 0 auto; padding: 12px 24px 30px; color: var(--faint); font-size: 13px; }
 p, li, dd, summary, .error, .note { overflow-wrap: anywhere; }
+.downloads { font-size: 13px; margin: -6px 0 16px; }
+.table-search { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; font-size: 13px; margin: 8px 0; }
+.table-search .label { color: var(--muted); font-weight: 600; }
+.table-search input { width: min(320px, 100%); }
+th button.sort { all: unset; cursor: pointer; display: block; width: 100%; }
+th button.sort:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
+th[aria-sort="ascending"] button.sort::after { content: " \\25B2"; font-size: 10px; }
+th[aria-sort="descending"] button.sort::after { content: " \\25BC"; font-size: 10px; }
+.chart-tip { position: fixed; z-index: 20; pointer-events: none; white-space: pre-line; background: #111827; color: #f9fafb;
+  font-size: 13px; line-height: 1.4; padding: 6px 9px; border-radius: 6px; max-width: 320px; box-shadow: 0 2px 8px rgba(0,0,0,0.25); }
+figure.chart .pt.hover > :not(title) { stroke: #111827; stroke-width: 2; }
+figure.chart .series-off { display: none; }
+figure.chart .legend-item { cursor: pointer; }
+figure.chart .legend-off { opacity: 0.3; }
+.series-toggles { display: flex; flex-wrap: wrap; gap: 6px; padding: 6px 4px 0; }
+.series-toggle { background: var(--card); color: var(--text); border: 1px solid #9ca3af; padding: 3px 10px; font-size: 13px; display: inline-flex; align-items: center; gap: 6px; }
+.series-toggle[aria-pressed="false"] { opacity: 0.55; text-decoration: line-through; }
+.series-toggle .swatch { width: 12px; height: 12px; border-radius: 2px; display: inline-block; }
+.zoom-band { fill: rgba(29, 78, 216, 0.12); stroke: #1d4ed8; stroke-dasharray: 4 3; }
+.zoom-reset { margin: 6px 4px 0; font-size: 13px; padding: 3px 10px; }
+figure.chart[data-chart="frontier"] svg { touch-action: pan-y; cursor: crosshair; }
 @media (max-width: 640px) {
   main { padding: 12px 12px 32px; }
   .top { padding: 8px 12px; gap: 8px 16px; }

@@ -194,6 +194,87 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     expect(predicted.every((v) => Number.isFinite(v) && v > 0)).toBe(true);
   });
 
+  it("hovering a frontier point shows its values with units; a legend toggle hides its series; a drag zooms", async () => {
+    await page.goto(`${web.url}/frontier`);
+    await page.waitForSelector("html[data-ready]");
+    const svg = page.locator("figure.chart .chart-wide svg");
+    const point = svg.locator(".pt").first();
+    const tipText = await point.getAttribute("data-tip");
+    await point.hover({ force: true });
+    await page.waitForSelector(".chart-tip:not([hidden])");
+    const shown = (await page.textContent(".chart-tip"))!;
+    expect(shown).toBe(tipText);
+    // the point's own values: its series and both rates with their units
+    expect(shown).toMatch(/per user: [\d.,]+k? tokens\/s/);
+    expect(shown).toMatch(/per accelerator: [\d.,]+k? tokens\/s/);
+    // the legend toggles: hide the first series, show it again
+    const toggle = page.locator(".series-toggle").first();
+    const series = await toggle.getAttribute("data-series");
+    await toggle.click();
+    expect(await toggle.getAttribute("aria-pressed")).toBe("false");
+    expect(await svg.locator(`.series-markers[data-series="${series}"]`).isVisible()).toBe(false);
+    await toggle.click();
+    expect(await svg.locator(`.series-markers[data-series="${series}"]`).isVisible()).toBe(true);
+    // drag across the plot: the chart zooms into that range, Reset restores it
+    const before = await svg.getAttribute("viewBox");
+    const box = (await svg.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.4);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.7, { steps: 4 });
+    await page.mouse.up();
+    expect(await svg.getAttribute("viewBox")).not.toBe(before);
+    await page.click("figure.chart .chart-wide .zoom-reset");
+    expect(await svg.getAttribute("viewBox")).toBe(before);
+    expect(problems).toEqual([]);
+  });
+
+  it("the prices table sorts by a header click and filters by the search box", async () => {
+    await page.goto(`${web.url}/prices`);
+    await page.waitForSelector("html[data-ready]");
+    await page.click("details summary");
+    const rows = page.locator("#prices-all tbody tr");
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(100);
+    await page.fill("#prices-all-search", "gpt-4o");
+    const visible = await page.$$eval("#prices-all tbody tr:not([hidden])", (trs) => trs.map((tr) => tr.textContent ?? ""));
+    expect(visible.length).toBeGreaterThan(0);
+    expect(visible.length).toBeLessThan(total);
+    expect(visible.every((t) => t.toLowerCase().includes("gpt-4o"))).toBe(true);
+    await page.fill("#prices-all-search", "");
+    // sort by input price: ascending, then descending; missing prices sort last
+    await page.click('#prices-all thead th:nth-child(4) button.sort');
+    expect(await page.getAttribute("#prices-all thead th:nth-child(4)", "aria-sort")).toBe("ascending");
+    const inputs = await page.$$eval("#prices-all tbody tr td:nth-child(4)", (tds) => tds.map((td) => td.getAttribute("data-value")).filter((v) => v !== null).map(Number));
+    expect(inputs).toEqual([...inputs].sort((a, b) => a - b));
+    await page.click('#prices-all thead th:nth-child(4) button.sort');
+    const down = await page.$$eval("#prices-all tbody tr td:nth-child(4)", (tds) => tds.map((td) => td.getAttribute("data-value")).filter((v) => v !== null).map(Number));
+    expect(down).toEqual([...down].sort((a, b) => b - a));
+    expect(problems).toEqual([]);
+  });
+
+  it.each(PAGES.filter(([name]) => name !== "kb-claim"))("%s offers CSV and JSON downloads of its results that parse", async (name, path) => {
+    await page.goto(web.url + path);
+    const links = await page.$$eval("#results .downloads a, #results figcaption a", (as) => as.map((a) => ({ kind: a.getAttribute("data-kind") ?? a.textContent ?? "", href: a.getAttribute("href")! })));
+    expect(links.filter((l) => l.kind === "csv").length, name).toBeGreaterThan(0);
+    for (const link of links) {
+      const response = await page.request.get(web.url + link.href);
+      expect(response.status(), link.href).toBe(200);
+      if (link.kind === "csv") {
+        const lines = (await response.text()).split("\r\n").filter(Boolean);
+        const header = lines[0]!.split(",");
+        expect(header.length, link.href).toBeGreaterThan(1);
+        expect(lines.length, link.href).toBeGreaterThan(1);
+        expect(lines.join("\n")).not.toMatch(/NaN|Infinity|undefined/);
+      } else if (link.kind === "json") {
+        expect(JSON.parse(await response.text()), link.href).toBeTruthy();
+      } else if (/SVG/.test(link.kind)) {
+        expect((await response.text()).startsWith("<svg"), link.href).toBe(true);
+      } else if (/PNG/.test(link.kind)) {
+        expect([...(await response.body()).subarray(0, 4)], link.href).toEqual([0x89, 0x50, 0x4e, 0x47]);
+      }
+    }
+  });
+
   it("Frontier follows the accelerators the user ticks", async () => {
     await page.goto(`${web.url}/frontier`);
     await page.waitForSelector("html[data-ready]");
