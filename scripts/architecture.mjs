@@ -57,7 +57,32 @@ function describe(path) {
 
 const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
 const listed = files.filter((f) => !f.startsWith("content/kb/")).concat(files.some((f) => f.startsWith("content/kb/")) ? ["content/kb"] : []);
-const lines = ["# Architecture", "", "One pure engine and thin shells around it. Imports point down the layers (checked by src/layers.test.ts):", "core (pure: no node:*, no I/O) <- catalog <- prices <- store, report; bench, kb, market, cli and web sit on top.", ""];
+// The map of how a question flows through the layers: the first thing a reader sees.
+const FLOW = [
+  "## How a question flows",
+  "",
+  "```",
+  "argv (src/cli/<command>.ts)        HTTP query/body (src/web/data/*, pages/*)     library (src/index.ts)",
+  "   flags parsed                       parameters parsed                             typed input",
+  "        \\__________________  ____________________/_____________________________________/",
+  "                           \\/",
+  "   src/app/<question>.ts   parse<Question>(text) -> question | InputError(issues)",
+  "                           answer<Question>(book, question) -> {ok, value} | {ok: false, issues}",
+  "                                |              |               |               |",
+  "   src/core (engine: predict, evaluation, cost)  src/catalog (models, GPUs, profiles)  src/prices (book, bill)",
+  "   src/store, src/kb, src/market, src/bench      src/report (tables, charts, issue-text)",
+  "                           /\\",
+  "        __________________/  \\____________________",
+  "       /                                           \\",
+  "   CLI: issues in flag words (cli-issues.ts),      web: issues in parameter words (web/input-errors.ts),",
+  "   tables, --json, --svg                           JSON (the CLI's bytes), pages, charts",
+  "```",
+  "",
+  "A question is answered once, in src/app; the shells only parse text, pick a vocabulary for issues and format.",
+  "`predict` keeps its evaluation (src/core/evaluation.ts): `--explain`, the bound sentence and the web roofline format it.",
+  "",
+];
+const lines = ["# Architecture", "", ...FLOW, "One pure engine and thin shells around it. Imports point down the layers (checked by src/layers.test.ts for every folder):", "core (pure: no node:*, no I/O) <- catalog <- prices <- store, report; bench, kb, market <- app <- cli, web (nothing below the shells imports them).", ""];
 let folder = "";
 const undescribed = [];
 const dirOf = (path) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".");

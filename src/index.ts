@@ -1,5 +1,19 @@
 // costcurve's typed library API: the same functions the CLI and the web app call.
 
+// One function per user question (the CLI and the web call the same ones)
+export { resolveEach, predictAll, explain } from "./app/predict.js";
+export { answerPrices, type PricesAnswer, type PricesQuestion } from "./app/prices.js";
+export { answerBill, parseBillQuestion, type BillAnswer, type BillQuestion } from "./app/bill.js";
+export { answerBreakeven, parseBreakevenQuestion, breakevenChart } from "./app/breakeven.js";
+export { answerIndex, parseIndexQuestion, indexChart } from "./app/margin-index.js";
+export { answerEmbeddings, parseEmbeddingQuery } from "./app/embed.js";
+export { computeFrontier as frontier, frontierChart, parseFrontierInput } from "./app/frontier.js";
+export { optimize } from "./app/optimize.js";
+export { loadPriceBook } from "./app/price-book.js";
+export { InputError } from "./app/values.js";
+export type { TypedIssue, IssuePath } from "./core/issues.js";
+export { predictExplained, type Explained, type PredictionEvaluation } from "./core/evaluation.js";
+
 // Engine (pure)
 export { parseArchitecture, type Architecture } from "./core/architecture.js";
 export { countParameters, type ParameterCounts } from "./core/parameters.js";

@@ -2,13 +2,21 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// The import direction of STYLE.md: each folder lists the project folders it may import.
+// The import direction of STYLE.md: each folder lists the project folders it may import. Every folder under src has
+// a list (a new folder fails until it gets one); only the shells (cli, web) are above app, and nothing below them
+// imports either.
 const ALLOWED: Record<string, string[]> = {
   core: ["core"],
   catalog: ["core", "catalog"],
   report: ["core", "report"],
   prices: ["core", "catalog", "prices", "store"],
   store: ["core", "store"],
+  bench: ["core", "catalog", "store", "bench"],
+  kb: ["core", "catalog", "prices", "store", "kb"],
+  market: ["core", "catalog", "report", "store", "market"],
+  app: ["core", "catalog", "prices", "store", "report", "kb", "market", "bench", "app"],
+  cli: ["core", "catalog", "prices", "store", "report", "kb", "market", "bench", "app", "cli", "web"],
+  web: ["core", "catalog", "prices", "store", "report", "kb", "market", "bench", "app", "web"],
 };
 
 const SRC = resolve(import.meta.dirname);
@@ -47,6 +55,24 @@ describe("layers", () => {
       expect(violations).toEqual([]);
     });
   }
+
+  it("every folder under src has an allowed-import list", () => {
+    const folders = readdirSync(SRC).filter((name) => statSync(join(SRC, name)).isDirectory());
+    expect(folders.filter((f) => !(f in ALLOWED))).toEqual([]);
+  });
+
+  it("nothing below the shells imports src/cli or src/web", () => {
+    for (const [layer, allowed] of Object.entries(ALLOWED)) {
+      if (layer === "cli" || layer === "web") continue;
+      expect(allowed.filter((a) => a === "cli" || a === "web"), layer).toEqual([]);
+    }
+  });
+
+  it("src/index.ts (the library) calls app and imports no shell", () => {
+    const specs = importsOf(join(SRC, "index.ts"));
+    expect(specs.some((s) => s.startsWith("./app/"))).toBe(true);
+    expect(specs.filter((s) => s.startsWith("./cli/") || s.startsWith("./web/"))).toEqual([]);
+  });
 
   it("core has no console, clock or randomness", () => {
     const offenders = sourceFiles(join(SRC, "core")).filter((f) => /console\.|Date\.now|new Date\(|Math\.random|process\./.test(readFileSync(f, "utf8")));

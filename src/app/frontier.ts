@@ -1,7 +1,10 @@
 // frontier: per accelerator, the Pareto frontier of throughput per accelerator against speed per user, each point
 // being predict's figures for its own scenario (the layout pinned, a concurrency load, the steady-state closed form).
+import { type TypedIssue, typedIssue } from "../core/issues.js";
 import type { Precision } from "../core/precision.js";
-import { type Result, fail, ok } from "../core/result.js";
+import { type Issue, type Result, fail, ok } from "../core/result.js";
+import { renderXYChart } from "../report/index.js";
+import * as v from "./values.js";
 import type { Load, Scenario } from "../core/scenario.js";
 import { type Layout, type PriceUsed, type SweepBase, defaultCounts, layoutOf, predictLayout, sweepConfigs } from "./sweep-layouts.js";
 
@@ -110,4 +113,51 @@ export function paretoMaxMax<T extends { outputTokensPerSecondPerUser: number; o
     }
   }
   return out.reverse();
+}
+
+/** The sweep's inputs as text (flags or query parameters of the same names), accelerators already split. */
+export interface FrontierText {
+  model: string;
+  accelerators: string[];
+  input: string;
+  output: string;
+  precision?: string | undefined;
+  counts?: string | undefined;
+  engine: string;
+  usdPerHour?: string | undefined;
+}
+
+/** Parses the sweep's inputs (throws InputError naming `input`, `precision`, `counts`, `usd-per-hour`, ...). */
+export function parseFrontierInput(f: FrontierText): FrontierInput {
+  const price = f.usdPerHour === undefined ? undefined : v.checkPriceIds("usd-per-hour", v.parsePrice("usd-per-hour", f.usdPerHour), f.accelerators);
+  return {
+    base: { model: f.model, inputTokens: v.parseWhole("input", f.input, v.INPUT_NUMBER_LIMITS.whole), outputTokens: v.parseWhole("output", f.output, v.INPUT_NUMBER_LIMITS.whole), engine: v.parseEngine("engine", f.engine) },
+    accelerators: f.accelerators,
+    precisions: f.precision === undefined ? undefined : v.parsePrecisionList("precision", f.precision),
+    counts: f.counts === undefined ? undefined : v.parseWholeList("counts", f.counts),
+    usdPerHour: typeof price === "number" ? Object.fromEntries(f.accelerators.map((id) => [id, price])) : price,
+  };
+}
+
+/** Sweep issues as data: an unknown accelerator points at `accelerators`. */
+export function sweepIssues(issues: Issue[]): TypedIssue[] {
+  return issues.map((i) => typedIssue(i));
+}
+
+/** The frontier chart: x = tokens/s per user (log), y = tokens/s per accelerator (log), one stepped line per accelerator. */
+export function frontierChart(f: Frontier, model: string, input: string | number, output: string | number): string {
+  return renderXYChart({
+    title: `Throughput vs interactivity: ${model}`,
+    subtitle: `${input} input / ${output} output tokens per request; each line is one accelerator's Pareto frontier over count, parallelism, precision and concurrency`,
+    footnote: "costcurve frontier: engine predictions with the fitted efficiency profiles (docs/efficiency-fit.md)",
+    x: { title: "Output tokens/s per user", unit: "tokens/s", scale: "log" },
+    y: { title: "Output tokens/s per accelerator", unit: "tokens/s", scale: "log" },
+    series: Object.entries(f.frontiers).map(([name, points]) => ({
+      name,
+      kind: "line" as const,
+      curve: "linear" as const,
+      markers: true,
+      points: points.map((p: FrontierPoint) => ({ x: p.outputTokensPerSecondPerUser, y: p.outputTokensPerSecondPerAccelerator })),
+    })),
+  });
 }

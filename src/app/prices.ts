@@ -3,6 +3,7 @@ import { type IssuePath, type TypedIssue, typedIssue } from "../core/issues.js";
 import type { Issue } from "../core/result.js";
 import { listPrices, priceAt, priceHistory, resolveModel, type PriceBook } from "../prices/book.js";
 import type { PriceRow } from "../prices/schema.js";
+import { formatSignificant } from "../report/format.js";
 
 /** One price row as the prices answer lists it. */
 export interface PriceLine {
@@ -102,4 +103,11 @@ export function pricesJson(a: PricesAnswer, text: (issue: TypedIssue) => string)
   if (a.kind === "list") return { date: a.date, prices: a.prices };
   if (a.kind === "history") return { modelId: a.modelId, prices: a.prices };
   return { date: a.date, warnings: a.warnings.map(text), prices: a.prices };
+}
+
+const rate = (v: number) => formatSignificant(v, 4);
+
+/** Long-context tiers as text: ">200k: 6/22.5" per tier (input/output USD per 1M), "; " between tiers. */
+export function tiersText(tiers: PriceRow["contextTiers"]): string {
+  return tiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
 }

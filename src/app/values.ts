@@ -1,5 +1,6 @@
 // Input values as the shells receive them (flag values, query parameters): parsed and range-checked, each problem
 // an invalid_input issue whose path is the shell's own name for the input (the shell turns it into words).
+import { isCalendarDate } from "../core/calendar-date.js";
 import type { IssuePath, TypedIssue } from "../core/issues.js";
 import { Engine } from "../core/efficiency.js";
 import { Precision } from "../core/precision.js";
@@ -14,6 +15,61 @@ export class InputError extends Error {
 
 const invalid = (field: string | IssuePath, expected: string, received: string): InputError =>
   new InputError([{ code: "invalid_input", path: Array.isArray(field) ? field : [field], expected, received }]);
+
+/**
+ * Upper bounds of numeric inputs: far above any real input, low enough that every product a question forms stays
+ * finite (train --tokens 1e308 printed "Infinity MWh"). A question passes its own bound where it knows better.
+ */
+export const INPUT_NUMBER_LIMITS = {
+  /** Prices, rates, latencies, token and request counts. */
+  number: 1e15,
+  /** Whole numbers: accelerators, layers, sequences, rows, days. */
+  whole: 1e9,
+  /** Quantities with suffixes (parameters, tokens, FLOPs): 1e40 FLOPs is 1e15 times GPT-4's training compute. */
+  quantity: 1e40,
+} as const;
+
+/** Bounds of inputs that feed a scenario or a sweep. */
+export const INPUT_LIMITS = {
+  /** Tokens in one sequence or request, as a scenario's inputTokens (src/core/scenario.ts SCENARIO_LIMITS). */
+  sequenceTokens: 100_000_000,
+  /** Sequences in one batch. */
+  batchSequences: 1_000_000,
+  /** Training tokens: 1e18, about 60,000 times Llama 3's 15T. */
+  trainingTokens: 1e18,
+  /** Parameters: 1e16, about 5,000 times the largest published model. */
+  parameters: 1e16,
+  /** Accelerators in one system or run. */
+  acceleratorCount: 1_000_000,
+  /** USD per accelerator-hour. */
+  usdPerAcceleratorHour: 10_000,
+} as const;
+
+/** `value` when it is at most `max`, else a too_large issue. */
+export function parseAtMost(field: string | IssuePath, value: number, max: number): number {
+  if (!(value <= max)) throw new InputError([{ code: "too_large", path: Array.isArray(field) ? field : [field], max, received: value }]);
+  return value;
+}
+
+/**
+ * A price checked against the accelerators of the question (null: not known here): every id of an id=usd pair must
+ * be one of `ids` (a price for an accelerator the run does not use was ignored silently), every price at most the bound.
+ */
+export function checkPriceIds<T extends number | Record<string, number> | undefined>(field: string, price: T, ids: readonly string[] | null): T {
+  if (price === undefined) return price;
+  if (typeof price === "number") return parseAtMost(field, price, INPUT_LIMITS.usdPerAcceleratorHour) as T;
+  for (const [id, usd] of Object.entries(price)) {
+    if (ids !== null && !ids.includes(id)) throw new InputError([{ code: "not_in_list", path: [field], value: id, allowed: [...ids], what: "the accelerators given" }]);
+    parseAtMost([field, id], usd, INPUT_LIMITS.usdPerAcceleratorHour);
+  }
+  return price;
+}
+
+/** `date` (already YYYY-MM-DD in shape) when it is a day of the calendar: 2024-13-45 and 2025-02-30 are refused. */
+export function checkCalendarDate(field: string, date: string): string {
+  if (!isCalendarDate(date)) throw invalid(field, "a calendar date (YYYY-MM-DD with a real month and day)", date);
+  return date;
+}
 
 /** A number > 0. */
 export function parsePositive(field: string | IssuePath, text: string, what = "a number > 0"): number {

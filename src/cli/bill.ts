@@ -1,74 +1,22 @@
 // `costcurve bill`: the effective API bill for a workload, line by line.
 import type { Command } from "commander";
-import type { BillInput, BillLine } from "../prices/bill.js";
+import type { BillLine } from "../prices/bill.js";
 import type { PriceBook } from "../prices/book.js";
-import { answerBill, billJson } from "../app/bill.js";
-import { cliText, usageError } from "./cli-issues.js";
+import { answerBill, BILL_INPUT_NAMES, type BillText, billJson, parseBillQuestion } from "../app/bill.js";
+import { asUsage, cliText, usageError } from "./cli-issues.js";
 import type { Column } from "../report/cell.js";
 import { formatSignificant, formatUsd } from "../report/format.js";
 import { formatCsv } from "../report/csv.js";
 import { formatJson } from "../report/json.js";
 import { formatKeyValues, formatTable } from "../report/table.js";
 import type { Io } from "./io.js";
-import { countOption, dateOption, outputFormatOption, requiredOption, shareOption } from "./options.js";
+import { outputFormatOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
 /** Bill input field -> the flag that sets it, so errors name what the user typed. */
-const FLAG: Record<string, string> = {
-  date: "--at",
-  inputTokens: "--input-tokens",
-  outputTokens: "--output-tokens",
-  requestCount: "--requests",
-  cacheHitFraction: "--cache-hit",
-  cacheWriteFraction: "--cache-write",
-  cacheWriteOneHourFraction: "--cache-write-1h",
-  cacheStorageHours: "--cache-storage-hours",
-  batchShareFraction: "--batch-share",
-  contextPerRequestTokens: "--context-per-request",
-  tokenizerInflation: "--tokenizer-inflation",
-  overheadFraction: "--overhead",
-  discountFraction: "--discount",
-};
-for (const [field, flag] of Object.entries(FLAG)) FLAG[`input.${field}`] = flag;
+const FLAG: Record<string, string> = Object.fromEntries(Object.entries(BILL_INPUT_NAMES).map(([field, name]) => [field, `--${name}`]));
 
-export interface BillOptions {
-  model?: string;
-  inputTokens?: string;
-  outputTokens?: string;
-  requests?: string;
-  cacheHit?: string;
-  cacheWrite?: string;
-  cacheWrite1h?: string;
-  cacheStorageHours?: string;
-  batchShare?: string;
-  contextPerRequest?: string;
-  tokenizerInflation?: string;
-  overhead?: string;
-  discount?: string;
-  at?: string;
-  provider?: string;
-  json?: boolean;
-  csv?: boolean;
-}
-
-/** Builds the bill input from flags (every value range-checked, errors naming the flag). */
-export function billInputFromOptions(opts: BillOptions): BillInput {
-  const input: BillInput = {
-    inputTokens: countOption("--input-tokens", requiredOption("--input-tokens", opts.inputTokens)),
-    outputTokens: countOption("--output-tokens", requiredOption("--output-tokens", opts.outputTokens)),
-  };
-  if (opts.requests !== undefined) input.requestCount = countOption("--requests", opts.requests);
-  if (opts.contextPerRequest !== undefined) input.contextPerRequestTokens = countOption("--context-per-request", opts.contextPerRequest);
-  if (opts.cacheStorageHours !== undefined) input.cacheStorageHours = countOption("--cache-storage-hours", opts.cacheStorageHours);
-  if (opts.tokenizerInflation !== undefined) input.tokenizerInflation = countOption("--tokenizer-inflation", opts.tokenizerInflation);
-  if (opts.cacheHit !== undefined) input.cacheHitFraction = shareOption("--cache-hit", opts.cacheHit);
-  if (opts.cacheWrite !== undefined) input.cacheWriteFraction = shareOption("--cache-write", opts.cacheWrite);
-  if (opts.cacheWrite1h !== undefined) input.cacheWriteOneHourFraction = shareOption("--cache-write-1h", opts.cacheWrite1h);
-  if (opts.batchShare !== undefined) input.batchShareFraction = shareOption("--batch-share", opts.batchShare);
-  if (opts.overhead !== undefined) input.overheadFraction = shareOption("--overhead", opts.overhead);
-  if (opts.discount !== undefined) input.discountFraction = shareOption("--discount", opts.discount);
-  return input;
-}
+export type BillOptions = BillText & { json?: boolean; csv?: boolean };
 
 const COLUMNS: Column<BillLine>[] = [
   { key: "item" },
@@ -80,10 +28,9 @@ const COLUMNS: Column<BillLine>[] = [
 
 /** Runs the bill command against a book (exported for tests). */
 export function runBill(io: Io, book: PriceBook, opts: BillOptions): void {
-  const model = requiredOption("--model", opts.model);
-  const date = dateOption("--at", opts.at);
-  const input = billInputFromOptions(opts);
-  const answer = answerBill(book, { model, date, input, ...(opts.provider !== undefined ? { provider: opts.provider } : {}) });
+  const question = asUsage(() => parseBillQuestion(opts));
+  const { date } = question;
+  const answer = answerBill(book, question);
   if (!answer.ok) throw usageError(answer.issues, FLAG);
   const bill = answer.value;
   const { priceRow: row } = bill;

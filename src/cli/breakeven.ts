@@ -1,37 +1,17 @@
 // `costcurve breakeven`: the monthly token volume above which renting accelerators for an open model beats
 // a hosted API, at each utilization, with a chart.
 import type { Command } from "commander";
-import type { Issue } from "../core/result.js";
-import { computeBreakeven, DEFAULT_UTILIZATIONS, type Breakeven, type BreakevenRow } from "../prices/breakeven.js";
+import { answerBreakeven, breakevenChart, breakevenJson, parseBreakevenQuestion } from "../app/breakeven.js";
+import type { Breakeven, BreakevenRow } from "../prices/breakeven.js";
 import type { PriceBook } from "../prices/book.js";
-import { resolveAccelerators, resolveOpenModel } from "../prices/cost-floor.js";
 import { formatCsv } from "../report/csv.js";
-import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
-import { type Io, UsageError } from "./io.js";
-import { calendarDate } from "./flag-limits.js";
-import { chartPathOptions, dateOption, fractionListOption, interactivityOption, outputFormatOption, positiveOption, PRICE_KIND_HELP, priceKindOption, requiredOption, shareOption, wholeOption } from "./options.js";
-import { priceIssueError } from "./prices.js";
+import { type Column, formatJson, formatKeyValues, formatPercent, formatSi, formatTable, formatTokens, formatUsd, writeChart } from "../report/index.js";
+import { asUsage, usageError } from "./cli-issues.js";
+import type { Io } from "./io.js";
+import { chartPathOptions, outputFormatOption, PRICE_KIND_HELP } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
-/** Tokens with k/M/B/T suffixes: 2.67e9 -> "2.67B". */
-export function formatTokens(value: number): string {
-  return formatSi(value, 3).replace(/G$/, "B");
-}
-
-/** Turns breakeven and price-book issues into one error naming the flag the user typed. */
-function issueError(issues: Issue[]): UsageError {
-  const issue = issues[0]!;
-  switch (issue.code) {
-    case "out_of_range":
-      return new UsageError(`--input-share: ${issue.message}`);
-    case "does_not_serve":
-      return new UsageError(`--count: ${issue.message}`);
-    case "not_generative":
-      return new UsageError(`--vs: ${issue.message}`);
-    default:
-      return priceIssueError(issues, { modelFlag: "--vs", modelKind: "API model" });
-  }
-}
+export { formatTokens };
 
 export interface BreakevenOptions {
   model?: string;
@@ -67,57 +47,14 @@ const COLUMNS: Column<BreakevenRow & { apiUsdPerMillionTokens: number; verdict: 
   { key: "verdict" },
 ];
 
-/** The chart: breakeven volume (flat for rented hardware) and capacity rising with utilization, on a log axis. */
-export function breakevenChart(b: Breakeven): string {
-  const capacity = b.rows.map((r) => ({ x: r.utilizationFraction, y: r.capacityTokensPerMonth }));
-  const breakeven = b.rows.map((r) => ({ x: r.utilizationFraction, y: r.breakevenTokensPerMonth }));
-  const u = b.breakevenUtilizationFraction;
-  return renderXYChart({
-    title: `Self-hosting ${b.openModelId.split("/").pop()} on ${b.count}x ${b.acceleratorId} vs ${b.api.modelId}`,
-    subtitle: `Self-hosting wins between the lines: volume above breakeven and below capacity. ${formatUsd(b.monthlyFixedUsd)}/month rent; API ${formatUsd(b.api.blendedUsdPerMillionTokens)}/1M blended (${formatPercent(b.inputShareFraction, 0)} input)`,
-    footnote: `Sources: API ${b.api.sourceUrl} (${b.api.date}); rent ${b.rent.provider} ${b.rent.date}; capacity: costcurve engine, ${b.workload.interactivityTokensPerSecond === null ? "offline" : `${b.workload.interactivityTokensPerSecond} tok/s per user`}`,
-    x: { title: "utilization", domain: [0, 1], tickFormat: (v) => formatPercent(v, 0) },
-    y: { title: "tokens per month", scale: "log", tickFormat: (v) => formatTokens(v) },
-    series: [
-      { name: "breakeven volume (API costs the same)", points: breakeven, color: "#dc2626" },
-      { name: "capacity at this utilization", points: capacity, markers: true, color: "#2563eb" },
-    ],
-    ...(u <= 1 ? { referenceLines: [{ axis: "x" as const, value: u, label: `wins from ${formatPercent(u, 0)} utilization` }] } : {}),
-  });
-}
+export { breakevenChart };
 
 /** Runs the breakeven command against a book (exported for tests). */
 export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptions): Promise<void> {
-  const modelName = requiredOption("--model", opts.model, "an open model from the catalog, e.g. meta-llama/Llama-3.3-70B-Instruct");
-  const accName = requiredOption("--accelerator", opts.accelerator, "e.g. h100-sxm");
-  const api = requiredOption("--vs", opts.vs, "an API model, e.g. gpt-4o");
-  const model = resolveOpenModel(modelName);
-  if (!model.ok) throw new UsageError(`--model: ${model.issues[0]!.message} (\`costcurve models\` lists the catalog)`);
-  const accelerators = resolveAccelerators([accName]);
-  if (!accelerators.ok) throw new UsageError(`--accelerator: ${accelerators.issues[0]!.message}`);
-  const count = opts.count === undefined ? 8 : wholeOption("--count", opts.count);
-  const share = opts.inputShare === undefined ? undefined : shareOption("--input-share", opts.inputShare);
-  if (share === 1) throw new UsageError(`--input-share: must be below 1 (a chat workload generates some output), got "${opts.inputShare}"`);
-  const usdPerHour = opts.usdPerHour === undefined ? undefined : positiveOption("--usd-per-hour", opts.usdPerHour);
-  const utilizations = opts.utilizations === undefined ? [...DEFAULT_UTILIZATIONS] : fractionListOption("--utilizations", opts.utilizations);
-  const interactivity = interactivityOption(opts);
   const paths = chartPathOptions(opts);
-  const date = calendarDate("--at", dateOption("--at", opts.at));
-
-  const result = computeBreakeven(book, {
-    openModelId: model.value,
-    accelerator: accelerators.value[0]!,
-    count,
-    apiModel: api,
-    date,
-    utilizations,
-    ...(opts.provider !== undefined ? { provider: opts.provider } : {}),
-    ...(share !== undefined ? { inputShareFraction: share } : {}),
-    ...(usdPerHour !== undefined ? { usdPerHour } : {}),
-    priceKind: priceKindOption(opts.priceKind),
-    ...(interactivity !== undefined ? { interactivityTokensPerSecond: interactivity } : {}),
-  });
-  if (!result.ok) throw issueError(result.issues);
+  const question = asUsage(() => parseBreakevenQuestion(opts));
+  const result = answerBreakeven(book, question);
+  if (!result.ok) throw usageError(result.issues);
   const b = result.value;
   for (const path of paths) await writeChart(path, breakevenChart(b));
   if (outputFormatOption(opts) === "csv") {
@@ -125,7 +62,7 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
     return;
   }
   if (opts.json) {
-    io.stdout(formatJson({ ...b, charts: paths }));
+    io.stdout(formatJson(breakevenJson(b, paths)));
     return;
   }
   const c = b.capacity;

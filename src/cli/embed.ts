@@ -1,33 +1,18 @@
+// `costcurve embed`: accelerators compared on an embedding workload (src/app/embed.ts), as a table or JSON.
 import type { Command } from "commander";
-import { type EmbeddingQuery, type EmbeddingRow, compareEmbeddings } from "../catalog/embeddings.js";
+import { answerEmbeddings, type EmbedText, parseEmbeddingQuery } from "../app/embed.js";
+import { defaultEngineFor } from "../catalog/engine-defaults.js";
+import type { EmbeddingQuery, EmbeddingRow } from "../catalog/embeddings.js";
 import { formatDuration, formatJson, formatRate, formatSignificant, formatTable, formatUsd } from "../report/index.js";
-import { type Io, UsageError } from "./io.js";
-import { engineOption, fractionOption, listOption, priceOption, wholeOption } from "./options.js";
-import { FLAG_LIMITS } from "./flag-limits.js";
+import { asUsage, cliText, usageError } from "./cli-issues.js";
+import type { Io } from "./io.js";
 
 /** The comparison's flags (the web's embeddings form sends the same names). */
-export interface EmbedFlags {
-  model: string;
-  accelerator: string;
-  seq: string;
-  batch: string;
-  usdPerHour?: string;
-  utilization: string;
-  engine: string;
-}
+export type EmbedFlags = EmbedText;
 
-/** Validates the flags into the comparison's query. */
+/** Validates the flags into the comparison's query (errors naming the flag). */
 export function embeddingQuery(o: EmbedFlags): EmbeddingQuery {
-  const accelerators = listOption("--accelerator", o.accelerator);
-  return {
-    model: o.model,
-    accelerators,
-    sequenceTokens: wholeOption("--seq", o.seq, FLAG_LIMITS.sequenceTokens),
-    batch: wholeOption("--batch", o.batch, FLAG_LIMITS.batchSequences),
-    engine: engineOption(o.engine),
-    usdPerHour: o.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", o.usdPerHour, accelerators),
-    utilization: fractionOption("--utilization", o.utilization),
-  };
+  return asUsage(() => parseEmbeddingQuery(o));
 }
 
 /** `costcurve embed`: the "embeddings are cheap" analysis, one row per accelerator. */
@@ -41,13 +26,13 @@ export function registerEmbed(program: Command, io: Io): void {
     .option("--batch <n>", "sequences per batch", "4")
     .option("--usd-per-hour <usd>", "price per accelerator-hour: one number, or id=usd pairs (h100-sxm=2,rtx-4090=0.37); default: catalog prices")
     .option("--utilization <fraction>", "share of hours the accelerator is busy", "1")
-    .option("--engine <name>", "serving engine profile", "tei")
+    .option("--engine <name>", `serving engine profile (default ${defaultEngineFor("embed")}, the embedding default on every surface)`, defaultEngineFor("embed"))
     .option("--json", "print rows as JSON")
     .action((o: EmbedFlags & { json?: boolean }) => {
-      const result = compareEmbeddings(embeddingQuery(o));
-      if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("\n") || "embed: no accelerator gave a finite result for these flags");
-      io.stdout(o.json ? formatJson(result.value) + "\n" : renderEmbeddings(result.value));
-      for (const w of result.warnings) io.stderr(`costcurve: ${w.message}\n`);
+      const result = answerEmbeddings(embeddingQuery(o));
+      if (!result.ok) throw usageError(result.issues);
+      io.stdout(o.json ? formatJson(result.value.rows) + "\n" : renderEmbeddings(result.value.rows));
+      for (const w of result.value.warnings) io.stderr(`costcurve: ${cliText(w)}\n`);
     });
 }
 

@@ -1,24 +1,16 @@
 // `costcurve frontier`: per accelerator, the Pareto frontier of output tokens/s per accelerator against tokens/s per user, with charts.
 import type { Command } from "commander";
-import { type Frontier, type FrontierInput, type FrontierPoint, computeFrontier } from "../app/frontier.js";
+import { type Frontier, type FrontierInput, type FrontierText, computeFrontier, frontierChart, parseFrontierInput } from "../app/frontier.js";
 import { defaultEngineFor } from "../catalog/engine-defaults.js";
-import { formatCsv, formatJson, formatRate, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
+import { formatCsv, formatJson, formatRate, formatTable, formatUsd, writeChart } from "../report/index.js";
+import { asUsage } from "./cli-issues.js";
 import { type Io, UsageError } from "./io.js";
-import { chartPathOptions, engineOption, listOption, precisionListOption, pricePerIdOption, wholeListOption, wholeOption } from "./options.js";
+import { chartPathOptions, listOption } from "./options.js";
 import { LAYOUT_COLUMNS, layoutText, pricesUsedText } from "./optimize.js";
 import { sweepProgress } from "./sweep-progress.js";
 
 /** The sweep's flags (the web's frontier form sends the same names), accelerators already split. */
-export interface FrontierSweepFlags {
-  model: string;
-  accelerators: string[];
-  input: string;
-  output: string;
-  precision?: string;
-  counts?: string;
-  engine: string;
-  usdPerHour?: string;
-}
+export type FrontierSweepFlags = FrontierText;
 
 interface FrontierFlags extends Omit<FrontierSweepFlags, "accelerators"> {
   accelerators: string;
@@ -78,35 +70,13 @@ export function registerFrontier(program: Command, io: Io): void {
     });
 }
 
-/** Validates the sweep's flags into the frontier's options. */
+/** Validates the sweep's flags into the frontier's options (errors naming the flag). */
 export function frontierOptions(f: FrontierSweepFlags): FrontierInput {
-  return {
-    base: { model: f.model, inputTokens: wholeOption("--input", f.input), outputTokens: wholeOption("--output", f.output), engine: engineOption(f.engine) },
-    accelerators: f.accelerators,
-    precisions: f.precision === undefined ? undefined : precisionListOption("--precision", f.precision),
-    counts: f.counts === undefined ? undefined : wholeListOption("--counts", f.counts),
-    usdPerHour: pricePerIdOption("--usd-per-hour", f.usdPerHour, f.accelerators),
-  };
+  return asUsage(() => parseFrontierInput(f));
 }
 
 function flatten(f: Frontier) {
   return Object.values(f.frontiers).flatMap((points) => points.map((p) => ({ ...p, layout: layoutText(p) })));
 }
 
-/** The frontier chart: x = tokens/s per user (log), y = tokens/s per accelerator (log), one stepped line per accelerator. */
-export function frontierChart(f: Frontier, model: string, input: string | number, output: string | number): string {
-  return renderXYChart({
-    title: `Throughput vs interactivity: ${model}`,
-    subtitle: `${input} input / ${output} output tokens per request; each line is one accelerator's Pareto frontier over count, parallelism, precision and concurrency`,
-    footnote: "costcurve frontier: engine predictions with the fitted efficiency profiles (docs/efficiency-fit.md)",
-    x: { title: "Output tokens/s per user", unit: "tokens/s", scale: "log" },
-    y: { title: "Output tokens/s per accelerator", unit: "tokens/s", scale: "log" },
-    series: Object.entries(f.frontiers).map(([name, points]) => ({
-      name,
-      kind: "line" as const,
-      curve: "linear" as const,
-      markers: true,
-      points: points.map((p: FrontierPoint) => ({ x: p.outputTokensPerSecondPerUser, y: p.outputTokensPerSecondPerAccelerator })),
-    })),
-  });
-}
+export { frontierChart };

@@ -1,20 +1,17 @@
 // `costcurve index`: the margin compression index, API list price over the modeled cost floor of a matched
 // open model, per API model and price change, and its composite month by month.
 import type { Command } from "commander";
-import type { Issue } from "../core/result.js";
+import { answerIndex, INDEX_START_DATE, indexAssumptionsJson, indexChart, indexJson, parseIndexQuestion } from "../app/margin-index.js";
 import type { PriceBook } from "../prices/book.js";
-import { resolveAccelerators } from "../prices/cost-floor.js";
-import { compositeSeries, indexAssumptions, type CompositePoint, type IndexAssumptions, type IndexPoint, modelSeries, selectMatches } from "../prices/margin-index.js";
+import type { CompositePoint, IndexPoint } from "../prices/margin-index.js";
 import { MODEL_MATCHES } from "../prices/model-matching.js";
-import { type Column, dateMs, formatCsv, formatJson, formatKeyValues, formatPercent, formatSignificant, formatTable, formatUsd, renderXYChart, writeChart } from "../report/index.js";
-import { type Io, UsageError } from "./io.js";
-import { calendarDate } from "./flag-limits.js";
-import { chartPathOptions, dateOption, interactivityOption, listOption, outputFormatOption, shareOption, todayIso } from "./options.js";
-import { priceIssueError } from "./prices.js";
+import { type Column, formatCsv, formatJson, formatKeyValues, formatPercent, formatSignificant, formatTable, formatUsd, writeChart } from "../report/index.js";
+import { asUsage, usageError } from "./cli-issues.js";
+import type { Io } from "./io.js";
+import { chartPathOptions, outputFormatOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
-/** The index series starts with GPT-4's launch month unless --from says otherwise. */
-export const INDEX_START_DATE = "2023-03-01";
+export { INDEX_START_DATE };
 
 export interface IndexOptions {
   from?: string;
@@ -76,83 +73,22 @@ function csvRows(points: IndexPoint[], composite: CompositePoint[]): CsvRow[] {
   ];
 }
 
-/** The chart: composite as a step line, each API model's price changes as points (or one model's own steps). */
-export function indexChart(points: IndexPoint[], composite: CompositePoint[], a: IndexAssumptions, oneModel: string | null, toDate: string): string {
-  // one model: its own steps, held to the last date (the monthly composite of one model repeats them)
-  const last = points.at(-1);
-  const held = last && last.date < toDate ? [{ x: dateMs(toDate), y: last.index }] : [];
-  const series = oneModel
-    ? [{ name: oneModel, points: [...points.map((p) => ({ x: dateMs(p.date), y: p.index })), ...held], curve: "step-after" as const, color: "#dc2626" }]
-    : [
-        { name: "API models at each price change", kind: "scatter" as const, points: points.map((p) => ({ x: dateMs(p.date), y: p.index })), color: "#9ca3af" },
-        { name: "composite (geometric mean of priced API models)", points: composite.map((c) => ({ x: dateMs(c.date), y: c.index })), curve: "step-after" as const, color: "#2563eb" },
-      ];
-  const target = a.workload.interactivityTokensPerSecond === null ? "offline" : `${a.workload.interactivityTokensPerSecond} tok/s per user`;
-  return renderXYChart({
-    title: oneModel ? `Margin compression index: ${oneModel}` : "Margin compression index: API list price over modeled cost floor",
-    subtitle: `Blended list price (${formatPercent(a.inputShareFraction, 0)} input) / cheapest rented configuration of a matched open model at ${formatPercent(a.utilizationFraction, 0)} utilization, ${target}`,
-    footnote: "Sources: costcurve price book (dated rows), declared open-model matches, costcurve engine; floors use today's rental prices on accelerators released by each date",
-    x: { title: "date", scale: "time" },
-    y: { title: "list price / cost floor", scale: "log", tickFormat: (v) => `${formatSignificant(v, 2)}x` },
-    series,
-    legend: true,
-    referenceLines: [{ axis: "y", value: 1, label: "priced at the cost floor" }],
-  });
-}
-
-function issueError(issues: Issue[]): UsageError {
-  const issue = issues[0]!;
-  if (issue.code === "unmatched_model") {
-    return new UsageError(`--model: ${issue.message}; models with a match: ${(issue.matched as string[]).join(", ")}`);
-  }
-  return priceIssueError(issues, { modelKind: "API model" });
-}
+export { indexChart };
 
 /** Runs the index command against a book (exported for tests). */
 export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Promise<void> {
   const format = outputFormatOption(opts);
-  const from = opts.from === undefined ? INDEX_START_DATE : calendarDate("--from", dateOption("--from", opts.from));
-  const to = calendarDate("--to", dateOption("--to", opts.to));
-  // list prices are known up to today; later months would repeat today's index, one cost-floor search each
-  if (to > todayIso()) throw new UsageError(`--to: ${to} is after today (${todayIso()}); the index has no prices after today`);
-  if (from > to) throw new UsageError(`--from: ${from} is after --to ${to}`);
-  const utilization = opts.utilization === undefined ? undefined : shareOption("--utilization", opts.utilization);
-  if (utilization === 0) throw new UsageError(`--utilization: must be above 0, got "${opts.utilization}"`);
-  const interactivity = interactivityOption(opts);
-  let accelerators: string[] | undefined;
-  if (opts.accelerators !== undefined) {
-    const resolved = resolveAccelerators(listOption("--accelerators", opts.accelerators, "a comma-separated list of accelerator ids"));
-    if (!resolved.ok) throw new UsageError(`--accelerators: ${resolved.issues[0]!.message}`);
-    accelerators = resolved.value.map((acc) => acc.id);
-  }
   const paths = chartPathOptions(opts);
-  const matches = selectMatches(book, opts.model);
-  if (!matches.ok) throw issueError(matches.issues);
-  const a = indexAssumptions({
-    ...(utilization !== undefined ? { utilizationFraction: utilization } : {}),
-    ...(interactivity !== undefined ? { interactivityTokensPerSecond: interactivity } : {}),
-    ...(accelerators ? { accelerators } : {}),
-  });
-  const { points, skipped } = modelSeries(book, matches.value, from, to, a);
-  if (opts.model !== undefined && points.length === 0) {
-    const first = skipped.find((s) => s.date !== null)?.reason ?? skipped[0]?.reason;
-    const model = matches.value[0]!.apiModelId;
-    throw new UsageError(first ? `--model: no index for ${model} between ${from} and ${to}: ${first}` : `--to: ${model} has no price on or before ${to} (it did not exist yet)`);
-  }
-  const composite = compositeSeries(book, matches.value, from, to, a);
-  for (const path of paths) await writeChart(path, indexChart(points, composite, a, opts.model === undefined ? null : matches.value[0]!.apiModelId, to));
-
-  const assumptions = {
-    workload: a.workload,
-    utilizationFraction: a.utilizationFraction,
-    inputShareFraction: a.inputShareFraction,
-    accelerators: a.accelerators ?? "every datacenter GPU in the catalog released by each date",
-    rent: "each accelerator's current default rental price (newest on-demand row)",
-    engine: "vllm, fp8 where supported else bf16, parallelism chosen by the engine, counts 1/2/4/8",
-  };
+  const answer = answerIndex(book, asUsage(() => parseIndexQuestion(opts)));
+  if (!answer.ok) throw usageError(answer.issues);
+  const x = answer.value;
+  const { points, composite, skipped, assumptions: a } = x;
+  const from = x.fromDate;
+  const to = x.toDate;
+  for (const path of paths) await writeChart(path, indexChart(points, composite, a, x.oneModel, to));
+  const assumptions = indexAssumptionsJson(a);
   if (format === "json") {
-    const matchesUsed = MODEL_MATCHES.filter((m) => matches.value.includes(m));
-    io.stdout(formatJson({ from, to, assumptions, matches: matchesUsed, points, composite, skipped, charts: paths }));
+    io.stdout(formatJson(indexJson(x, paths)));
     return;
   }
   if (format === "csv") {

@@ -8,7 +8,8 @@ import { backlinksOf, exportKbDir, importKbDir, loadKbDir, searchKbNodes, seedSh
 import { formatJson } from "../report/json.js";
 import { formatKeyValues } from "../report/table.js";
 import type { KbNode } from "../store/records.js";
-import { storeConfigured, withStore } from "../store/open-store.js";
+import { withSeededStore } from "../app/kb.js";
+import { storeConfigured } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
 import { type Io, UsageError } from "./io.js";
 import { calendarDate } from "./flag-limits.js";
@@ -16,13 +17,7 @@ import { prepareOutputDir } from "./output-path.js";
 import { dateOption, wholeOption } from "./options.js";
 import { priceBookWithUserRows } from "./user-prices.js";
 
-/** Runs work against the configured store, seeded with the shipped claims first. */
-export function withSeededStore<T>(env: Record<string, string | undefined>, cwd: string, work: (store: Store) => Promise<T>): Promise<T> {
-  return withStore(env, cwd, async (store) => {
-    await seedShippedContent(store);
-    return work(store);
-  });
-}
+export { withSeededStore };
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];

@@ -1,4 +1,5 @@
 import type { Command } from "commander";
+import type { PredictionEvaluation } from "../core/evaluation.js";
 import type { PredictInput } from "../core/predict.js";
 import type { Prediction } from "../core/scenario.js";
 import { engineNameOf, engineVersionOf } from "../core/engine-version.js";
@@ -9,7 +10,7 @@ import { GRID_INTENSITIES, findGrid } from "../catalog/grid-carbon.js";
 import { UsageError } from "./io.js";
 import { PRICE_KIND_HELP, priceKindOption } from "./options.js";
 import { rentalLabel, type RentalUsed } from "../catalog/rental.js";
-import { explainBound } from "./explain.js";
+import { explainBound } from "../report/bound-text.js";
 import { explainStep } from "./explain-step.js";
 
 /** `costcurve predict <scenario.json|.yaml|-> [--json]`: the scenario contract of docs/scenario.md. */
@@ -25,7 +26,7 @@ export function registerPredict(program: Command, io: Io): void {
     .action((file: string, options: { json?: boolean; explain?: boolean; grid?: string; priceKind?: string }) => {
       const grid = options.grid === undefined ? undefined : gridOption(options.grid);
       const kind = options.priceKind === undefined ? undefined : priceKindOption(options.priceKind);
-      const { predictions, inputs, isArray, rentals } = predictFile(file, grid?.gramsCo2ePerKwh, io.stdin, kind);
+      const { predictions, evaluations, inputs, isArray, rentals } = predictFile(file, grid?.gramsCo2ePerKwh, io.stdin, kind);
       if (options.json) {
         // a catalog price is named beside the prediction it costed
         const shown = predictions.map((p, i) => (rentals[i] ? { ...p, rental: rentals[i] } : p));
@@ -33,8 +34,8 @@ export function registerPredict(program: Command, io: Io): void {
         return;
       }
       predictions.forEach((p, i) => {
-        io.stdout(renderPrediction(p, inputs[i]!, rentals[i] ?? null) + "\n");
-        if (options.explain) io.stdout("\n" + explainStep(inputs[i]!) + "\n");
+        io.stdout(renderPrediction(p, inputs[i]!, rentals[i] ?? null, evaluations[i]) + "\n");
+        if (options.explain) io.stdout("\n" + explainStep(inputs[i]!, evaluations[i]!) + "\n");
       });
     });
 }
@@ -47,7 +48,7 @@ function band(p: Prediction, field: keyof NonNullable<Prediction["intervals"]>, 
 }
 
 /** Human output: one table plus the line that says what binds and why. */
-export function renderPrediction(p: Prediction, input: PredictInput, rental: RentalUsed | null = null): string {
+export function renderPrediction(p: Prediction, input: PredictInput, rental: RentalUsed | null = null, evaluation?: PredictionEvaluation): string {
   const s = input.scenario;
   const title = `${s.id ? `${s.id}: ` : ""}${s.model} on ${s.hardware.count} x ${input.accelerator.name} (${s.engine === undefined ? "other" : [engineNameOf(s.engine), engineVersionOf(s.engine)].filter(Boolean).join(" ")}, ${input.precisions.weights} weights)`;
   const rows: Array<[string, string]> = [
@@ -67,7 +68,7 @@ export function renderPrediction(p: Prediction, input: PredictInput, rental: Ren
   ];
   const table = formatKeyValues(rows).trimEnd();
   const issues = p.issues.map((i) => `  ! ${i.message}`).join("\n");
-  return [title, table, explainBound(p, input), issues].filter(Boolean).join("\n");
+  return [title, table, explainBound(p, input, evaluation), issues].filter(Boolean).join("\n");
 }
 
 /** A grid region id from the sourced intensity table (src/catalog/grid-carbon.ts). */

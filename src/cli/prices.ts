@@ -2,7 +2,7 @@
 import type { Command } from "commander";
 import type { Issue } from "../core/result.js";
 import type { PriceBook } from "../prices/book.js";
-import { answerPrices, type PriceLine, priceIssues, pricesJson } from "../app/prices.js";
+import { answerPrices, type PriceLine, priceIssues, pricesJson, tiersText } from "../app/prices.js";
 import type { PriceRow } from "../prices/schema.js";
 import type { Column } from "../report/cell.js";
 import { formatCsv } from "../report/csv.js";
@@ -25,10 +25,7 @@ export function priceIssueError(issues: Issue[], { modelFlag = "--model", modelK
 
 const rate = (v: number) => formatSignificant(v, 4);
 
-/** Long-context tiers as text: ">200k: 6/22.5" per tier (input/output USD per 1M), "; " between tiers. */
-export function tiersText(tiers: PriceRow["contextTiers"]): string {
-  return tiers.map((t) => `>${t.aboveInputTokens / 1000}k: ${rate(t.inputUsdPerMillionTokens)}/${t.outputUsdPerMillionTokens === null ? "-" : rate(t.outputUsdPerMillionTokens)}`).join("; ");
-}
+export { tiersText };
 
 export type { PriceLine };
 

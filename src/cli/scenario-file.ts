@@ -2,11 +2,11 @@
 import { existsSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import type { PredictInput } from "../core/predict.js";
-import { predict } from "../core/predict.js";
+import type { PredictionEvaluation } from "../core/evaluation.js";
 import { chooseRental, type PriceKind, type RentalUsed } from "../catalog/rental.js";
 import type { Prediction } from "../core/scenario.js";
-import { parseScenario } from "../core/validate.js";
-import { type ModelSource, resolveScenario } from "../catalog/resolve.js";
+import { explain, resolveEach } from "../app/predict.js";
+import type { ModelSource } from "../catalog/resolve.js";
 import { parse as parseYaml } from "yaml";
 import { UsageError } from "./io.js";
 import { readTextBounded } from "./read-bounded.js";
@@ -58,26 +58,7 @@ function modelFile(model: string, baseDir: string): ModelSource | undefined {
   return { config: readJsonFile(path, "config.json"), origin: model };
 }
 
-/**
- * Validates and resolves a raw scenario (or an array of them), collecting every problem with where it is;
- * `modelSource` gives a scenario's model file (undefined: the catalog) or a problem with it.
- */
-export function resolveEach(raw: unknown, modelSource: (model: string, where: string) => ModelSource | string | undefined): { inputs: PredictInput[]; problems: string[] } {
-  const list = Array.isArray(raw) ? raw : [raw];
-  const inputs: PredictInput[] = [];
-  const problems: string[] = [];
-  list.forEach((item, index) => {
-    const where = Array.isArray(raw) ? `scenario[${index}]` : "scenario";
-    const parsed = parseScenario(item, where);
-    if (!parsed.ok) return void problems.push(...parsed.issues.map((i) => i.message));
-    const source = modelSource(parsed.value.model, where);
-    if (typeof source === "string") return void problems.push(source);
-    const resolved = resolveScenario(parsed.value, source);
-    if (!resolved.ok) return void problems.push(...resolved.issues.map((i) => (i.message.startsWith(where) ? i.message : `${where}.${i.message}`)));
-    inputs.push(resolved.value);
-  });
-  return { inputs, problems };
-}
+export { resolveEach };
 
 /** Validates and resolves raw scenario objects; any problem in any of them fails the whole batch. */
 export function resolveScenarios(raw: unknown, baseDir: string): PredictInput[] {
@@ -97,7 +78,7 @@ export function predictFile(
   gridGramsCo2PerKwh?: number,
   readStdin: () => string = readStandardInput,
   priceKind?: PriceKind,
-): { predictions: Prediction[]; inputs: PredictInput[]; isArray: boolean; rentals: Array<RentalUsed | null> } {
+): { predictions: Prediction[]; evaluations: PredictionEvaluation[]; inputs: PredictInput[]; isArray: boolean; rentals: Array<RentalUsed | null> } {
   // "-" reads the scenario from standard input; its model files resolve against the working directory
   const raw = path === "-" ? parseDataText(readStdin(), "-", "scenario") : readJsonFile(path, "scenario file");
   const rentals: Array<RentalUsed | null> = [];
@@ -111,5 +92,6 @@ export function predictFile(
     const gridGramsCo2 = input.scenario.pricing?.gridGramsCo2PerKwh ?? gridGramsCo2PerKwh;
     return { ...input, scenario: { ...input.scenario, pricing: { ...pricing, ...(gridGramsCo2 === undefined ? {} : { gridGramsCo2PerKwh: gridGramsCo2 }) } } };
   });
-  return { predictions: inputs.map(predict), inputs, isArray: Array.isArray(raw), rentals };
+  const explained = inputs.map(explain);
+  return { predictions: explained.map((x) => x.prediction), evaluations: explained.map((x) => x.evaluation), inputs, isArray: Array.isArray(raw), rentals };
 }

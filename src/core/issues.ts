@@ -8,6 +8,8 @@ export type IssuePath = Array<string | number>;
 export type TypedIssue =
   | { code: "invalid_input"; path: IssuePath; expected: string; received: string }
   | { code: "required"; path: IssuePath; hint?: string }
+  | { code: "too_large"; path: IssuePath; max: number; received: number }
+  | { code: "not_in_list"; path: IssuePath; value: string; allowed: string[]; what: string }
   | { code: "choose_one"; path: IssuePath; others: IssuePath[]; what?: string }
   | { code: "out_of_order"; path: IssuePath; other: IssuePath; value: string; otherValue: string }
   | { code: "unknown_model"; path: IssuePath; model: string; suggestions: string[]; kind: "model" | "open model" | "API model" }
@@ -32,7 +34,7 @@ export function pathOf(dotted: string): IssuePath {
     .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
-const TYPED = new Set<string>(["described", "invalid_input", "required", "choose_one", "out_of_order", "unknown_model", "unknown_accelerator", "unknown_provider", "before_first_price", "other_providers", "exceeds_context_window", "no_output_price", "unmatched_model", "no_index"]);
+const TYPED = new Set<string>(["described", "invalid_input", "required", "too_large", "not_in_list", "choose_one", "out_of_order", "unknown_model", "unknown_accelerator", "unknown_provider", "before_first_price", "other_providers", "exceeds_context_window", "no_output_price", "unmatched_model", "no_index"]);
 
 /**
  * An engine, catalog or price-book issue as a member of the union: the typed codes pass (a `field` becomes the

@@ -321,6 +321,11 @@ function infeasible(plan: Plan, issues: Issue[]): Evaluation {
   return { plan, point: zero, systemConcurrency: 0, bound: "capacity", fits: false, issues, ttftSeconds: 0, tpotSeconds: 0 };
 }
 
+/** The prediction contract for an evaluation `evaluate` returned (predict = predictionOf(input, evaluate(...))). */
+export function predictionOf(input: PredictInput, e: Evaluation): Prediction {
+  return toPrediction(input, e);
+}
+
 function toPrediction(input: PredictInput, e: Evaluation): Prediction {
   const { scenario } = input;
   const generate = scenario.workload.kind === "generate";

@@ -80,6 +80,11 @@ export function formatSi(value: number | null | undefined, digits = 3): string {
   return formatSignificant(scaled, digits) + LARGE_PREFIXES[index];
 }
 
+/** Tokens with k/M/B/T suffixes: 2.67e9 -> "2.67B". */
+export function formatTokens(value: number): string {
+  return formatSi(value, 3).replace(/G$/, "B");
+}
+
 /** A rate with an SI prefix and its unit: formatRate(33488, "tokens/s") -> "33.5k tokens/s". */
 export function formatRate(value: number | null | undefined, unit: string, digits = 3): string {
   if (!isFiniteNumber(value)) return MISSING;

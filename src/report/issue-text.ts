@@ -10,6 +10,8 @@ export interface Vocabulary {
 
 const didYouMean = (names: readonly string[]) => (names.length ? `; did you mean ${names.join(", ")}?` : "");
 const count = (v: number) => Math.round(v).toLocaleString("en-US");
+/** A bound as people write it: 1000000 -> "1,000,000", 1e18 -> "1e18". */
+const limit = (v: number) => (v >= 1e10 ? v.toExponential().replace("e+", "e") : v.toLocaleString("en-US"));
 
 /** ["scenario", 1, "model"] -> "scenario[1].model". */
 export function dotted(path: IssuePath): string {
@@ -24,6 +26,10 @@ export function issueText(issue: TypedIssue, v: Vocabulary): string {
       return `${at}: expected ${issue.expected}, got "${issue.received}"`;
     case "required":
       return `${at}: required${issue.hint ? ` (${issue.hint})` : ""}`;
+    case "too_large":
+      return `${at}: must be at most ${limit(issue.max)}, got ${limit(issue.received)}`;
+    case "not_in_list":
+      return `${at}: "${issue.value}" is not one of ${issue.what} (${issue.allowed.join(", ")})`;
     case "choose_one":
       return `${[at, ...issue.others.map((o) => v.name(o))].join(" and ")}: choose one${issue.what ? ` ${issue.what}` : ""}`;
     case "out_of_order":

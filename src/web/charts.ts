@@ -1,5 +1,5 @@
 // Charts by name for /api/chart/<name>.svg|png: the same functions the pages inline, fed the same query.
-import { todayIso } from "../cli/options.js";
+import { todayIso } from "../app/values.js";
 import type { RequestContext } from "./context.js";
 import { embeddingsChart, embeddingsFrom } from "./data/embeddings-data.js";
 import { breakevenChart, breakevenJson, indexJson, marginIndexChart, priceHistoryChart, pricesJson } from "./data/money-data.js";
@@ -13,8 +13,8 @@ export type ChartRoute = (ctx: RequestContext) => Promise<string> | string;
 
 export const CHARTS: Record<string, ChartRoute> = {
   roofline(ctx) {
-    const { inputs } = predictBody(scenarioFromQuery(parseQuery(PredictQuery, ctx.query)));
-    const roof = rooflineOf(inputs[0]!);
+    const { inputs, evaluations } = predictBody(scenarioFromQuery(parseQuery(PredictQuery, ctx.query)));
+    const roof = rooflineOf(inputs[0]!, evaluations[0]);
     if (!roof) throw new HttpError(400, "roofline: the accelerator has no compute rate for these precisions");
     return rooflineChart(roof);
   },

@@ -1,7 +1,6 @@
 // What a page or API handler gets: the request URL, the environment (store configuration) and a cached price book.
+import { loadPriceBook } from "../app/price-book.js";
 import { createPriceBook, type PriceBook } from "../prices/book.js";
-import { captureIo } from "../cli/io.js";
-import { priceBookWithUserRows } from "../cli/user-prices.js";
 import { storeConfigured } from "../store/open-store.js";
 import type { Trusted } from "./html.js";
 
@@ -34,7 +33,8 @@ export function webContext(env: Record<string, string | undefined>, cwd: string)
     env,
     cwd,
     async book() {
-      if (hasStore) return priceBookWithUserRows(captureIo(env, cwd));
+      // a user row that does not parse is left out (the CLI says so on stderr; `prices list` shows it)
+      if (hasStore) return loadPriceBook(env, cwd);
       cached ??= createPriceBook();
       return cached;
     },

@@ -1,12 +1,13 @@
 // Embeddings: accelerators compared on an embedding workload, exactly `costcurve embed --json`.
-import { type EmbeddingRow, compareEmbeddings } from "../../catalog/embeddings.js";
-import { embeddingQuery } from "../../cli/embed.js";
+import { answerEmbeddings, parseEmbeddingQuery } from "../../app/embed.js";
+import type { EmbeddingRow } from "../../catalog/embeddings.js";
+import { defaultEngineFor } from "../../catalog/engine-defaults.js";
 import { formatUsd, renderBarChart } from "../../report/index.js";
-import { asHttp } from "../cli-bridge.js";
-import { HttpError, parseQuery } from "../http.js";
+import { parseQuery } from "../http.js";
+import { asHttp, httpIssues, webText } from "../input-errors.js";
 import { flagParams } from "./cli-params.js";
 
-export const EMBED_DEFAULTS = { model: "BAAI/bge-large-en-v1.5", accelerator: "h100-sxm,a100-sxm-80gb,l40s,l4,rtx-4090,mi300x", seq: "512", batch: "32", utilization: "1", engine: "tei" };
+export const EMBED_DEFAULTS = { model: "BAAI/bge-large-en-v1.5", accelerator: "h100-sxm,a100-sxm-80gb,l40s,l4,rtx-4090,mi300x", seq: "512", batch: "32", utilization: "1", engine: defaultEngineFor("embed") };
 export const EmbedParams = flagParams(["model", "accelerator", "seq", "batch", "usd-per-hour", "utilization", "engine"] as const);
 
 export interface EmbeddingsView {
@@ -15,14 +16,14 @@ export interface EmbeddingsView {
   warnings: string[];
 }
 
-/** Parses the query like the CLI parses flags (the same helpers), then compares. */
+/** Parses the query with the app's parser (the CLI parses its flags with the same one), then compares. */
 export function embeddingsFrom(query: URLSearchParams): EmbeddingsView {
   const q = parseQuery(EmbedParams, query);
   const o = { ...EMBED_DEFAULTS, ...Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)) } as Record<string, string>;
   return asHttp(() => {
-    const result = compareEmbeddings(embeddingQuery({ model: o.model!, accelerator: o.accelerator!, seq: o.seq!, batch: o.batch!, usdPerHour: o["usd-per-hour"], utilization: o.utilization!, engine: o.engine! }));
-    if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
-    return { options: o, rows: result.value, warnings: result.warnings.map((w) => w.message) };
+    const result = answerEmbeddings(parseEmbeddingQuery({ model: o.model!, accelerator: o.accelerator!, seq: o.seq!, batch: o.batch!, usdPerHour: o["usd-per-hour"], utilization: o.utilization!, engine: o.engine! }));
+    if (!result.ok) throw httpIssues(result.issues);
+    return { options: o, rows: result.value.rows, warnings: result.value.warnings.map((w) => webText(w)) };
   });
 }
 

@@ -3,8 +3,8 @@ import { checkClaims, DEFAULT_MAX_AGE_DAYS, type CheckReport, type ClaimResult }
 import { backlinksOf, searchKbNodes, seedShippedContent } from "../../kb/library.js";
 import type { KbHit, KbNode } from "../../store/records.js";
 import { openStore, storeConfigured } from "../../store/open-store.js";
-import { withSeededStore } from "../../cli/kb.js";
-import { todayIso } from "../../cli/options.js";
+import { withSeededStore } from "../../app/kb.js";
+import { todayIso } from "../../app/values.js";
 import type { Store } from "../../store/store.js";
 import type { RequestContext, WebContext } from "../context.js";
 import { HttpError } from "../http.js";

@@ -1,15 +1,16 @@
-// Prices, bill, breakeven and margin index: the CLI runners with --json, their query parameters named like the flags.
-import { breakevenChart, runBreakeven } from "../../cli/breakeven.js";
-import { runBill } from "../../cli/bill.js";
-import { indexChart, runIndex } from "../../cli/index-command.js";
-import { type PriceLine, runPrices } from "../../cli/prices.js";
-import { todayIso } from "../../cli/options.js";
+// Prices, bill, breakeven and margin index: the app's answers (the CLI prints the same JSON with --json), their query
+// parameters named like the flags.
+import { answerBill, BILL_INPUT_NAMES, billJson as billAnswerJson, parseBillQuestion } from "../../app/bill.js";
+import { answerBreakeven, breakevenChart, breakevenJson as breakevenAnswerJson, parseBreakevenQuestion } from "../../app/breakeven.js";
+import { answerIndex, indexChart, indexJson as indexAnswerJson, parseIndexQuestion } from "../../app/margin-index.js";
+import { answerPrices, type PriceLine, pricesJson as pricesAnswerJson } from "../../app/prices.js";
+import { checkCalendarDate, parseDate, todayIso } from "../../app/values.js";
 import type { BillLine } from "../../prices/bill.js";
 import type { Breakeven } from "../../prices/breakeven.js";
 import type { CompositePoint, IndexAssumptions, IndexPoint } from "../../prices/margin-index.js";
 import { dateMs, formatUsd, renderXYChart } from "../../report/index.js";
-import { runCliJson } from "../cli-bridge.js";
 import type { RequestContext } from "../context.js";
+import { asHttp, httpIssues, jsonWarningText } from "../input-errors.js";
 import { parseQuery } from "../http.js";
 import { flagParams, toOptions } from "./cli-params.js";
 
@@ -18,12 +19,15 @@ export const PricesParams = flagParams(["model", "at", "provider", "history"] as
 
 export type { PriceLine };
 
-/** `costcurve prices [model] [--history] --json`. */
+/** What `costcurve prices [model] [--history] --json` prints: the app's prices answer. */
 export async function pricesJson(ctx: RequestContext, query = ctx.query): Promise<{ date?: string; modelId?: string; prices: PriceLine[]; warnings?: string[] }> {
   const q = parseQuery(PricesParams, query);
   const book = await ctx.book();
   const opts = toOptions(q, ["history"]) as { model?: string; at?: string; provider?: string; history?: boolean };
-  return runCliJson(ctx.env, ctx.cwd, (io) => runPrices(io, book, opts.model, { ...opts, json: true }));
+  const date = asHttp(() => checkCalendarDate("at", parseDate("at", opts.at)));
+  const answer = answerPrices(book, { date, ...(opts.model ? { model: opts.model } : {}), ...(opts.provider !== undefined ? { provider: opts.provider } : {}), ...(opts.history ? { history: true } : {}) });
+  if (!answer.ok) throw httpIssues(answer.issues, { date: "at" });
+  return pricesAnswerJson(answer.value, (w) => jsonWarningText(w, { date: "at" })) as { date?: string; modelId?: string; prices: PriceLine[]; warnings?: string[] };
 }
 
 /** A model's input and output list price over time as steps. */
@@ -64,23 +68,27 @@ export interface BillJson {
   warnings: string[];
 }
 
-/** `costcurve bill ... --json` (defaults apply only to parameters the query leaves out entirely). */
+/** What `costcurve bill ... --json` prints (defaults apply only to parameters the query leaves out entirely). */
 export async function billJson(ctx: RequestContext, query = ctx.query, defaults: Record<string, string> = {}): Promise<BillJson> {
   const q = parseQuery(BillParams, query);
   const book = await ctx.book();
-  const opts = toOptions({ ...defaults, ...q });
-  return runCliJson(ctx.env, ctx.cwd, (io) => runBill(io, book, { ...opts, json: true }));
+  const opts = toOptions({ ...defaults, ...q }) as Record<string, string>;
+  const answer = answerBill(book, asHttp(() => parseBillQuestion(opts)));
+  if (!answer.ok) throw httpIssues(answer.issues, BILL_INPUT_NAMES);
+  return billAnswerJson(answer.value, (w) => jsonWarningText(w, BILL_INPUT_NAMES)) as unknown as BillJson;
 }
 
 export const BREAKEVEN_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", accelerator: "h100-sxm", count: "8", vs: "gpt-4o" };
 export const BreakevenParams = flagParams(["model", "accelerator", "count", "vs", "provider", "input-share", "usd-per-hour", "at", "utilizations", "interactivity", "offline"] as const, ["offline"]);
 
-/** `costcurve breakeven ... --json`. */
+/** What `costcurve breakeven ... --json` prints. */
 export async function breakevenJson(ctx: RequestContext, query = ctx.query, defaults: Record<string, string> = {}): Promise<Breakeven> {
   const q = parseQuery(BreakevenParams, query);
   const book = await ctx.book();
   const opts = toOptions({ ...defaults, ...q }, ["offline"]);
-  return runCliJson(ctx.env, ctx.cwd, (io) => runBreakeven(io, book, { ...opts, json: true }));
+  const answer = answerBreakeven(book, asHttp(() => parseBreakevenQuestion(opts)));
+  if (!answer.ok) throw httpIssues(answer.issues);
+  return breakevenAnswerJson(answer.value, []) as unknown as Breakeven;
 }
 
 export { breakevenChart };
@@ -106,14 +114,18 @@ export async function indexJson(ctx: RequestContext, query = ctx.query): Promise
   if (hit) return hit;
   const book = await ctx.book();
   const opts = toOptions(q, ["offline"]);
-  const pending = runCliJson<IndexJson>(ctx.env, ctx.cwd, (io) => runIndex(io, book, { ...opts, json: true }));
+  const pending = (async () => {
+    const answer = answerIndex(book, asHttp(() => parseIndexQuestion(opts)));
+    if (!answer.ok) throw httpIssues(answer.issues);
+    return indexAnswerJson(answer.value, []) as unknown as IndexJson;
+  })();
   if (indexCache.size > 32) indexCache.clear();
   indexCache.set(key, pending);
   pending.catch(() => indexCache.delete(key));
   return pending;
 }
 
-/** The CLI's index chart for the JSON the CLI printed. */
+/** The index chart (the one `costcurve index --svg` writes) for the index JSON. */
 export function marginIndexChart(j: IndexJson, oneModel: string | null): string {
   const assumptions = { ...j.assumptions, accelerators: Array.isArray(j.assumptions.accelerators) ? (j.assumptions.accelerators as string[]) : undefined } as IndexAssumptions;
   return indexChart(j.points, j.composite, assumptions, oneModel, j.to);

@@ -2,11 +2,13 @@
 import { z } from "zod";
 import { defaultUsdPerHour } from "../../core/hardware.js";
 import { Engine } from "../../core/efficiency.js";
-import { type PredictInput, predict } from "../../core/predict.js";
+import type { PredictInput } from "../../core/predict.js";
 import { Precision } from "../../core/precision.js";
 import type { Prediction, ScenarioInput } from "../../core/scenario.js";
 import { findAccelerator } from "../../catalog/accelerators/index.js";
-import { resolveEach } from "../../cli/scenario-file.js";
+import { explain, resolveEach } from "../../app/predict.js";
+import type { PredictionEvaluation } from "../../core/evaluation.js";
+import { defaultEngineFor } from "../../catalog/engine-defaults.js";
 import { HttpError } from "../http.js";
 
 const num = z.coerce.number();
@@ -16,7 +18,8 @@ export const PredictQueryShape = {
   model: z.string().default("meta-llama/Llama-3.3-70B-Instruct"),
   accelerator: z.string().default("h100-sxm"),
   count: num.default(8),
-  engine: Engine.default("vllm"),
+  /** Without one, the workload kind's default engine (tei for embed, vllm for generate), as the CLI's sweeps use. */
+  engine: Engine.optional(),
   weights: Precision.default("bf16"),
   activations: Precision.default("bf16"),
   kv: Precision.default("bf16"),
@@ -76,7 +79,7 @@ export function scenarioFromQuery(q: PredictQuery): ScenarioInput {
   return {
     model: q.model,
     hardware: { accelerator: q.accelerator, count: q.count },
-    engine: q.engine,
+    engine: q.engine ?? defaultEngineFor(q.kind),
     precision: { weights: q.weights, activations: q.activations, kvCache: q.kv },
     workload: { kind: q.kind, inputTokens: q.input, outputTokens: q.kind === "embed" ? 0 : q.output, load },
     ...(usd !== undefined ? { pricing: { usdPerAcceleratorHour: usd, utilization: q.utilization } } : {}),
@@ -101,8 +104,9 @@ export function resolveForWeb(raw: unknown): PredictInput[] {
 }
 
 /** What `costcurve predict --json` prints for this body: one prediction, or an array for an array. */
-export function predictBody(raw: unknown): { value: Prediction | Prediction[]; inputs: PredictInput[]; predictions: Prediction[] } {
+export function predictBody(raw: unknown): { value: Prediction | Prediction[]; inputs: PredictInput[]; predictions: Prediction[]; evaluations: PredictionEvaluation[] } {
   const inputs = resolveForWeb(raw);
-  const predictions = inputs.map(predict);
-  return { value: Array.isArray(raw) ? predictions : predictions[0]!, inputs, predictions };
+  const explained = inputs.map(explain);
+  const predictions = explained.map((x) => x.prediction);
+  return { value: Array.isArray(raw) ? predictions : predictions[0]!, inputs, predictions, evaluations: explained.map((x) => x.evaluation) };
 }

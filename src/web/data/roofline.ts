@@ -1,10 +1,10 @@
 // The roofline picture of a prediction: arithmetic intensity vs attainable FLOP/s under the accelerator's roofs,
 // with the workload's decode and prefill steps placed by the engine's own per-operator FLOPs and bytes.
-import { evaluate, type PredictInput } from "../../core/predict.js";
-import { shapeModel } from "../../core/model-shape.js";
-import { ratesFor } from "../../core/plan.js";
+import { explain } from "../../app/predict.js";
+import { type PredictionEvaluation, stepOperators } from "../../core/evaluation.js";
+import type { PredictInput } from "../../core/predict.js";
 import { computePrecisionOf, peakFor } from "../../core/precision.js";
-import { type StepLoad, stepTime } from "../../core/step.js";
+import type { StepLoad } from "../../core/step.js";
 import { formatSi, formatSignificant, renderXYChart } from "../../report/index.js";
 
 export interface RooflinePoint {
@@ -26,33 +26,30 @@ export interface Roofline {
   points: RooflinePoint[];
 }
 
-/** Totals FLOPs and memory bytes of one step (interconnect bytes are not memory traffic). */
-function intensity(input: PredictInput, load: StepLoad): number | null {
-  const shape = shapeModel(input.architecture, input.precisions);
-  const e = evaluate(input, shape);
-  const routing = input.scenario.features?.routing ?? { skew: 0, imbalanceFactor: 1 };
-  const rated = ratesFor(input.accelerator, input.profile, input.precisions, e.plan, routing, input.operators);
-  if (!rated.ok) return null;
+/** FLOPs per memory byte of one step with the evaluation's plan and rates (interconnect bytes are not memory traffic). */
+function intensity(ev: PredictionEvaluation, load: StepLoad): number | null {
+  if (!ev.rates) return null;
   let flops = 0;
   let bytes = 0;
-  stepTime(shape, e.plan, rated.rates, load, (_name, f, b, _s, bound) => {
-    if (bound === "interconnect") return;
-    flops += f;
-    bytes += b;
-  });
+  for (const o of stepOperators(ev.shape, ev.plan, ev.rates, load).operators) {
+    if (o.bound === "interconnect" || o.bound === "host") continue;
+    flops += o.flops;
+    bytes += o.bytes;
+  }
   return flops > 0 && bytes > 0 ? flops / bytes : null;
 }
 
-/** Roofs of the accelerator at the scenario's compute format, and where decode and prefill steps sit. */
-export function rooflineOf(input: PredictInput): Roofline | null {
+/**
+ * Roofs of the accelerator at the scenario's compute format, and where decode and prefill steps sit, from the
+ * evaluation predict kept (its plan, rates and operating point; given by the caller, else evaluated once here).
+ */
+export function rooflineOf(input: PredictInput, ev: PredictionEvaluation = explain(input).evaluation): Roofline | null {
   const acc = input.accelerator;
   const peak = peakFor(acc.denseFlopsPerSecond, computePrecisionOf(input.precisions.weights, input.precisions.activations));
   if (!peak) return null;
   const bw = acc.memoryBandwidthBytesPerSecond;
-  const shape = shapeModel(input.architecture, input.precisions);
-  const e = evaluate(input, shape);
   const w = input.scenario.workload;
-  const running = Math.max(1, Math.round(e.point.runningSequences || 1));
+  const running = Math.max(1, Math.round(ev.point.runningSequences || 1));
   const context = Math.max(1, w.inputTokens + w.outputTokens / 2);
   const place = (name: string, ai: number | null): RooflinePoint[] =>
     ai === null ? [] : [{ name, flopsPerByte: ai, attainableFlopsPerSecond: Math.min(peak.flopsPerSecond, bw * ai), bound: bw * ai < peak.flopsPerSecond ? "memory" : "compute" }];
@@ -61,11 +58,11 @@ export function rooflineOf(input: PredictInput): Roofline | null {
   const prefill: StepLoad = { decodeSequenceCount: 0, decodeContextTokens: 0, decodeTokensPerSequence: 1, prefillTokenCount: chunk, prefillContextTokens: Math.max(1, w.inputTokens) / 2, logitsCount: 1, prefillSequenceCount: 1 };
   const points: RooflinePoint[] =
     w.kind === "embed"
-      ? place(`forward pass, batch ${running}`, intensity(input, { ...prefill, prefillTokenCount: Math.max(1, w.inputTokens) * running, prefillContextTokens: w.inputTokens, logitsCount: 0, prefillSequenceCount: running }))
+      ? place(`forward pass, batch ${running}`, intensity(ev, { ...prefill, prefillTokenCount: Math.max(1, w.inputTokens) * running, prefillContextTokens: w.inputTokens, logitsCount: 0, prefillSequenceCount: running }))
       : [
-          ...place("decode, 1 sequence", intensity(input, decode(1))),
-          ...(running > 1 ? place(`decode, batch ${running}`, intensity(input, decode(running))) : []),
-          ...place(`prefill, ${chunk} tokens`, intensity(input, prefill)),
+          ...place("decode, 1 sequence", intensity(ev, decode(1))),
+          ...(running > 1 ? place(`decode, batch ${running}`, intensity(ev, decode(running))) : []),
+          ...place(`prefill, ${chunk} tokens`, intensity(ev, prefill)),
         ];
   return { acceleratorName: acc.name, computePrecision: peak.precision, peakFlopsPerSecond: peak.flopsPerSecond, memoryBandwidthBytesPerSecond: bw, ridgeFlopsPerByte: peak.flopsPerSecond / bw, points };
 }

@@ -1,12 +1,11 @@
-// Frontier and Optimize: the sweeps behind `costcurve frontier`, parsed with the CLI's own option helpers.
+// Frontier and Optimize: the sweeps behind `costcurve frontier` and `optimize`, parsed with the app's input parsers.
 import { z } from "zod";
-import { computeFrontier, type Frontier } from "../../app/frontier.js";
+import { computeFrontier, type Frontier, frontierChart, parseFrontierInput, sweepIssues } from "../../app/frontier.js";
 import { optimize, type OptimizeResult } from "../../app/optimize.js";
+import * as v from "../../app/values.js";
 import { defaultEngineFor } from "../../catalog/engine-defaults.js";
-import { frontierChart, frontierOptions } from "../../cli/frontier.js";
-import { engineOption, interactivityOption, percentileOption, positiveOption, precisionListOption, priceOption, wholeOption } from "../../cli/options.js";
-import { asHttp } from "../cli-bridge.js";
-import { HttpError, listParam, parseQuery } from "../http.js";
+import { listParam, parseQuery } from "../http.js";
+import { asHttp, httpIssues } from "../input-errors.js";
 
 const text = z.string().max(2000).optional();
 
@@ -26,7 +25,7 @@ export interface FrontierView {
   interactivity: number;
 }
 
-/** `costcurve frontier --json` for the query (accelerators as a list or repeated checkboxes). */
+/** What `costcurve frontier --json` prints for the query (accelerators as a list or repeated checkboxes). */
 export function frontierFrom(query: URLSearchParams): FrontierView {
   const q = parseQuery(FrontierParams, query);
   const model = q.model ?? FRONTIER_DEFAULTS.model;
@@ -34,14 +33,14 @@ export function frontierFrom(query: URLSearchParams): FrontierView {
   const input = q.input ?? FRONTIER_DEFAULTS.input;
   const output = q.output ?? FRONTIER_DEFAULTS.output;
   return asHttp(() => {
-    const result = computeFrontier(frontierOptions({ model, accelerators, input, output, precision: q.precision, counts: q.counts, engine: q.engine ?? FRONTIER_DEFAULTS.engine, usdPerHour: q["usd-per-hour"] }));
-    if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
-    const interactivity = interactivityOption({ interactivity: q.interactivity }) ?? 20;
+    const result = computeFrontier(parseFrontierInput({ model, accelerators, input, output, precision: q.precision, counts: q.counts, engine: q.engine ?? FRONTIER_DEFAULTS.engine, usdPerHour: q["usd-per-hour"] }));
+    if (!result.ok) throw httpIssues(sweepIssues(result.issues));
+    const interactivity = v.parseInteractivity({ interactivity: q.interactivity }) ?? 20;
     return { model, accelerators, input, output, frontier: result.value, interactivity };
   });
 }
 
-/** The CLI's frontier chart, sized for the page. */
+/** The frontier chart (the one `costcurve frontier --svg` writes). */
 export function frontierSvg(view: FrontierView): string {
   return frontierChart(view.frontier, view.model, view.input, view.output);
 }
@@ -57,17 +56,19 @@ export function optimizeFrom(query: URLSearchParams): OptimizeView {
   const o: Record<string, string> = { ...OPTIMIZE_DEFAULTS };
   for (const [key, value] of Object.entries(q)) if (value !== undefined) o[key] = Array.isArray(value) ? value.join(",") : value;
   return asHttp(() => {
-    const percentile = percentileOption("--percentile", o.percentile!);
+    const whole = (name: string, text: string) => v.parseWhole(name, text, v.INPUT_NUMBER_LIMITS.whole);
+    const positive = (name: string, text: string) => v.parseAtMost(name, v.parsePositive(name, text), v.INPUT_NUMBER_LIMITS.number);
+    const percentile = v.parsePercentile("percentile", o.percentile!);
     const result = optimize({
-      base: { model: o.model!, inputTokens: wholeOption("--input", o.input!), outputTokens: wholeOption("--output", o.output!), engine: engineOption(o.engine!) },
-      limits: { ttftSeconds: positiveOption("--ttft", o.ttft!), tpotSeconds: positiveOption("--tpot", o.tpot!), percentile },
+      base: { model: o.model!, inputTokens: whole("input", o.input!), outputTokens: whole("output", o.output!), engine: v.parseEngine("engine", o.engine!) },
+      limits: { ttftSeconds: positive("ttft", o.ttft!), tpotSeconds: positive("tpot", o.tpot!), percentile },
       accelerators: q.accelerators?.length ? q.accelerators : undefined,
-      maxCount: o["max-count"] === undefined ? undefined : wholeOption("--max-count", o["max-count"]),
-      precisions: o.precision === undefined ? undefined : precisionListOption("--precision", o.precision),
-      usdPerHour: o["usd-per-hour"] === undefined ? undefined : priceOption("--usd-per-hour", o["usd-per-hour"]),
-      top: Math.min(100, wholeOption("--top", o.top!)),
+      maxCount: o["max-count"] === undefined ? undefined : whole("max-count", o["max-count"]),
+      precisions: o.precision === undefined ? undefined : v.parsePrecisionList("precision", o.precision),
+      usdPerHour: o["usd-per-hour"] === undefined ? undefined : v.checkPriceIds("usd-per-hour", v.parsePrice("usd-per-hour", o["usd-per-hour"]), null),
+      top: Math.min(100, whole("top", o.top!)),
     });
-    if (!result.ok) throw new HttpError(400, result.issues.map((i) => i.message).join("\n"));
+    if (!result.ok) throw httpIssues(sweepIssues(result.issues));
     return { options: o, result: result.value };
   });
 }
