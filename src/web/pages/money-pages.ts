@@ -1,9 +1,9 @@
 // Prices and history, Bill, Breakeven and Margin index pages: the CLI's JSON rendered as tables and charts.
 import type { BillLine } from "../../prices/bill.js";
 import { formatPercent, formatSignificant, formatUsd } from "../../report/index.js";
-import { formatTokens } from "../../cli/breakeven.js";
-import { todayIso } from "../../cli/options.js";
-import { tiersText } from "../../cli/prices.js";
+import { tiersText } from "../../app/prices.js";
+import { todayIso } from "../../app/values.js";
+import { formatTokens } from "../../report/format.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { html, sourceLink, trusted } from "../html.js";
 import { chartFigure, downloads, field, form, select, table } from "../layout.js";

@@ -2,7 +2,9 @@
 import { ENGINE_OPTIONS, PRECISION_OPTIONS, acceleratorOptions, modelOptions } from "../options.js";
 import type { PredictInput } from "../../core/predict.js";
 import type { Prediction } from "../../core/scenario.js";
-import { explainBound } from "../../cli/explain.js";
+import type { PredictionEvaluation } from "../../core/evaluation.js";
+import { defaultEngineFor } from "../../catalog/engine-defaults.js";
+import { explainBound } from "../../report/bound-text.js";
 import { formatDuration, formatInteger, formatJson, formatRate, formatUsd } from "../../report/index.js";
 import type { RequestContext, PageResult } from "../context.js";
 import { html, type Trusted } from "../html.js";
@@ -17,7 +19,7 @@ function predictForm(q: Record<string, unknown>, p: Partial<PredictQuery>): Trus
     html`<div class="wide">${select({ name: "model", label: "Model", value: String(v("model", p.model)), options: modelOptions() })}</div>`,
     select({ name: "accelerator", label: "Accelerator", value: String(v("accelerator", p.accelerator)), options: acceleratorOptions() }),
     field({ name: "count", label: "Accelerators", value: v("count", p.count), type: "number", min: "1", step: "1", hint: "count" }),
-    select({ name: "engine", label: "Engine", value: String(v("engine", p.engine)), options: ENGINE_OPTIONS }),
+    select({ name: "engine", label: "Engine", value: String(v("engine", p.engine ?? defaultEngineFor(p.kind ?? "generate"))), options: ENGINE_OPTIONS }),
     select({ name: "weights", label: "Weights", value: String(v("weights", p.weights)), options: PRECISION_OPTIONS }),
     select({ name: "activations", label: "Activations", value: String(v("activations", p.activations)), options: PRECISION_OPTIONS }),
     select({ name: "kv", label: "KV cache", value: String(v("kv", p.kv)), options: PRECISION_OPTIONS }),
@@ -53,7 +55,7 @@ const CARDS: Array<{ key: keyof Prediction; label: string; text: (p: Prediction)
 ];
 
 /** The result block (also used by tests through the page): cards with data-field/data-value, the bound, the roofline. */
-function results(p: Prediction, input: PredictInput, scenario: unknown, query: Record<string, string | number | undefined>): Trusted {
+function results(p: Prediction, input: PredictInput, scenario: unknown, query: Record<string, string | number | undefined>, ev?: PredictionEvaluation): Trusted {
   const cards = CARDS.map((c) => {
     const raw = p[c.key];
     const text = c.text(p);
@@ -62,9 +64,9 @@ function results(p: Prediction, input: PredictInput, scenario: unknown, query: R
     return html`<div class="card"><div class="k">${c.label}</div><div class="v" data-field="${c.key}" data-value="${raw === null || raw === undefined ? "null" : String(raw)}">${shown}</div></div>`;
   });
   const par = p.parallelism;
-  const roof = rooflineOf(input);
+  const roof = rooflineOf(input, ev);
   return html`<div class="cards">${cards}</div>
-<p class="bound" data-field="bound" data-value="${p.bound ?? "null"}">${explainBound(p, input)}</p>
+<p class="bound" data-field="bound" data-value="${p.bound ?? "null"}">${explainBound(p, input, ev)}</p>
 <p class="muted">${p.fits ? "Fits in memory" : "Does not fit"}; parallelism ${par ? `tp ${par.tp}, pp ${par.pp}, ep ${par.ep}, ${par.replicas} replica(s)` : "-"}; ${input.accelerator.name}, ${input.precisions.weights} weights, ${input.precisions.kvCache} KV cache${input.scenario.pricing ? `; ${formatUsd(input.scenario.pricing.usdPerAcceleratorHour)} USD per accelerator-hour at ${input.scenario.pricing.utilization * 100}% utilization` : ""}.</p>
 ${p.fits ? p.issues.map((i) => html`<p class="note">! ${issueText(i)}</p>`) : html`<div class="error" role="alert" data-field="issue" data-value="${p.issues[0]?.code ?? "does_not_fit"}"><strong>Does not fit:</strong> <span class="message">${p.issues.map(issueText).join("\n") || "no layout of these accelerators holds the model"}</span></div>`}
 ${roof ? chartFigure("roofline", () => rooflineChart(roof), query, "Roofline chart") : ""}
@@ -88,9 +90,9 @@ export function predictPage(ctx: RequestContext): PageResult {
   }
   const scenario = scenarioFromQuery(q);
   try {
-    const { predictions, inputs } = predictBody(scenario);
+    const { predictions, inputs, evaluations } = predictBody(scenario);
     const query = Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-    return { title, main: html`${heading(title, lead)}${predictForm(raw, q)}<section id="results" aria-live="polite">${results(predictions[0]!, inputs[0]!, scenario, query)}</section>` };
+    return { title, main: html`${heading(title, lead)}${predictForm(raw, q)}<section id="results" aria-live="polite">${results(predictions[0]!, inputs[0]!, scenario, query, evaluations[0])}</section>` };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return { title, status: 400, main: html`${heading(title, lead)}${predictForm(raw, q)}<section id="results" aria-live="polite">${errorBox(error.message.split("\n").map(formFieldMessage).join("\n"))}</section>` };
