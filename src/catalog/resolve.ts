@@ -13,6 +13,7 @@ import type { EfficiencyProfile } from "../core/efficiency.js";
 import { engineNameOf } from "../core/engine-version.js";
 import { findAccelerator, nearestAcceleratorIds } from "./accelerators/index.js";
 import { EFFICIENCY_PROFILES, profileFor } from "./efficiency.js";
+import { defaultEngineFor } from "./engine-defaults.js";
 import { nearestModelIds, resolveModelId } from "./models/index.js";
 
 /** A config.json read by the caller when scenario.model names a file rather than a catalog id. */
@@ -125,7 +126,9 @@ export function resolveScenario(
   const [activations, activationsSource] = pick("activations");
   let [kvCache, kvSource] = pick("kvCache");
   const precisions: Precisions = { weights, activations, kvCache };
-  const engine = scenario.engine === undefined ? "other" : engineNameOf(scenario.engine);
+  // a scenario that names no engine: embeddings run TEI, as `embed` and the web do (engine-defaults.ts); generation
+  // keeps the generic "other" profile (the KB's claim checks are written against it), named in predict's output
+  const engine = engineNameOf(scenario.engine ?? (scenario.workload.kind === "embed" ? defaultEngineFor("embed") : "other"));
   if (kvSource === "default" && engine === "trtllm" && (precisions.activations === "fp8" || precisions.activations === "fp4")) {
     // TensorRT-LLM's FP8/FP4 recipes quantize the KV cache to FP8 with the weights (ModelOpt kv_cache_quant_algo);
     // vLLM and SGLang keep kv_cache_dtype "auto" (the model's 16-bit dtype) unless told otherwise.
@@ -137,7 +140,7 @@ export function resolveScenario(
   const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
   const operators = operatorsFor(accelerator, engine);
   return ok({
-    scenario, architecture: architecture.value, accelerator, profile, precisions, operators,
+    scenario: scenario.engine === undefined ? { ...scenario, engine } : scenario, architecture: architecture.value, accelerator, profile, precisions, operators,
     precisionSource, precisionSources, precisionNote: weightsSource === "checkpoint" ? precisionNote : null,
   });
 }
