@@ -1,11 +1,16 @@
 // `costcurve demo`: the embeddings analysis (H100 vs RTX 4090) and the Llama 3.3 70B cost-per-batch table.
 import type { Command } from "commander";
-import { compareEmbeddings } from "../catalog/embeddings.js";
+import { embeddingsDemo, type PricedComparison } from "../app/demo.js";
+import { todayIso } from "../app/values.js";
+import { rentalLabel } from "../catalog/rental.js";
 import { resolveRawScenario } from "../catalog/resolve.js";
 import { predict } from "../core/predict.js";
 import { formatRate, formatTable, formatUsd } from "../report/index.js";
 import { renderEmbeddings } from "./embed.js";
+import { usageError } from "./cli-issues.js";
 import { type Io, UsageError } from "./io.js";
+
+const NAMES: Record<string, string> = { "h100-sxm": "H100", "rtx-4090": "RTX 4090" };
 
 const BATCHES = [1, 8, 16, 64, 128, 512];
 
@@ -41,17 +46,22 @@ export function registerDemo(program: Command, io: Io): void {
     .command("demo")
     .description("the main job: embeddings on H100 vs RTX 4090, and Llama 3.3 70B cost per batch on 4x H100")
     .action(() => {
-      // Tensor Economics' rental prices (2025): H100 $2.00/h, RTX 4090 $0.37/h (catalog rows with that source).
-      const embeddings = compareEmbeddings({ model: "Qwen/Qwen3-Embedding-8B", accelerators: ["h100-sxm", "rtx-4090"], sequenceTokens: 1040, batch: 4, engine: "tei", utilization: 1, usdPerHour: { "h100-sxm": 2.0, "rtx-4090": 0.37 } });
-      if (!embeddings.ok) throw new UsageError(embeddings.issues[0]!.message);
-      const byId = Object.fromEntries(embeddings.value.map((r) => [r.accelerator, r]));
-      const [h100, rtx] = [byId["h100-sxm"]!, byId["rtx-4090"]!];
-      io.stdout("Why are embeddings cheap? Qwen3-Embedding-8B, 1040-token inputs, batch 4; H100 at $2.00/h, RTX 4090 at $0.37/h\n\n");
-      io.stdout(renderEmbeddings(embeddings.value));
+      const demo = embeddingsDemo(todayIso());
+      if (!demo.ok) throw usageError(demo.issues);
+      const { seed, today } = demo.value;
+      const byId = Object.fromEntries(seed.rows.map((r) => [r.accelerator, r]));
+      const h100 = byId["h100-sxm"]!;
+      const priced = (c: PricedComparison) => Object.entries(c.prices).map(([id, r]) => `${id} ${rentalLabel(r)}`).join("; ");
+      const verdict = (c: PricedComparison) => `the ${NAMES[c.cheaper.acceleratorId] ?? c.cheaper.acceleratorId} is ${Math.round(c.cheaper.fraction * 100)}% cheaper per token than the ${NAMES[c.cheaper.thanId] ?? c.cheaper.thanId}`;
+      io.stdout(`Why are embeddings cheap? Qwen3-Embedding-8B, 1040-token inputs, batch 4 (TEI profile), at the seed's prices of ${seed.date}:\n${priced(seed)}\n\n`);
+      io.stdout(renderEmbeddings(seed.rows));
       io.stdout(
         `\nThe forward pass is ${h100.bound}-bound (compute ${(h100.computeSeconds * 1e3).toFixed(0)} ms vs weight load ${(h100.weightLoadSeconds * 1e3).toFixed(1)} ms per batch on the H100), ` +
-          `so FLOP/s per dollar decides: the RTX 4090 is ${compareCost(rtx.usdPerMillionTokens, h100.usdPerMillionTokens)} per token than the H100.\n\n`,
+          `so FLOP/s per dollar decides: at the seed's ${seed.date} prices ${verdict(seed)}.\n\n`,
       );
+      io.stdout(`Today (${today.date}) at the catalog's on-demand rows: ${priced(today)}\n\n`);
+      io.stdout(renderEmbeddings(today.rows));
+      io.stdout(`\nToday's catalog verdict: ${verdict(today)}.\n\n`);
       io.stdout("Llama 3.3 70B on 4x H100 (vLLM, TP4) at $2.50/GPU-hour, one batch of 2035 in / 300 out requests; input priced at 0.3x output\n\n");
       io.stdout(
         formatTable(
@@ -69,9 +79,4 @@ export function registerDemo(program: Command, io: Io): void {
       );
       io.stdout("\nDecode is memory-bound at small batches: each step re-reads 141 GB of weights, so batching divides the cost until the KV cache fills memory.\n");
     });
-}
-
-/** "36% cheaper" or "12% dearer": a's cost relative to b's. */
-function compareCost(a: number, b: number): string {
-  return a <= b ? `${Math.round((1 - a / b) * 100)}% cheaper` : `${Math.round((a / b - 1) * 100)}% dearer`;
 }

@@ -20,16 +20,17 @@ export function explainBound(p: Prediction, input: PredictInput, ev?: Prediction
   const acc = input.accelerator;
   const embed = input.scenario.workload.kind === "embed";
   const phase = embed ? "the forward pass" : "decode";
+  const eachStep = embed ? "each forward pass" : "each decode step";
   const tbps = (acc.memoryBandwidthBytesPerSecond / 1e12).toFixed(2);
   const binding = ev && p.bound !== "capacity" ? ev.binding : p.bound;
   const shares = shareText(ev);
   switch (binding) {
     case "host":
-      return `bound: host overhead - scheduling and kernel launches between ${phase} steps take ${pct(ev!.hostOverheadFraction)} of each step, more than ${acc.name}'s compute or memory; larger batches amortize it${ev!.bindingMarginRatio < Number.POSITIVE_INFINITY ? ` (${ev!.bindingMarginRatio.toFixed(1)}x the next share)` : ""}.`;
+      return `bound: host overhead - scheduling and kernel launches between ${embed ? "forward passes" : "decode steps"} take ${pct(ev!.hostOverheadFraction)} of each step, more than ${acc.name}'s compute or memory; larger batches amortize it${ev!.bindingMarginRatio < Number.POSITIVE_INFINITY ? ` (${ev!.bindingMarginRatio.toFixed(1)}x the next share)` : ""}.`;
     case "compute":
       return `bound: compute - ${phase} performs enough FLOPs per byte read that ${acc.name}'s tensor cores, not its ${tbps} TB/s memory, set the pace${shares}.`;
     case "memory":
-      return `bound: memory bandwidth - each ${phase} step re-reads the weights and KV cache from ${tbps} TB/s memory for too few tokens to keep the tensor cores busy; larger batches amortize it${shares}.`;
+      return `bound: memory bandwidth - ${eachStep} re-reads the weights${embed ? "" : " and KV cache"} from ${tbps} TB/s memory for too few tokens to keep the tensor cores busy; larger batches amortize it${shares}.`;
     case "interconnect":
       return `bound: interconnect - collectives between accelerators (all-reduce/all-to-all over ${acc.scaleUp.name}${acc.scaleOut ? ` or ${acc.scaleOut.name}` : ""}) take more of each step than compute or memory${shares}.`;
     case "capacity":
