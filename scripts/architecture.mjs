@@ -9,6 +9,7 @@ const DESCRIPTIONS = {
   ".ci/run": "CI entry: installs PostgreSQL, Chromium and DejaVu fonts from Debian when missing, then `npm install`, `CI=true npm test` and scripts/pack-install.sh",
   ".npmrc": "npm settings: exact versions when saving dependencies",
   ".gitignore": "build output, local databases and test output stay out of git",
+  "biome.jsonc": "Biome, the formatter and linter `npm test` runs (`biome ci`): the house style's settings, and each rule turned off with its reason",
   "package.json": "the one npm package: bin `costcurve`, exports, shipped files, scripts (build, test, accuracy, bench), pinned dependencies, node-llama-cpp as an optional peer",
   "package-lock.json": "the committed lockfile",
   "tsconfig.json": "TypeScript strict, ESM (NodeNext), Node 20",

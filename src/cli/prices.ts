@@ -3,7 +3,6 @@ import type { Command } from "commander";
 import type { Issue } from "../core/result.js";
 import type { PriceBook } from "../prices/book.js";
 import { answerPrices, type PriceLine, priceIssues, pricesJson, tiersText } from "../app/prices.js";
-import type { PriceRow } from "../prices/schema.js";
 import type { Column } from "../report/cell.js";
 import { formatCsv } from "../report/csv.js";
 import { formatSignificant } from "../report/format.js";

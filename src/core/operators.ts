@@ -346,7 +346,7 @@ export function activeLocalExpertCount(x: MoeInput): number {
 /** MoE expert grouped GEMMs (gated: gate, up, down) on one GPU under balanced routing, seconds; falls back per FORMAT_FALLBACKS. */
 export function moeSeconds(p: OperatorProfile, format: KernelFormat, x: MoeInput): number {
   const table = p.moe;
-  let f: KernelFormat | undefined = table?.[format] ? format : FORMAT_FALLBACKS[format].find((g) => table?.[g]);
+  const f: KernelFormat | undefined = table?.[format] ? format : FORMAT_FALLBACKS[format].find((g) => table?.[g]);
   if (!f || !table) throw new Error(`no MoE parameters in profile: ${p.system}/${p.framework}`);
   return moeSecondsWith(table[f]!, FORMAT_BYTES[f].weight, x);
 }
