@@ -17,7 +17,7 @@ describe("costcurve breakeven", () => {
     expect(b.api.blendedUsdPerMillionTokens).toBeCloseTo(4.375, 12);
     expect(b.rows[0].breakevenTokensPerMonth).toBeCloseTo(2.66971e9, -5);
     expect(b.api.sourceUrl).toMatch(/^https:\/\//);
-    expect(b.rent.provider).toBe("--usd-per-hour");
+    expect(b.rent.provider).toBe("user");
     for (const row of b.rows) expect(Number.isFinite(row.capacityTokensPerMonth) && row.capacityTokensPerMonth > 0).toBe(true);
   });
 

@@ -129,7 +129,7 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
     return fail({ code: "no_one_hour_cache", field: "cacheWriteOneHourFraction", message: `${row.provider} lists no 1-hour cache-write price for ${row.modelId} on this date` });
   }
   if (outputTokens > 0 && outputRate === null) {
-    return fail({ code: "no_output_price", message: `${row.modelId} has no output price (embedding model): use --output-tokens 0` });
+    return fail({ code: "no_output_price", message: `${row.modelId} has no output price (embedding model): bill no output tokens` });
   }
   if (hit > 0 && readRate === undefined) {
     warnings.push({ code: "no_cache_price", message: `${row.provider} lists no cache-read price for ${row.modelId}: cache hits billed as input` });

@@ -169,7 +169,7 @@ export function computeBreakeven(book: PriceBook, o: BreakevenOptions): Result<B
       usdPerHour,
       kind: o.usdPerHour === undefined ? rental.kind : "user",
       requestedKind,
-      provider: o.usdPerHour === undefined ? rental.provider : "--usd-per-hour",
+      provider: o.usdPerHour === undefined ? rental.provider : "user",
       date: rental.date,
       sourceUrl: rental.source.url,
       note: o.usdPerHour === undefined ? (rental.source.note ?? "") : "price given by the user",

@@ -123,7 +123,7 @@ export function evaluateConfig(modelId: string, accelerator: Accelerator, count:
           parallelism: p.parallelism,
           bound: p.bound,
           usdPerAcceleratorHour: price,
-          priceSource: usdPerHour === undefined ? rental : { ...rental, usdPerHour: price, provider: "user (--usd-per-hour)" },
+          priceSource: usdPerHour === undefined ? rental : { ...rental, usdPerHour: price, provider: "user" },
           outputTokensPerSecond: p.outputTokensPerSecond,
           inputTokensPerSecond: p.inputTokensPerSecond,
           usdPerMillionInputTokens: p.usdPerMillionInputTokens,
