@@ -55,3 +55,10 @@ describe("rooflineOf", () => {
     expect(e.points[0]!.name).toMatch(/^forward pass/);
   });
 });
+
+describe("rooflineOf from the evaluation predict kept", () => {
+  it("gives the same roofline from the page's evaluation as from its own (nothing re-runs the plan search)", () => {
+    const body = predictBody(scenario(64));
+    expect(rooflineOf(body.inputs[0]!, body.evaluations[0])).toEqual(rooflineOf(body.inputs[0]!));
+  });
+});
