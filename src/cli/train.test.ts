@@ -53,7 +53,7 @@ describe("costcurve train", () => {
     await expect(run([...base, "--tokens", "1T", "--usd-per-hour", "0"])).rejects.toThrow(/--usd-per-hour: expected a price in USD per hour > 0, got "0"/);
     await expect(run([...base, "--tokens", "1T", "--usd-per-hour", "-2"])).rejects.toThrow(/--usd-per-hour: expected a price in USD per hour > 0/);
     await expect(run(["--params", "7B", "--tokens", "1T", "--accelerator", "h1000", "--count", "8"])).rejects.toThrow(/unknown accelerator "h1000"/);
-    await expect(run(["--tokens", "1T", "--accelerator", "h100-sxm", "--count", "8"])).rejects.toThrow(/--model <id> or --params/);
+    await expect(run(["--tokens", "1T", "--accelerator", "h100-sxm", "--count", "8"])).rejects.toThrow(/--params: required/);
     await expect(run(["--model", "no-such-model", "--tokens", "1T", "--accelerator", "h100-sxm", "--count", "8"])).rejects.toThrow(/unknown model/);
   });
 });

@@ -1,56 +1,14 @@
+// `costcurve train`: training FLOPs, wall-clock, cost and energy of a pre-training run (src/app/train.ts), formatted.
 import type { Command } from "commander";
-import { countParameters } from "../core/parameters.js";
-import { parseArchitecture } from "../core/architecture.js";
-import { type AttentionShape, estimateTraining } from "../core/training.js";
-import { defaultUsdPerHour } from "../core/hardware.js";
-import { ComputePrecision, peakFor } from "../core/precision.js";
-import { findAccelerator, nearestAcceleratorIds } from "../catalog/accelerators/index.js";
-import { resolveModelId, nearestModelIds } from "../catalog/models/index.js";
-import { defaultTrainingMfu } from "../catalog/training-mfu.js";
-import { ENERGY_DEFAULTS } from "../catalog/grid-carbon.js";
-import { didYouMean } from "../prices/suggest.js";
+import { answerTraining, parseTrainingQuestion } from "../app/train.js";
 import { formatDuration, formatPercent, formatUsd } from "../report/format.js";
 import { formatKeyValues } from "../report/table.js";
 import { formatJson } from "../report/json.js";
+import { asUsage, cliText } from "./cli-issues.js";
 import { type Io, UsageError } from "./io.js";
-import { positiveOption, positiveQuantityOption, rangeOption, wholeOption } from "./options.js";
-import { FLAG_LIMITS } from "./flag-limits.js";
 import { sci } from "./scaling.js";
-
-interface ModelShape {
-  label: string;
-  paramCount: number;
-  totalParamCount: number;
-  attention?: Omit<AttentionShape, "sequenceLength">;
-}
-
-function modelShape(opts: { model?: string; params?: string; layers?: string; attentionWidth?: string }): ModelShape {
-  if (opts.model !== undefined && opts.params !== undefined) throw new UsageError("give either --model or --params, not both");
-  if (opts.model !== undefined) {
-    const resolved = resolveModelId(opts.model);
-    if (!resolved) {
-      throw new UsageError(`--model: unknown model "${opts.model}"${didYouMean(nearestModelIds(opts.model))}`);
-    }
-    const arch = parseArchitecture(resolved.entry.config);
-    if (!arch.ok) throw new UsageError(`--model: cannot read the architecture of ${resolved.entry.id}: ${arch.issues.map((i) => i.message).join("; ")}`);
-    const counts = countParameters(arch.value);
-    const a = arch.value;
-    return {
-      label: resolved.entry.id,
-      paramCount: counts.activeCount,
-      totalParamCount: counts.totalCount,
-      attention: { layerCount: a.layerCount, attentionWidth: a.headCount * a.headDim },
-    };
-  }
-  if (opts.params === undefined) throw new UsageError("give --model <id> or --params <count> (e.g. --params 70B)");
-  const paramCount = positiveQuantityOption("--params", opts.params, FLAG_LIMITS.parameters);
-  const shape: ModelShape = { label: `${sci(paramCount)} parameters`, paramCount, totalParamCount: paramCount };
-  if (opts.layers !== undefined || opts.attentionWidth !== undefined) {
-    if (opts.layers === undefined || opts.attentionWidth === undefined) throw new UsageError("--layers and --attention-width go together");
-    shape.attention = { layerCount: wholeOption("--layers", opts.layers), attentionWidth: wholeOption("--attention-width", opts.attentionWidth) };
-  }
-  return shape;
-}
+import { ComputePrecision } from "../core/precision.js";
+import { ENERGY_DEFAULTS } from "../catalog/grid-carbon.js";
 
 /** `costcurve train`: training FLOPs, wall-clock, cost and energy of a pre-training run. */
 export function registerTrain(program: Command, io: Io): void {
@@ -73,45 +31,16 @@ export function registerTrain(program: Command, io: Io): void {
     .option("--json", "machine-readable output")
     .action((opts: Record<string, string | boolean | undefined>) => {
       const s = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
-      const shape = modelShape({ model: s("model"), params: s("params"), layers: s("layers"), attentionWidth: s("attentionWidth") });
-      const tokenCount = positiveQuantityOption("--tokens", s("tokens")!, FLAG_LIMITS.trainingTokens);
-      const accelerator = findAccelerator(s("accelerator")!);
-      if (!accelerator) {
-        throw new UsageError(`--accelerator: unknown accelerator "${s("accelerator")}"${didYouMean(nearestAcceleratorIds(s("accelerator")!))}`);
-      }
-      const acceleratorCount = wholeOption("--count", s("count")!, FLAG_LIMITS.acceleratorCount);
-      const precision = ComputePrecision.safeParse(s("precision"));
-      if (!precision.success) throw new UsageError(`--precision: expected one of ${ComputePrecision.options.join(", ")}, got "${s("precision")}"`);
-      const peak = peakFor(accelerator.denseFlopsPerSecond, precision.data);
-      if (!peak) throw new UsageError(`--precision: ${accelerator.id} has no ${precision.data} (or wider) peak`);
-      const mfuDefault = defaultTrainingMfu(accelerator.family, peak.precision);
-      const mfuFraction = s("mfu") === undefined ? mfuDefault.mfuFraction : rangeOption("--mfu", s("mfu")!, 0, 1, false);
-      const usdPerHour = s("usdPerHour") === undefined ? defaultUsdPerHour(accelerator) : positiveOption("--usd-per-hour", s("usdPerHour")!, "a price in USD per hour > 0");
-      const sequenceLength = wholeOption("--seq-len", s("seqLen")!, FLAG_LIMITS.sequenceTokens);
-      const result = estimateTraining({
-        paramCount: shape.paramCount,
-        tokenCount,
-        attention: shape.attention ? { ...shape.attention, sequenceLength } : undefined,
-        acceleratorCount,
-        peakFlopsPerSecond: peak.flopsPerSecond,
-        mfuFraction,
-        usdPerHour,
-        tdpWatts: accelerator.tdpWatts,
-        drawFraction: rangeOption("--draw-fraction", s("drawFraction")!, 0, 1, false),
-        pue: rangeOption("--pue", s("pue")!, 1, 3, true),
-      });
-      if (!result.ok) throw new UsageError(result.issues.map((i) => i.message).join("; "));
-      const v = result.value;
-      const mfuSource = s("mfu") !== undefined ? "given" : `${mfuDefault.basis}: ${mfuDefault.rows.map((r) => r.run).join(", ")}`;
+      const q = asUsage(() => parseTrainingQuestion({ model: s("model"), params: s("params"), layers: s("layers"), attentionWidth: s("attentionWidth"), tokens: s("tokens"), accelerator: s("accelerator"), count: s("count"), precision: s("precision"), mfu: s("mfu"), usdPerHour: s("usdPerHour"), seqLen: s("seqLen"), drawFraction: s("drawFraction"), pue: s("pue") }));
+      const answer = answerTraining(q);
+      if (!answer.ok) throw new UsageError(answer.issues.map((i) => cliText(i)).join("; "));
+      const v = answer.value;
       if (opts.json) {
-        io.stdout(formatJson({
-          model: shape.label, paramCount: shape.paramCount, totalParamCount: shape.totalParamCount, tokenCount,
-          tokensPerParam: tokenCount / shape.paramCount, sequenceLength: shape.attention ? sequenceLength : null,
-          accelerator: accelerator.id, acceleratorCount, precision: peak.precision, peakFlopsPerSecond: peak.flopsPerSecond,
-          mfuFraction, mfuSource, usdPerHour, ...v, warnings: result.warnings.map((w) => w.message),
-        }) + "\n");
+        io.stdout(formatJson(v) + "\n");
         return;
       }
+      const { shape, tokenCount, accelerator, acceleratorCount, sequenceLength, mfuFraction, mfuSource, usdPerHour } = q;
+      const peak = { precision: q.precision, flopsPerSecond: q.peakFlopsPerSecond };
       const pairs: [string, string][] = [
         ["model", shape.label],
         ["parameters (per token)", shape.paramCount === shape.totalParamCount ? sci(shape.paramCount) : `${sci(shape.paramCount)} active of ${sci(shape.totalParamCount)}`],
@@ -127,6 +56,6 @@ export function registerTrain(program: Command, io: Io): void {
         ["energy", `${(v.energyKwh / 1e3).toFixed(1)} MWh`],
       ];
       io.stdout(formatKeyValues(pairs));
-      for (const w of result.warnings) io.stderr(`warning: ${w.message}\n`);
+      for (const w of v.warnings) io.stderr(`warning: ${w}\n`);
     });
 }

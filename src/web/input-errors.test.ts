@@ -1,12 +1,13 @@
 // Issues in the web's words: the same typed issue names a query parameter on the web and a flag in the CLI.
 import { describe, expect, it } from "vitest";
 import { InputError, parseShare } from "../app/values.js";
+import type { TypedIssue } from "../core/issues.js";
 import { cliText } from "../cli/cli-issues.js";
 import { asHttp, jsonWarningText, webText } from "./input-errors.js";
 import { HttpError } from "./http.js";
 
 describe("web issue text", () => {
-  const issue = { code: "exceeds_context_window", path: ["requestCount"], modelId: "gpt-4o-mini", requestTokens: 360e6, contextWindowTokens: 128000 } as const;
+  const issue: TypedIssue = { code: "exceeds_context_window", path: ["requestCount"], modelId: "gpt-4o-mini", requestTokens: 360e6, contextWindowTokens: 128000 };
   const names = { requestCount: "requests" };
 
   it("names the parameter where the CLI names the flag", () => {
