@@ -10,6 +10,7 @@ export { answerEmbeddings, parseEmbeddingQuery } from "./app/embed.js";
 export { computeFrontier as frontier, frontierChart, parseFrontierInput } from "./app/frontier.js";
 export { optimize } from "./app/optimize.js";
 export { answerTraining, parseTrainingQuestion } from "./app/train.js";
+export { answerScaling, parseScalingQuestion, scalingRows } from "./app/scaling.js";
 export { loadPriceBook } from "./app/price-book.js";
 export { InputError } from "./app/values.js";
 export type { TypedIssue, IssuePath } from "./core/issues.js";

@@ -1,27 +1,18 @@
+// `costcurve scaling`: compute-optimal allocations for a FLOP budget (src/app/scaling.ts), as a table or JSON.
 import type { Command } from "commander";
-import { type Allocation, LOSS_FITS, type LossFit, computeOptimal, inferenceAdjustedOptimal, ruleOfThumbAllocation } from "../core/scaling.js";
+import { answerScaling, parseScalingQuestion, type ScalingRow, scalingRows } from "../app/scaling.js";
 import { formatTable } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import type { Column } from "../report/cell.js";
-import { type Io, UsageError } from "./io.js";
-import { positiveQuantityOption, quantityOption } from "./options.js";
+import { asUsage } from "./cli-issues.js";
+import type { Io } from "./io.js";
 
 /** A number in scientific notation with 3 significant digits: 3.79e+25 -> "3.79e25". */
 export function sci(value: number): string {
   return Number.isFinite(value) ? value.toExponential(2).replace("e+", "e") : "-";
 }
 
-interface Row {
-  fit: string;
-  approach: string;
-  paramCount: number;
-  tokenCount: number;
-  tokensPerParam: number;
-  loss: number;
-  trainingFlops: number;
-  inferenceFlops: number | null;
-  totalFlops: number | null;
-}
+type Row = ScalingRow;
 
 const COLUMNS: Column<Row>[] = [
   { key: "fit" },
@@ -35,26 +26,7 @@ const COLUMNS: Column<Row>[] = [
   { key: "totalFlops", header: "lifetime FLOPs", format: (v: number) => sci(v) },
 ];
 
-function row(fit: LossFit, approach: string, a: Allocation, inferenceTokens: number | undefined): Row {
-  const inferenceFlops = inferenceTokens === undefined ? null : 2 * a.paramCount * inferenceTokens;
-  return {
-    fit: fit.id, approach, paramCount: a.paramCount, tokenCount: a.tokenCount, tokensPerParam: a.tokensPerParam, loss: a.loss,
-    trainingFlops: a.trainingFlops, inferenceFlops, totalFlops: inferenceFlops === null ? null : a.trainingFlops + inferenceFlops,
-  };
-}
-
-/** Rows for a budget: compute-optimal and 20x-rule allocations per fit, plus the inference-adjusted optimum. */
-export function scalingRows(budgetFlops: number, fits: LossFit[], inferenceTokens?: number): Row[] {
-  const rows: Row[] = [];
-  for (const fit of fits) {
-    rows.push(row(fit, "compute-optimal", computeOptimal(fit, budgetFlops), inferenceTokens));
-    rows.push(row(fit, "20 tokens/param", ruleOfThumbAllocation(fit, budgetFlops), inferenceTokens));
-    if (inferenceTokens !== undefined && inferenceTokens > 0) {
-      rows.push(row(fit, "inference-adjusted", inferenceAdjustedOptimal(fit, budgetFlops, inferenceTokens), inferenceTokens));
-    }
-  }
-  return rows;
-}
+export { scalingRows };
 
 /** `costcurve scaling`: Chinchilla compute-optimal allocation and the Sardana et al. inference-adjusted optimum. */
 export function registerScaling(program: Command, io: Io): void {
@@ -66,21 +38,12 @@ export function registerScaling(program: Command, io: Io): void {
     .option("--fit <name>", "hoffmann (Hoffmann et al. 2022) or epoch (Besiroglu et al. 2024); default both")
     .option("--json", "machine-readable output")
     .action((opts: { budgetFlops: string; inferenceTokens?: string; fit?: string; json?: boolean }) => {
-      const budgetFlops = positiveQuantityOption("--budget-flops", opts.budgetFlops);
-      let inferenceTokens: number | undefined;
-      if (opts.inferenceTokens !== undefined) {
-        inferenceTokens = quantityOption("--inference-tokens", opts.inferenceTokens);
-        if (inferenceTokens < 0) throw new UsageError(`--inference-tokens: must be >= 0, got "${opts.inferenceTokens}"`);
-      }
-      let fits = Object.values(LOSS_FITS);
-      if (opts.fit !== undefined) {
-        const fit = LOSS_FITS[opts.fit as LossFit["id"]];
-        if (!fit) throw new UsageError(`--fit: expected one of ${Object.keys(LOSS_FITS).join(", ")}, got "${opts.fit}"`);
-        fits = [fit];
-      }
-      const rows = scalingRows(budgetFlops, fits, inferenceTokens);
+      const q = asUsage(() => parseScalingQuestion(opts));
+      const answer = answerScaling(q);
+      const { rows, fits } = { rows: answer.rows, fits: q.fits };
+      const inferenceTokens = q.inferenceTokens;
       if (opts.json) {
-        io.stdout(formatJson({ budgetFlops, inferenceTokens: inferenceTokens ?? null, fits: fits.map((f) => ({ ...f })), rows }) + "\n");
+        io.stdout(formatJson(answer) + "\n");
         return;
       }
       io.stdout(formatTable(COLUMNS, rows));
