@@ -83,6 +83,8 @@ document.documentElement.dataset.ready = "true";
 export const STYLE_CSS = `:root {
   --text: #1f2937; --muted: #4b5563; --faint: #6b7280; --line: #e5e7eb; --bg: #f8fafc; --card: #ffffff;
   --accent: #1d4ed8; --accent-soft: #dbeafe; --focus: #1d4ed8; --bad: #b91c1c; --bad-soft: #fef2f2; --good: #047857; --warn: #92400e;
+  --on-accent: #ffffff; --bad-text: #7f1d1d; --field-bg: #ffffff; --field-line: #6b7280; --th-bg: #f3f4f6; --th-text: #374151; --hover: #f9fafb;
+  --unit: #4b5563; color-scheme: light dark;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "DejaVu Sans", sans-serif;
   font-size: 15px; line-height: 1.5; color: var(--text); background: var(--bg);
 }
@@ -90,7 +92,7 @@ export const STYLE_CSS = `:root {
 body { margin: 0; }
 a { color: var(--accent); }
 .skip { position: absolute; left: -999px; }
-.skip:focus { left: 8px; top: 8px; background: #fff; padding: 4px 8px; z-index: 10; }
+.skip:focus { left: 8px; top: 8px; background: var(--card); padding: 4px 8px; z-index: 10; }
 .top { display: flex; align-items: center; gap: 24px; padding: 10px 24px; background: #111827; flex-wrap: wrap; }
 .brand { color: #fff; font-weight: 700; font-size: 18px; text-decoration: none; letter-spacing: 0.2px; }
 .top ul { display: flex; flex-wrap: wrap; gap: 2px; list-style: none; margin: 0; padding: 0; }
@@ -104,7 +106,7 @@ h2 { font-size: 18px; margin: 28px 0 8px; }
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .lead { color: var(--muted); margin: 0 0 16px; max-width: 80ch; }
 .muted { color: var(--muted); }
-.unit { color: #4b5563; font-weight: 400; }
+.unit { color: var(--unit); font-weight: 400; }
 .controls { display: grid; grid-template-columns: repeat(auto-fill, minmax(170px, 1fr)); gap: 10px 14px; background: var(--card);
   border: 1px solid var(--line); border-radius: 10px; padding: 14px 16px; margin-bottom: 18px; }
 .controls .wide { grid-column: span 2; }
@@ -114,12 +116,15 @@ h3 { font-size: 15px; margin: 18px 0 6px; }
 .field { display: flex; flex-direction: column; gap: 3px; font-size: 13px; min-width: 0; }
 .field .label { color: var(--muted); font-weight: 600; }
 input, select, button { font: inherit; font-size: 14px; }
-input, select { padding: 6px 8px; border: 1px solid #9ca3af; border-radius: 6px; background: #fff; color: var(--text); min-width: 0; max-width: 100%; }
+input, select { padding: 6px 8px; border: 1px solid var(--field-line); border-radius: 6px; background: var(--field-bg); color: var(--text); min-width: 0; max-width: 100%; }
 .field input, .field select { width: 100%; }
 .check input { width: auto; }
-input:focus, select:focus, button:focus, a:focus { outline: 2px solid var(--accent); outline-offset: 1px; }
+/* focus rings: 3 px in --focus, at least 3:1 against the page, the cards and the header in both colour schemes */
+:focus-visible, input:focus, select:focus { outline: 3px solid var(--focus); outline-offset: 2px; }
+.top :focus-visible { outline-color: #93c5fd; }
+.table-wrap:focus-visible { outline-offset: -3px; }
 .actions { grid-column: 1 / -1; display: flex; align-items: center; gap: 12px; }
-button { background: var(--accent); color: #fff; border: 0; border-radius: 6px; padding: 7px 16px; cursor: pointer; }
+button { background: var(--accent); color: var(--on-accent); border: 0; border-radius: 6px; padding: 7px 16px; cursor: pointer; }
 body[data-pending] #results { opacity: 0.55; transition: opacity 0.15s; }
 .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(180px, 1fr)); gap: 10px; margin: 0 0 16px; }
 .card { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px 14px; }
@@ -127,21 +132,21 @@ body[data-pending] #results { opacity: 0.55; transition: opacity 0.15s; }
 .card .v { font-size: 20px; font-weight: 650; font-variant-numeric: tabular-nums; line-height: 1.3; }
 .card .v .unit { font-size: 13px; white-space: nowrap; }
 .bound { background: var(--accent-soft); border-left: 4px solid var(--accent); padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; }
-.error { background: var(--bad-soft); border-left: 4px solid var(--bad); color: #7f1d1d; padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; white-space: pre-wrap; }
+.error { background: var(--bad-soft); border-left: 4px solid var(--bad); color: var(--bad-text); padding: 10px 14px; border-radius: 6px; margin: 0 0 16px; white-space: pre-wrap; }
 .note { color: var(--warn); font-size: 13px; margin: 4px 0; }
 .table-wrap { overflow-x: auto; background: var(--card); border: 1px solid var(--line); border-radius: 10px; margin: 0 0 16px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 caption { text-align: left; padding: 8px 12px; color: var(--muted); font-size: 13px; }
 th, td { padding: 6px 12px; border-bottom: 1px solid var(--line); text-align: left; vertical-align: top; white-space: nowrap; }
 td.wrap { white-space: normal; min-width: 16ch; max-width: 60ch; }
-th { background: #f3f4f6; font-size: 13px; color: #374151; white-space: nowrap; }
+th { background: var(--th-bg); font-size: 13px; color: var(--th-text); white-space: nowrap; }
 th .unit { display: block; font-size: 12px; }
 /* the key column stays in view while the rest of a wide table scrolls inside its own box */
 .table-wrap th:first-child, .table-wrap td:first-child { position: sticky; left: 0; z-index: 1; box-shadow: inset -1px 0 0 var(--line); }
 .table-wrap td:first-child { background: var(--card); }
-.table-wrap tbody tr:hover td:first-child { background: #f9fafb; }
+.table-wrap tbody tr:hover td:first-child { background: var(--hover); }
 tbody tr:last-child td { border-bottom: 0; }
-tbody tr:hover { background: #f9fafb; }
+tbody tr:hover { background: var(--hover); }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 figure.chart { margin: 0 0 18px; background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
 figure.chart { position: relative; }
@@ -158,7 +163,7 @@ summary { cursor: pointer; color: var(--muted); font-weight: 600; }
 .status-stale { background: #fef3c7; color: #92400e; }
 .status-unchecked { background: #e5e7eb; color: #374151; }
 .kb-body { background: var(--card); border: 1px solid var(--line); border-radius: 10px; padding: 6px 18px; }
-mark { background: #fde68a; }
+mark { background: #fde68a; color: #1f2937; }
 .two { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; }
 @media (max-width: 900px) { .two { grid-template-columns: 1fr; } }
 .foot { max-width: 1680px; margin: 0 auto; padding: 12px 24px 30px; color: var(--faint); font-size: 13px; }
@@ -178,12 +183,24 @@ figure.chart .series-off { display: none; }
 figure.chart .legend-item { cursor: pointer; }
 figure.chart .legend-off { opacity: 0.3; }
 .series-toggles { display: flex; flex-wrap: wrap; gap: 6px; padding: 6px 4px 0; }
-.series-toggle { background: var(--card); color: var(--text); border: 1px solid #9ca3af; padding: 3px 10px; font-size: 13px; display: inline-flex; align-items: center; gap: 6px; }
+.series-toggle { background: var(--card); color: var(--text); border: 1px solid var(--field-line); padding: 3px 10px; font-size: 13px; display: inline-flex; align-items: center; gap: 6px; }
 .series-toggle[aria-pressed="false"] { opacity: 0.55; text-decoration: line-through; }
 .series-toggle .swatch { width: 12px; height: 12px; border-radius: 2px; display: inline-block; }
 .zoom-band { fill: rgba(29, 78, 216, 0.12); stroke: #1d4ed8; stroke-dasharray: 4 3; }
 .zoom-reset { margin: 6px 4px 0; font-size: 13px; padding: 3px 10px; }
 figure.chart[data-chart="frontier"] svg { touch-action: pan-y; cursor: crosshair; }
+/* dark mode: the same layout in dark colours; charts keep their white canvas (like a printed figure) */
+@media (prefers-color-scheme: dark) {
+  :root {
+    --text: #e5e7eb; --muted: #b6beca; --faint: #9ca3af; --line: #334155; --bg: #0b1120; --card: #111827;
+    --accent: #93c5fd; --accent-soft: #172554; --focus: #93c5fd; --bad: #f87171; --bad-soft: #3b1219; --good: #34d399; --warn: #fbbf24;
+    --on-accent: #0b1120; --bad-text: #fecaca; --field-bg: #0f172a; --field-line: #8b95a5; --th-bg: #1f2937; --th-text: #e5e7eb; --hover: #1e293b;
+    --unit: #b6beca;
+  }
+  .top { background: #020617; }
+  figure.chart .chart-wide, figure.chart .chart-narrow { background: #ffffff; border-radius: 6px; }
+  .chart-tip { background: #f9fafb; color: #111827; }
+}
 @media (max-width: 640px) {
   main { padding: 12px 12px 32px; }
   .top { padding: 8px 12px; gap: 8px 16px; }

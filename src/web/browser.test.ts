@@ -8,7 +8,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { captureIo } from "../cli/io.js";
 import { main } from "../cli/main.js";
-import { type Browser, browserUnavailable, launchBrowser, seriousAxeViolations } from "./test-support/browser.js";
+import { axeViolations, type Browser, browserUnavailable, launchBrowser } from "./test-support/browser.js";
 import { seedRunsStore } from "./test-support/seed-runs.js";
 import { type RunningWebServer, startWebServer } from "./server.js";
 
@@ -16,6 +16,26 @@ const unavailable = browserUnavailable();
 if (unavailable) console.log(`skipping browser tests: ${unavailable}`);
 
 const SHOTS = resolve(import.meta.dirname, "../../test-output/web");
+/** COSTCURVE_SCREENSHOTS=docs writes each page's first screen at both sizes to docs/screenshots/ (the README shows them). */
+const DOC_SHOTS = process.env.COSTCURVE_SCREENSHOTS === "docs" ? resolve(import.meta.dirname, "../../docs/screenshots") : null;
+
+async function screenshots(page: Page, name: string, size: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}-${size}.png`), fullPage: true });
+  if (DOC_SHOTS) await page.screenshot({ path: join(DOC_SHOTS, `${name}-${size}.png`) });
+}
+
+/** WCAG contrast ratio of two CSS rgb() colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}
 
 const PAGES: Array<[name: string, path: string, heading: RegExp]> = [
   ["predict", "/predict", /Predict/],
@@ -78,6 +98,7 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
 
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
+    if (DOC_SHOTS) mkdirSync(DOC_SHOTS, { recursive: true });
     web = await startWebServer({ env: { COSTCURVE_DB: await seedRunsStore() }, log: (t) => void problems.push(t) });
     browser = await launchBrowser();
     page = await browser.context.newPage();
@@ -92,7 +113,7 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     await web?.close();
   });
 
-  it.each(PAGES)("%s loads with numbers, a screenshot and no serious axe violations", async (name, path, title) => {
+  it.each(PAGES)("%s at 1440x900 loads with numbers, no sideways scroll, no console errors and no axe violations", async (name, path, title) => {
     await page.setViewportSize({ width: 1440, height: 900 });
     const response = await page.goto(web.url + path);
     expect(response?.status()).toBe(200);
@@ -103,13 +124,14 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     const text = (await page.textContent("#results")) ?? "";
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
     if (name !== "kb" && name !== "kb-claim") expect(await page.locator("#results svg, #results td.num").count()).toBeGreaterThan(0);
-    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, name, "1440");
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
   });
 
-  it.each(PAGES)("%s fits a 390 px phone screen: no sideways page scroll, tables scroll in their own box", async (name, path) => {
+  it.each(PAGES)("%s at 390x844 in dark mode: no sideways page scroll, tables scroll in their own box, no axe violations", async (name, path) => {
     await page.setViewportSize({ width: 390, height: 844 });
+    await page.emulateMedia({ colorScheme: "dark" });
     expect((await page.goto(web.url + path))?.status()).toBe(200);
     await page.waitForSelector("html[data-ready]");
     expect(await horizontalOverflow(page)).toEqual({ scrollWidth: 390, overflowing: [] });
@@ -120,9 +142,37 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
       const viewBoxWidth = Number((await svg.getAttribute("viewBox"))!.split(" ")[2]);
       expect(box.width / viewBoxWidth, `${name} chart scale`).toBeGreaterThan(0.85);
     }
-    await page.screenshot({ path: join(SHOTS, `${name}-390.png`), fullPage: true });
+    await screenshots(page, name, "390");
+    expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
+    await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 1440, height: 900 });
+  });
+
+  it.each(["light", "dark"] as const)("focus rings are 3 px and at least 3:1 against what surrounds them (%s)", async (scheme) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.goto(`${web.url}/bill`);
+    await page.waitForSelector("html[data-ready]");
+    const rings: Array<{ what: string; width: string; ratio: number }> = [];
+    for (const selector of ["#f-model", ".controls button", ".top nav a", ".downloads a"]) {
+      await page.focus(selector);
+      await page.keyboard.press("Shift+Tab");
+      await page.keyboard.press("Tab");
+      const ring = await page.$eval(selector, (el) => {
+        let back = el.parentElement;
+        while (back && getComputedStyle(back).backgroundColor.replace(/\s/g, "") in { "rgba(0,0,0,0)": 1, transparent: 1 }) back = back.parentElement;
+        const style = getComputedStyle(el);
+        return { focused: document.activeElement === el, outline: style.outlineColor, width: style.outlineWidth, style: style.outlineStyle, background: back ? getComputedStyle(back).backgroundColor : "rgb(255, 255, 255)" };
+      });
+      expect(ring.focused, selector).toBe(true);
+      expect(ring.style, selector).toBe("solid");
+      rings.push({ what: selector, width: ring.width, ratio: contrast(ring.outline, ring.background) });
+    }
+    for (const ring of rings) {
+      expect(ring.width, ring.what).toBe("3px");
+      expect(ring.ratio, ring.what).toBeGreaterThanOrEqual(3);
+    }
+    await page.emulateMedia({ colorScheme: "light" });
   });
 
   it("Predict shows exactly what `costcurve predict --json` prints for the scenario on the page", async () => {

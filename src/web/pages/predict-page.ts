@@ -73,8 +73,8 @@ ${roof ? chartFigure("roofline", () => rooflineChart(roof), query, "Roofline cha
 ${downloads("predict", query, "this prediction")}
 <h2>Scenario</h2>
 <p class="muted">The same file gives the same numbers from the CLI: <code>costcurve predict scenario.json --json</code>.</p>
-<pre id="scenario-json">${formatJson(scenario)}</pre>
-<details><summary>Prediction JSON (what <code>costcurve predict --json</code> prints)</summary><pre id="prediction-json">${formatJson(p)}</pre></details>`;
+<pre id="scenario-json" tabindex="0" aria-label="Scenario JSON">${formatJson(scenario)}</pre>
+<details><summary>Prediction JSON (what <code>costcurve predict --json</code> prints)</summary><pre id="prediction-json" tabindex="0" aria-label="Prediction JSON">${formatJson(p)}</pre></details>`;
 }
 
 export function predictPage(ctx: RequestContext): PageResult {
