@@ -44,6 +44,8 @@ const DESCRIPTIONS = {
 function describe(path) {
   if (DESCRIPTIONS[path]) return DESCRIPTIONS[path];
   if (path.endsWith(".json") && path.includes("/fixtures/")) return `recorded response: ${path.split("/").pop().replace(/\.json$/, "")}`;
+  const shot = /^docs\/screenshots\/(.+)-(\d+)\.png$/.exec(path);
+  if (shot) return `the web app's ${shot[1]} page at ${shot[2]} px wide (${shot[2] === "390" ? "390x844, dark mode" : "1440x900"}), written by src/web/browser.test.ts with COSTCURVE_SCREENSHOTS=docs`;
   const text = readFileSync(ROOT + path, "utf8");
   if (/\.test\.ts$/.test(path)) {
     const named = text.match(/describe\(\s*["'`]([^"'`]+)["'`]/);
