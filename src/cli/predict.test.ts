@@ -168,10 +168,27 @@ describe("costcurve embed, models, accelerators, demo", () => {
     expect((await runMain("accelerators")).out).toMatch(/h100-sxm\s+989/);
   });
 
+  it("embed and predict agree for an embedding model: both run the TEI profile when the engine is left out", async () => {
+    const rows = JSON.parse((await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "rtx-4090", "--seq", "1040", "--batch", "4", "--json")).out);
+    const same = { model: "Qwen/Qwen3-Embedding-8B", hardware: { accelerator: "rtx-4090", count: 1 }, workload: { kind: "embed", inputTokens: 1040, outputTokens: 0, load: { mode: "concurrency", concurrency: 4 } } };
+    const p = JSON.parse((await runMain("predict", file("embed-tei.json", same), "--json")).out);
+    expect(p.inputTokensPerSecond / rows[0].tokensPerSecond).toBeCloseTo(1, 6);
+    expect((await runMain("predict", file("embed-tei2.json", same))).out).toMatch(/\(tei, bf16 weights\)/);
+  });
+
+  it("--explain formats the evaluation predict kept: what binds, by how much, and the host overhead share", async () => {
+    const r = await runMain("predict", file("explain.json", scenario), "--explain");
+    expect(r.out).toMatch(/^binds: (compute|memory|interconnect|host) at [\d.]+% of the step/m);
+    expect(r.out).toMatch(/host overhead [\d.]+%/);
+    expect(r.out).toMatch(/^step overhead .* host$/m);
+  });
+
   it("demo prints both analyses", async () => {
     const r = await runMain("demo");
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/RTX 4090 is \d+% cheaper per token than the H100/);
+    expect(r.out).toMatch(/at the seed's 2025-09-24 prices the RTX 4090 is \d+% cheaper per token than the H100/);
+    expect(r.out).toMatch(/h100-sxm \$2\.00\/h on-demand, Tensor Economics reference, 2025-09-24/);
+    expect(r.out).toMatch(/^Today's catalog verdict: the (H100|RTX 4090) is \d+% cheaper per token than the (H100|RTX 4090)\.$/m);
     expect(r.out).toMatch(/Llama 3\.3 70B on 4x H100/);
     expect(r.out.split("\n").filter((l) => /^\s+(1|8|16|64|128|512)\s/.test(l))).toHaveLength(6);
   });
