@@ -5,6 +5,7 @@ import type { Precision } from "../core/precision.js";
 import { type Result, fail, ok } from "../core/result.js";
 import type { Prediction, Scenario } from "../core/scenario.js";
 import type { Plan } from "../core/step.js";
+import * as v from "./values.js";
 import { type Layout, type PriceUsed, type SweepBase, type SweepConfig, layoutOf, predictLayout, sweepConfigs } from "./sweep-layouts.js";
 
 export interface OptimizeInput {
@@ -150,4 +151,44 @@ function dedupe<T extends { row: OptimizeRow }>(candidates: T[]): T[] {
     seen.add(key);
     return true;
   });
+}
+
+/** optimize's inputs beside its scenario, as text (the CLI's flags; the scenario gives the rest). */
+export interface OptimizeText {
+  ttft?: string | undefined;
+  tpot?: string | undefined;
+  percentile?: string | undefined;
+  accelerators?: string | undefined;
+  precision?: string | undefined;
+  usdPerHour?: string | undefined;
+  maxCount: string;
+  top: string;
+}
+
+/**
+ * The search a scenario asks for: its model, engine, workload, precision, pricing and features, its SLO load's limits
+ * unless given; a given price wins over the scenario's, which is for its own accelerator (throws InputError).
+ */
+export function optimizeInputFromScenario(s: Scenario, f: OptimizeText): OptimizeInput {
+  if (s.workload.kind !== "generate") throw new v.InputError([{ code: "described", path: ["scenario", "workload", "kind"], kind: "not_generate", text: 'optimize needs "generate" (embeddings are compared by `embed`)' }]);
+  const slo = s.workload.load.mode === "slo" ? s.workload.load : undefined;
+  const precisions = f.precision === undefined ? undefined : v.parsePrecisionList("precision", f.precision);
+  const given = f.usdPerHour === undefined ? undefined : v.checkPriceIds("usd-per-hour", v.parsePrice("usd-per-hour", f.usdPerHour), null);
+  const scenarioPrice = s.pricing ? { [s.hardware.accelerator]: s.pricing.usdPerAcceleratorHour } : {};
+  const usdPerHour = typeof given === "number" ? given : { ...scenarioPrice, ...given };
+  const { usdPerAcceleratorHour: _price, ...pricing } = s.pricing ?? { usdPerAcceleratorHour: 0 };
+  const seconds = (name: string, text: string) => v.parseAtMost(name, v.parsePositive(name, text, "seconds > 0"), v.INPUT_NUMBER_LIMITS.number);
+  return {
+    base: { model: s.model, inputTokens: s.workload.inputTokens, outputTokens: s.workload.outputTokens, engine: s.engine, precision: precisions === undefined ? s.precision : undefined, pricing, features: s.features },
+    limits: {
+      ttftSeconds: f.ttft !== undefined ? seconds("ttft", f.ttft) : (slo?.ttftSeconds ?? 2),
+      tpotSeconds: f.tpot !== undefined ? seconds("tpot", f.tpot) : (slo?.tpotSeconds ?? 0.1),
+      percentile: v.parsePercentile("percentile", f.percentile ?? String(slo?.percentile ?? 99)),
+    },
+    accelerators: f.accelerators === undefined ? undefined : v.parseList("accelerators", f.accelerators),
+    precisions,
+    usdPerHour,
+    maxCount: v.parseWhole("max-count", f.maxCount, v.INPUT_NUMBER_LIMITS.whole),
+    top: v.parseWhole("top", f.top, v.INPUT_NUMBER_LIMITS.whole),
+  };
 }

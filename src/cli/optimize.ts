@@ -1,12 +1,12 @@
 // `costcurve optimize`: the cheapest layouts meeting TTFT/TPOT limits (src/app/optimize.ts), as a table or JSON.
 import type { Command } from "commander";
-import { type OptimizeResult, optimize } from "../app/optimize.js";
+import { type OptimizeResult, optimize, optimizeInputFromScenario } from "../app/optimize.js";
 import { type Layout, type PriceUsed, priceLabel } from "../app/sweep-layouts.js";
 import { parseScenario } from "../core/validate.js";
 import { formatDuration, formatJson, formatRate, formatTable, formatUsd } from "../report/index.js";
 import { bindingText } from "../report/sweep-text.js";
 import { type Io, UsageError } from "./io.js";
-import { listOption, percentileOption, positiveOption, precisionListOption, priceOption, wholeOption } from "./options.js";
+import { asUsage } from "./cli-issues.js";
 import { readJsonFile } from "./scenario-file.js";
 import { sweepProgress } from "./sweep-progress.js";
 
@@ -40,38 +40,9 @@ export function registerOptimize(program: Command, io: Io): void {
     .action((file: string, f: OptimizeFlags) => {
       const parsed = parseScenario(readJsonFile(file, "scenario file"));
       if (!parsed.ok) throw new UsageError(parsed.issues.map((i) => i.message).join("\n"));
-      const s = parsed.value;
-      if (s.workload.kind !== "generate") throw new UsageError("scenario.workload.kind: optimize needs \"generate\" (use `costcurve embed` for embeddings)");
-      const slo = s.workload.load.mode === "slo" ? s.workload.load : undefined;
-      const precisions = f.precision === undefined ? undefined : precisionListOption("--precision", f.precision);
-      const flagPrice = f.usdPerHour === undefined ? undefined : priceOption("--usd-per-hour", f.usdPerHour);
-      // The scenario's price is for its own accelerator; the flag wins over it.
-      const scenarioPrice = s.pricing ? { [s.hardware.accelerator]: s.pricing.usdPerAcceleratorHour } : {};
-      const usdPerHour = typeof flagPrice === "number" ? flagPrice : { ...scenarioPrice, ...flagPrice };
-      const { usdPerAcceleratorHour: _price, ...pricing } = s.pricing ?? { usdPerAcceleratorHour: 0 };
+      const input = asUsage(() => optimizeInputFromScenario(parsed.value, f), { "scenario.workload.kind": "scenario.workload.kind" });
       const progress = sweepProgress(io, "optimize");
-      const result = optimize({
-        base: {
-          model: s.model,
-          inputTokens: s.workload.inputTokens,
-          outputTokens: s.workload.outputTokens,
-          engine: s.engine,
-          precision: precisions === undefined ? s.precision : undefined,
-          pricing,
-          features: s.features,
-        },
-        limits: {
-          ttftSeconds: f.ttft !== undefined ? positiveOption("--ttft", f.ttft, "seconds > 0") : slo?.ttftSeconds ?? 2,
-          tpotSeconds: f.tpot !== undefined ? positiveOption("--tpot", f.tpot, "seconds > 0") : slo?.tpotSeconds ?? 0.1,
-          percentile: percentileOption("--percentile", f.percentile ?? String(slo?.percentile ?? 99)),
-        },
-        accelerators: f.accelerators === undefined ? undefined : listOption("--accelerators", f.accelerators),
-        precisions,
-        usdPerHour,
-        maxCount: wholeOption("--max-count", f.maxCount),
-        top: wholeOption("--top", f.top),
-        onProgress: progress.update,
-      });
+      const result = optimize({ ...input, onProgress: progress.update });
       if (!result.ok) throw new UsageError(result.issues.map((i) => optimizeIssueText(i)).join("\n"));
       progress.finish(`${result.value.evaluatedCount.toLocaleString("en-US")} configurations searched`);
       if (f.json) return void io.stdout(formatJson(result.value) + "\n");
