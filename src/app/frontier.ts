@@ -1,9 +1,10 @@
 // frontier: per accelerator, the Pareto frontier of throughput per accelerator against speed per user, each point
 // being predict's figures for its own scenario (the layout pinned, a concurrency load, the steady-state closed form).
 import { type TypedIssue, typedIssue } from "../core/issues.js";
+import { engineNameOf } from "../core/engine-version.js";
 import type { Precision } from "../core/precision.js";
 import { type Issue, type Result, fail, ok } from "../core/result.js";
-import { renderXYChart } from "../report/index.js";
+import { formatSi, formatUsd, renderXYChart } from "../report/index.js";
 import * as v from "./values.js";
 import type { Load, Scenario } from "../core/scenario.js";
 import { type Layout, type PriceUsed, type SweepBase, defaultCounts, layoutOf, predictLayout, sweepConfigs } from "./sweep-layouts.js";
@@ -153,11 +154,30 @@ export function frontierChart(f: Frontier, model: string, input: string | number
     x: { title: "Output tokens/s per user", unit: "tokens/s", scale: "log" },
     y: { title: "Output tokens/s per accelerator", unit: "tokens/s", scale: "log" },
     series: Object.entries(f.frontiers).map(([name, points]) => ({
-      name,
+      name: frontierSeriesName(name, points),
       kind: "line" as const,
       curve: "linear" as const,
       markers: true,
-      points: points.map((p: FrontierPoint) => ({ x: p.outputTokensPerSecondPerUser, y: p.outputTokensPerSecondPerAccelerator })),
+      points: points.map((p: FrontierPoint) => ({ x: p.outputTokensPerSecondPerUser, y: p.outputTokensPerSecondPerAccelerator, tip: frontierPointTip(p) })),
     })),
   });
+}
+
+/** A frontier line's legend name: the accelerator, the weight formats on its frontier and the engine ("h100-sxm · fp8/bf16 · vllm"). */
+export function frontierSeriesName(accelerator: string, points: readonly FrontierPoint[]): string {
+  const formats = [...new Set(points.map((p) => p.precision))];
+  const engines = [...new Set(points.flatMap((p) => (p.scenario.engine === undefined ? [] : [engineNameOf(p.scenario.engine)])))];
+  return [accelerator, formats.join("/"), engines.join("/")].filter(Boolean).join(" · ");
+}
+
+/** A frontier point's hover text: its system, weights, engine, layout, load, both rates and its cost, with units. */
+export function frontierPointTip(p: FrontierPoint): string {
+  const layout = `tp ${p.tp} pp ${p.pp} ep ${p.ep}${p.dp > 1 ? ` dp ${p.dp}` : ""} x${p.replicas}`;
+  return [
+    `${p.count}x ${p.accelerator}, weights ${p.precision}${p.scenario.engine === undefined ? "" : `, ${engineNameOf(p.scenario.engine)}`}`,
+    `${layout}, ${formatSi(p.concurrency, 3)} requests in flight`,
+    `Output tokens/s per user: ${formatSi(p.outputTokensPerSecondPerUser, 3)} tokens/s`,
+    `Output tokens/s per accelerator: ${formatSi(p.outputTokensPerSecondPerAccelerator, 3)} tokens/s`,
+    `cost: ${formatUsd(p.usdPerMillionOutputTokens)} USD/1M output tokens`,
+  ].join("\n");
 }

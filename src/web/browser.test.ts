@@ -254,9 +254,13 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     await page.waitForSelector(".chart-tip:not([hidden])");
     const shown = (await page.textContent(".chart-tip"))!;
     expect(shown).toBe(tipText);
-    // the point's own values: its series and both rates with their units
+    // the point's own values: system, weights and engine, both rates with their units, and its cost
+    expect(shown).toMatch(/^\d+x (h100-sxm|b200|mi300x), weights (bf16|fp8|fp4|int8|int4), vllm\n/);
     expect(shown).toMatch(/per user: [\d.,]+k? tokens\/s/);
     expect(shown).toMatch(/per accelerator: [\d.,]+k? tokens\/s/);
+    expect(shown).toMatch(/cost: \$[\d.,]+ USD\/1M output tokens/);
+    // each line's legend names its weight formats and engine
+    expect(await page.textContent(".series-toggles")).toMatch(/h100-sxm · [a-z0-9/]+ · vllm/);
     // the legend toggles: hide the first series, show it again
     const toggle = page.locator(".series-toggle").first();
     const series = await toggle.getAttribute("data-series");
