@@ -60,6 +60,10 @@ function schedule(form, delay) {
 }
 
 for (const form of document.querySelectorAll("form[data-live]")) {
+  // the URL always says what the form shows (defaults included), so a copied link reproduces the page
+  const here = location.pathname + location.search;
+  const own = urlOf(form);
+  if (own !== here && form.getAttribute("action") === location.pathname) history.replaceState(null, "", own);
   form.addEventListener("input", (event) => {
     if (event.target instanceof HTMLInputElement && event.target.type !== "checkbox") schedule(form, DELAY_MS);
   });

@@ -120,6 +120,11 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     await page.waitForSelector("html[data-ready]");
     expect(await page.textContent("h1")).toMatch(title);
     expect(await horizontalOverflow(page)).toEqual({ scrollWidth: 1440, overflowing: [] });
+    // the URL is the form: every non-empty field, defaults included
+    if (name !== "kb-claim") {
+      const fields = await page.$eval("form[data-live]", (f) => [...new FormData(f as HTMLFormElement)].map(([k, v]) => [k, String(v)]).filter(([, v]) => v.trim() !== ""));
+      expect([...new URL(page.url()).searchParams], name).toEqual(fields);
+    }
     expect(await page.locator("#results .error").count()).toBe(0);
     const text = (await page.textContent("#results")) ?? "";
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
