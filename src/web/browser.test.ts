@@ -122,7 +122,7 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     expect(await horizontalOverflow(page)).toEqual({ scrollWidth: 1440, overflowing: [] });
     // the URL is the form: every non-empty field, defaults included
     if (name !== "kb-claim") {
-      const fields = await page.$eval("form[data-live]", (f) => [...new FormData(f as HTMLFormElement)].map(([k, v]) => [k, String(v)]).filter(([, v]) => v.trim() !== ""));
+      const fields = await page.$eval("form[data-live]", (f) => [...new FormData(f as HTMLFormElement)].map(([k, v]) => [k, String(v)]).filter(([, v]) => (v ?? "").trim() !== ""));
       expect([...new URL(page.url()).searchParams], name).toEqual(fields);
     }
     expect(await page.locator("#results .error").count()).toBe(0);
