@@ -160,17 +160,31 @@ describe("web API", () => {
   });
 
   it("an unexpected failure is a 500 that says only \"internal error\" (the detail goes to the server log)", async () => {
-    // a store URL nobody listens on: the real PostgreSQL driver fails to connect
-    const broken = await startWebServer({ env: { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" }, log: (t) => void logged.push(t) });
+    // a store path that is a directory: SQLite cannot open it, which is no fault the server knows
+    const broken = await startWebServer({ env: { COSTCURVE_DB: dir }, log: (t) => void logged.push(t) });
     try {
       const res = await fetch(`${broken.url}/api/runs`);
       expect(res.status).toBe(500);
       const text = await res.text();
       expect(JSON.parse(text)).toEqual({ error: "internal error", status: 500 });
-      expect(text).not.toMatch(/at |ECONNREFUSED|\.ts/);
-      expect(logged.join("")).toMatch(/ECONNREFUSED|connect/);
+      expect(text).not.toMatch(/at |SQLITE|\.ts/);
+      expect(logged.join("")).toMatch(/SQLITE_CANTOPEN|directory|unable to open/i);
     } finally {
       await broken.close();
+    }
+  });
+
+  it("a store nobody answers at is a 503 naming the store, without a stack", async () => {
+    // a PostgreSQL URL nobody listens on: the real driver fails to connect
+    const down = await startWebServer({ env: { DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" }, log: (t) => void logged.push(t) });
+    try {
+      const res = await fetch(`${down.url}/api/runs`);
+      expect(res.status).toBe(503);
+      const body = (await res.json()) as { error: string };
+      expect(body.error).toMatch(/^the PostgreSQL store is unavailable: .*ECONNREFUSED.*; try again shortly$/);
+      expect(body.error).not.toMatch(/\n\s+at |nobody@/);
+    } finally {
+      await down.close();
     }
   });
 });
