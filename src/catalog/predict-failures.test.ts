@@ -43,3 +43,12 @@ describe("does-not-fit reasons", () => {
     expect((p.parallelism?.tp ?? 0) * (p.parallelism?.pp ?? 0)).toBe(4);
   });
 });
+
+describe("layouts of any count", () => {
+  it("6x H100 hold Llama 3.3 70B with tp 2 x pp 3 (pipeline stages need not be a power of two)", () => {
+    // 141 GB of bf16 weights over 6 x 80 GB; tp must divide the 64 heads, so tp 2 with 3 stages (or tp 1 x pp 6)
+    const p = llama70b({ accelerator: "h100-sxm", count: 6 }, {});
+    expect(p.fits).toBe(true);
+    expect((p.parallelism?.tp ?? 0) * (p.parallelism?.pp ?? 0) * (p.parallelism?.replicas ?? 0)).toBe(6);
+  });
+});

@@ -158,6 +158,13 @@ export function kvBytesPerSequence(shape: ModelShape, plan: Plan, contextTokens:
 }
 
 /** Plans worth trying for `count` accelerators: powers of two for tp, pp, ep and DP attention. */
+/** Whole divisors of `n` up to `limit`, ascending. */
+function divisors(n: number, limit: number): number[] {
+  const out: number[] = [];
+  for (let d = 1; d <= Math.min(n, limit); d++) if (Number.isInteger(n / d) && n % d === 0) out.push(d);
+  return out;
+}
+
 export function candidatePlans(shape: ModelShape, count: number): Plan[] {
   const a = shape.architecture;
   const plans: Plan[] = [];
@@ -167,7 +174,8 @@ export function candidatePlans(shape: ModelShape, count: number): Plan[] {
     return out;
   };
   for (const tp of powers(Math.min(count, a.headCount, 64))) {
-    for (const pp of powers(Math.min(count / tp, a.layerCount, 16))) {
+    // pipeline stages need not be a power of two (vLLM splits layers unevenly): 6 GPUs run tp 2 x pp 3
+    for (const pp of divisors(count / tp, Math.min(a.layerCount, 16))) {
       const perReplica = tp * pp;
       if (count % perReplica !== 0) continue;
       const replicas = count / perReplica;
