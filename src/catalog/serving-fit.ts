@@ -17,39 +17,39 @@ export const SERVING_FIT: ServingFit = {
   "command": "node scripts/fit-serving.mjs --stride 10",
   "summary": {
     "siliconTpotHeldOut": {
-      "rows": 1996,
-      "medianAbsError": 0.1962,
-      "p90AbsError": 0.5392,
-      "medianSignedError": 0.03743
+      "rows": 2005,
+      "medianAbsError": 0.1988,
+      "p90AbsError": 0.5676,
+      "medianSignedError": 0.04068
     },
     "siliconTtftHeldOut": {
-      "rows": 1996,
-      "medianAbsError": 0.4694,
-      "p90AbsError": 2.079,
-      "medianSignedError": 0.01268
+      "rows": 2005,
+      "medianAbsError": 0.4429,
+      "p90AbsError": 1.624,
+      "medianSignedError": 0.1146
     },
     "calibrationThroughputHeldOut": {
       "rows": 41,
-      "medianAbsError": 0.1587,
-      "p90AbsError": 0.3879,
-      "medianSignedError": 0.009959
+      "medianAbsError": 0.1443,
+      "p90AbsError": 0.4725,
+      "medianSignedError": -0.06953
     },
     "calibrationTtftHeldOut": {
       "rows": 13,
-      "medianAbsError": 0.4154,
-      "p90AbsError": 0.7642,
-      "medianSignedError": -0.3635
+      "medianAbsError": 0.5059,
+      "p90AbsError": 0.8358,
+      "medianSignedError": -0.2819
     },
     "bandCoverage": [
       {
         "field": "tpotSeconds",
-        "rows": 2006,
-        "coverage": 0.7328
+        "rows": 2015,
+        "coverage": 0.6387
       },
       {
         "field": "ttftSeconds",
-        "rows": 2009,
-        "coverage": 0.6167
+        "rows": 2018,
+        "coverage": 0.6952
       },
       {
         "field": "outputTokensPerSecond",
@@ -60,18 +60,18 @@ export const SERVING_FIT: ServingFit = {
   },
   "host": {
     "trtllm": {
-      "stepOverheadSeconds": 0.0032,
-      "sequenceOverheadSeconds": 2.5e-7,
-      "requestOverheadSeconds": 0.0896
+      "stepOverheadSeconds": 0.0005714,
+      "sequenceOverheadSeconds": 0.00001568,
+      "requestOverheadSeconds": 0.06272
     },
     "vllm": {
-      "stepOverheadSeconds": 0.00214,
-      "sequenceOverheadSeconds": 0.000015,
-      "requestOverheadSeconds": 0.02286
+      "stepOverheadSeconds": 0.0002675,
+      "sequenceOverheadSeconds": 0.00001071,
+      "requestOverheadSeconds": 0.005715
     },
     "sglang": {
-      "stepOverheadSeconds": 0.001571,
-      "sequenceOverheadSeconds": 0.00001,
+      "stepOverheadSeconds": 0.002199,
+      "sequenceOverheadSeconds": 0.000007143,
       "requestOverheadSeconds": 0.3657
     }
   },
@@ -79,71 +79,71 @@ export const SERVING_FIT: ServingFit = {
     {
       "field": "outputTokensPerSecond",
       "engine": "any",
-      "lowFactor": 0.7302,
-      "highFactor": 1.334,
+      "lowFactor": 0.8739,
+      "highFactor": 1.689,
       "rowCount": 41
     },
     {
       "field": "outputTokensPerSecond",
       "engine": "trtllm",
-      "lowFactor": 0.7302,
-      "highFactor": 1.386,
+      "lowFactor": 0.9283,
+      "highFactor": 1.739,
       "rowCount": 20
     },
     {
       "field": "tpotSeconds",
       "engine": "any",
-      "lowFactor": 0.669,
-      "highFactor": 1.428,
-      "rowCount": 2006
+      "lowFactor": 0.6607,
+      "highFactor": 1.35,
+      "rowCount": 2015
     },
     {
       "field": "tpotSeconds",
       "engine": "sglang",
-      "lowFactor": 0.6353,
-      "highFactor": 1.493,
+      "lowFactor": 0.6065,
+      "highFactor": 1.223,
       "rowCount": 343
     },
     {
       "field": "tpotSeconds",
       "engine": "trtllm",
-      "lowFactor": 0.6736,
-      "highFactor": 1.471,
-      "rowCount": 1093
+      "lowFactor": 0.6935,
+      "highFactor": 1.351,
+      "rowCount": 1102
     },
     {
       "field": "tpotSeconds",
       "engine": "vllm",
-      "lowFactor": 0.7338,
-      "highFactor": 1.291,
+      "lowFactor": 0.6329,
+      "highFactor": 1.362,
       "rowCount": 568
     },
     {
       "field": "ttftSeconds",
       "engine": "any",
-      "lowFactor": 0.3259,
-      "highFactor": 2.693,
-      "rowCount": 2009
+      "lowFactor": 0.3815,
+      "highFactor": 2.153,
+      "rowCount": 2018
     },
     {
       "field": "ttftSeconds",
       "engine": "sglang",
-      "lowFactor": 0.2265,
-      "highFactor": 4.438,
+      "lowFactor": 0.2379,
+      "highFactor": 4.036,
       "rowCount": 343
     },
     {
       "field": "ttftSeconds",
       "engine": "trtllm",
-      "lowFactor": 0.4215,
-      "highFactor": 2.425,
-      "rowCount": 1093
+      "lowFactor": 0.4501,
+      "highFactor": 2.211,
+      "rowCount": 1102
     },
     {
       "field": "ttftSeconds",
       "engine": "vllm",
-      "lowFactor": 0.2977,
-      "highFactor": 2.448,
+      "lowFactor": 0.3998,
+      "highFactor": 1.469,
       "rowCount": 568
     }
   ]
