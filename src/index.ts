@@ -11,6 +11,8 @@ export { computeFrontier as frontier, frontierChart, parseFrontierInput } from "
 export { optimize } from "./app/optimize.js";
 export { answerTraining, parseTrainingQuestion } from "./app/train.js";
 export { answerScaling, parseScalingQuestion, scalingRows } from "./app/scaling.js";
+export { answerCapex } from "./app/capex.js";
+export { answerMindshare, parseMindshareTargets } from "./app/mindshare.js";
 export { loadPriceBook } from "./app/price-book.js";
 export { InputError } from "./app/values.js";
 export type { TypedIssue, IssuePath } from "./core/issues.js";

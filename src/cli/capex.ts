@@ -3,11 +3,13 @@ import { resolve } from "node:path";
 import type { Command } from "commander";
 import { openStore, storeConfig } from "../store/open-store.js";
 import type { Store } from "../store/store.js";
-import { type CapexSummary, addUserCapexRows, capexChart, loadCapexData, summarizeCapex } from "../market/capex-read.js";
+import { answerCapex } from "../app/capex.js";
+import { type CapexSummary, addUserCapexRows, capexChart } from "../market/capex-read.js";
 import type { Column } from "../report/cell.js";
 import { formatTable } from "../report/table.js";
 import { formatCsv } from "../report/csv.js";
 import { formatJson } from "../report/json.js";
+import { usageError } from "./cli-issues.js";
 import { type Io, UsageError } from "./io.js";
 import { prepareOutputFile } from "./output-path.js";
 import { outputFormatOption } from "./options.js";
@@ -62,21 +64,16 @@ export function registerCapex(program: Command, io: Io): void {
           }
           io.stderr(`added ${added} capex row(s) to the store\n`);
         }
-        const data = await loadCapexData(store);
-        const known = new Set([...data.guidance, ...data.reported].map((r) => r.company.toLowerCase()));
-        if (opts.company !== undefined && !known.has(opts.company.toLowerCase())) {
-          const names = [...new Set([...data.guidance, ...data.reported].map((r) => r.company))].sort();
-          throw new UsageError(`--company: unknown company "${opts.company}"; known: ${names.join(", ")}`);
-        }
-        const summary = summarizeCapex(data, opts.company);
+        const answer = await answerCapex(store, opts.company);
+        if (!answer.ok) throw usageError(answer.issues);
+        const { data, summary } = answer.value;
         const svgPath = opts.svg === undefined ? undefined : prepareOutputFile("--svg", resolve(io.cwd, opts.svg));
         if (svgPath !== undefined) {
           writeFileSync(svgPath, capexChart(data, opts.company));
           io.stderr(`wrote ${opts.svg}\n`);
         }
         if (format === "json") {
-          const match = (c: string) => opts.company === undefined || c.toLowerCase() === opts.company.toLowerCase();
-          io.stdout(formatJson({ summary, guidance: data.guidance.filter((g) => match(g.company)), reported: data.reported.filter((r) => match(r.company)) }) + "\n");
+          io.stdout(formatJson({ summary, guidance: answer.value.guidance, reported: answer.value.reported }) + "\n");
           return;
         }
         if (format === "csv") {

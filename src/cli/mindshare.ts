@@ -1,15 +1,16 @@
+// `costcurve mindshare`: open-source downloads and activity (src/app/mindshare.ts), as a table, JSON or charts.
 import { writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Command } from "commander";
 import { withStore } from "../store/open-store.js";
-import { type MindshareRow, type MindshareTarget, collectMindshare, mindshareChart, summarizeMindshare } from "../market/mindshare.js";
-import type { MindshareSource } from "../market/mindshare-sources.js";
+import { answerMindshare, parseMindshareTargets } from "../app/mindshare.js";
+import { type MindshareRow, mindshareChart } from "../market/mindshare.js";
 import type { Column } from "../report/cell.js";
 import { formatTable } from "../report/table.js";
 import { formatJson } from "../report/json.js";
 import { formatInteger, formatPercent } from "../report/format.js";
 import { type Io, UsageError } from "./io.js";
-import { splitList } from "./options.js";
+import { asUsage } from "./cli-issues.js";
 
 const COLUMNS: Column<MindshareRow>[] = [
   { key: "source" },
@@ -24,22 +25,6 @@ const COLUMNS: Column<MindshareRow>[] = [
   { key: "fetchedAt", header: "fetched", format: (v: string) => v.slice(0, 16).replace("T", " ") },
 ];
 
-const ID_PATTERNS: Record<MindshareSource, RegExp> = {
-  npm: /^(@[a-z0-9][\w.-]*\/)?[a-z0-9][\w.-]*$/i,
-  pypi: /^[a-z0-9][\w.-]*$/i,
-  github: /^[\w.-]+\/[\w.-]+$/,
-  hf: /^[\w.-]+(\/[\w.-]+)?$/,
-};
-
-function targets(option: string, source: MindshareSource, list: string | undefined): MindshareTarget[] {
-  if (list === undefined) return [];
-  const ids = splitList(list);
-  for (const id of ids) {
-    if (!ID_PATTERNS[source].test(id)) throw new UsageError(`${option}: "${id}" is not a valid ${source === "github" ? "OWNER/REPO" : source === "hf" ? "model id (org/name)" : "package name"}`);
-  }
-  return ids.map((id) => ({ source, id }));
-}
-
 /** `costcurve mindshare`: downloads and activity of open-source packages, repos and models, saved as snapshots. */
 export function registerMindshare(program: Command, io: Io): void {
   program
@@ -53,17 +38,10 @@ export function registerMindshare(program: Command, io: Io): void {
     .option("--svg <file>", "write a weekly downloads chart (and FILE-commits.svg for GitHub repos)")
     .option("--json", "machine-readable output")
     .action(async (opts: { npm?: string; pypi?: string; github?: string; hf?: string; offline?: boolean; svg?: string; json?: boolean }) => {
-      const all = [
-        ...targets("--npm", "npm", opts.npm),
-        ...targets("--pypi", "pypi", opts.pypi),
-        ...targets("--github", "github", opts.github),
-        ...targets("--hf", "hf", opts.hf),
-      ];
-      if (all.length === 0) throw new UsageError("give at least one of --npm, --pypi, --github, --hf (comma-separated lists)");
-      const { collected, problems } = await withStore(io.env, io.cwd, (store) => collectMindshare({ targets: all, offline: Boolean(opts.offline), store, env: io.env, now: new Date() }));
+      const all = asUsage(() => parseMindshareTargets(opts));
+      const { collected, problems, rows } = await withStore(io.env, io.cwd, (store) => answerMindshare(store, all, { offline: Boolean(opts.offline), env: io.env, now: new Date() }));
       for (const p of problems) io.stderr(`${p.target.source}:${p.target.id}: ${p.message}\n`);
       if (collected.length === 0) throw new UsageError("no data: every target failed and none has a saved snapshot");
-      const rows = summarizeMindshare(collected);
       if (opts.svg !== undefined) {
         const path = resolve(io.cwd, opts.svg);
         const downloads = mindshareChart(collected, "downloads");

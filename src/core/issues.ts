@@ -9,6 +9,7 @@ export type TypedIssue =
   | { code: "invalid_input"; path: IssuePath; expected: string; received: string }
   | { code: "required"; path: IssuePath; hint?: string }
   | { code: "too_large"; path: IssuePath; max: number; received: number }
+  | { code: "required_one_of"; path: IssuePath; others: IssuePath[]; hint?: string }
   | { code: "not_in_list"; path: IssuePath; value: string; allowed: string[]; what: string }
   | { code: "choose_one"; path: IssuePath; others: IssuePath[]; what?: string }
   | { code: "out_of_order"; path: IssuePath; other: IssuePath; value: string; otherValue: string }
@@ -34,7 +35,7 @@ export function pathOf(dotted: string): IssuePath {
     .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
-const TYPED = new Set<string>(["described", "invalid_input", "required", "too_large", "not_in_list", "choose_one", "out_of_order", "unknown_model", "unknown_accelerator", "unknown_provider", "before_first_price", "other_providers", "exceeds_context_window", "no_output_price", "unmatched_model", "no_index"]);
+const TYPED = new Set<string>(["described", "invalid_input", "required", "too_large", "required_one_of", "not_in_list", "choose_one", "out_of_order", "unknown_model", "unknown_accelerator", "unknown_provider", "before_first_price", "other_providers", "exceeds_context_window", "no_output_price", "unmatched_model", "no_index"]);
 
 /**
  * An engine, catalog or price-book issue as a member of the union: the typed codes pass (a `field` becomes the

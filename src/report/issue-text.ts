@@ -28,6 +28,8 @@ export function issueText(issue: TypedIssue, v: Vocabulary): string {
       return `${at}: required${issue.hint ? ` (${issue.hint})` : ""}`;
     case "too_large":
       return `${at}: must be at most ${limit(issue.max)}, got ${limit(issue.received)}`;
+    case "required_one_of":
+      return `give at least one of ${[at, ...issue.others.map((o) => v.name(o))].join(", ")}${issue.hint ? ` (${issue.hint})` : ""}`;
     case "not_in_list":
       return `${at}: "${issue.value}" is not one of ${issue.what} (${issue.allowed.join(", ")})`;
     case "choose_one":
