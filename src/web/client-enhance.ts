@@ -110,6 +110,11 @@ document.addEventListener("pointermove", (event) => {
   showTip(svg ? nearestPoint(svg, event.clientX, event.clientY) : null, event.clientX, event.clientY);
 });
 document.addEventListener("scroll", () => showTip(null), { passive: true });
+// a tap on a touch screen shows the nearest point's values (there is no hover)
+document.addEventListener("click", (event) => {
+  const svg = event.target instanceof Element ? event.target.closest("figure.chart svg") : null;
+  if (svg) showTip(nearestPoint(svg, event.clientX, event.clientY), event.clientX, event.clientY);
+});
 
 function toggleSeries(figure, index, button) {
   const on = button.getAttribute("aria-pressed") !== "true";
