@@ -1,6 +1,8 @@
 // Embeddings: accelerators compared on an embedding workload; the inputs parsed (named like the flags and query
 // parameters), the engine profile defaulting to the one every surface uses for embedding models.
+import { findAccelerator } from "../catalog/accelerators/index.js";
 import { defaultEngineFor } from "../catalog/engine-defaults.js";
+import { chooseRental, type RentalUsed } from "../catalog/rental.js";
 import { compareEmbeddings, type EmbeddingQuery, type EmbeddingRow } from "../catalog/embeddings.js";
 import type { TypedIssue } from "../core/issues.js";
 import type { Issue } from "../core/result.js";
@@ -38,6 +40,8 @@ const described = (i: Issue): TypedIssue => ({ code: "described", path: [], kind
 
 export interface EmbeddingsAnswer {
   rows: EmbeddingRow[];
+  /** The price each row uses, named: the given one ("user"), else the catalog's newest on-demand row with its date. */
+  prices: Record<string, RentalUsed>;
   warnings: TypedIssue[];
 }
 
@@ -48,5 +52,11 @@ export function answerEmbeddings(q: EmbeddingQuery): Answer<EmbeddingsAnswer> {
     const issues = result.issues.map(described);
     return { ok: false, issues: issues.length ? issues : [{ code: "described", path: [], kind: "no_result", text: "no accelerator gave a finite result for these inputs" }] };
   }
-  return { ok: true, value: { rows: result.value, warnings: result.warnings.map(described) } };
+  const prices: Record<string, RentalUsed> = {};
+  for (const row of result.value) {
+    const acc = findAccelerator(row.accelerator);
+    const given = typeof q.usdPerHour === "number" ? q.usdPerHour : q.usdPerHour?.[row.accelerator];
+    if (acc) prices[row.accelerator] = chooseRental(acc, "on-demand", { usdPerHour: given, who: "given" });
+  }
+  return { ok: true, value: { rows: result.value, prices, warnings: result.warnings.map(described) } };
 }

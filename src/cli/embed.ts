@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { answerEmbeddings, type EmbedText, parseEmbeddingQuery } from "../app/embed.js";
 import { defaultEngineFor } from "../catalog/engine-defaults.js";
 import type { EmbeddingQuery, EmbeddingRow } from "../catalog/embeddings.js";
+import { rentalLabel } from "../catalog/rental.js";
 import { formatDuration, formatJson, formatRate, formatSignificant, formatTable, formatUsd } from "../report/index.js";
 import { asUsage, cliText, usageError } from "./cli-issues.js";
 import type { Io } from "./io.js";
@@ -32,6 +33,7 @@ export function registerEmbed(program: Command, io: Io): void {
       const result = answerEmbeddings(embeddingQuery(o));
       if (!result.ok) throw usageError(result.issues);
       io.stdout(o.json ? formatJson(result.value.rows) + "\n" : renderEmbeddings(result.value.rows));
+      if (!o.json) io.stdout(`prices: ${Object.entries(result.value.prices).map(([id, r]) => `${id} ${rentalLabel(r)}`).join("; ")}\n`);
       for (const w of result.value.warnings) io.stderr(`costcurve: ${cliText(w)}\n`);
     });
 }

@@ -174,6 +174,9 @@ describe("costcurve embed, models, accelerators, demo", () => {
     const p = JSON.parse((await runMain("predict", file("embed-tei.json", same), "--json")).out);
     expect(p.inputTokensPerSecond / rows[0].tokensPerSecond).toBeCloseTo(1, 6);
     expect((await runMain("predict", file("embed-tei2.json", same))).out).toMatch(/\(tei, bf16 weights\)/);
+    // the table names each price: provider, kind and date for catalog rows, "given" for the flag's
+    const table = (await runMain("embed", "--model", "Qwen/Qwen3-Embedding-8B", "--accelerator", "h100-sxm,rtx-4090", "--seq", "1040", "--usd-per-hour", "h100-sxm=2")).out;
+    expect(table).toMatch(/^prices: h100-sxm \$2\.00\/h \(given\); rtx-4090 \$[\d.]+\/h on-demand, .+, \d{4}-\d{2}-\d{2}$/m);
   });
 
   it("--explain formats the evaluation predict kept: what binds, by how much, and the host overhead share", async () => {

@@ -2,6 +2,7 @@
 import { answerEmbeddings, parseEmbeddingQuery } from "../../app/embed.js";
 import type { EmbeddingRow } from "../../catalog/embeddings.js";
 import { defaultEngineFor } from "../../catalog/engine-defaults.js";
+import { rentalLabel } from "../../catalog/rental.js";
 import { formatUsd, renderBarChart } from "../../report/index.js";
 import { parseQuery } from "../http.js";
 import { asHttp, httpIssues, webText } from "../input-errors.js";
@@ -13,6 +14,8 @@ export const EmbedParams = flagParams(["model", "accelerator", "seq", "batch", "
 export interface EmbeddingsView {
   options: Record<string, string>;
   rows: EmbeddingRow[];
+  /** Each row's price, named: "h100-sxm $2.69/h on-demand, RunPod Secure Cloud, 2026-05-22". */
+  prices: string[];
   warnings: string[];
 }
 
@@ -23,7 +26,8 @@ export function embeddingsFrom(query: URLSearchParams): EmbeddingsView {
   return asHttp(() => {
     const result = answerEmbeddings(parseEmbeddingQuery({ model: o.model!, accelerator: o.accelerator!, seq: o.seq!, batch: o.batch!, usdPerHour: o["usd-per-hour"], utilization: o.utilization!, engine: o.engine! }));
     if (!result.ok) throw httpIssues(result.issues);
-    return { options: o, rows: result.value.rows, warnings: result.value.warnings.map((w) => webText(w)) };
+    const prices = Object.entries(result.value.prices).map(([id, r]) => `${id} ${rentalLabel(r)}`);
+    return { options: o, rows: result.value.rows, prices, warnings: result.value.warnings.map((w) => webText(w)) };
   });
 }
 
@@ -34,7 +38,7 @@ export function embeddingsChart(view: EmbeddingsView): string {
     id: "embeddings",
     title: `Embedding cost of ${view.options.model} by accelerator`,
     subtitle: `${view.options.seq} tokens per sequence, batches of ${view.options.batch}, ${view.options.engine} profile, utilization ${view.options.utilization}`,
-    footnote: "Source: costcurve engine; prices: catalog rental rows (newest on-demand) unless given",
+    footnote: `Source: costcurve engine; prices: ${view.prices.join("; ")}`,
     categories: rows.map((r) => r.accelerator),
     series: [{ name: "USD per 1M tokens", values: rows.map((r) => r.usdPerMillionTokens) }],
     y: { title: "cost", unit: "USD per 1M tokens", tickFormat: (v: number) => formatUsd(v) },
