@@ -31,6 +31,7 @@ const DESCRIPTIONS = {
   "docs/scenario.md": "the scenario and prediction contract, with costcurve's optional extensions",
   "docs/efficiency-fit.md": "the efficiency fit: priors, fitted values and per-row residuals",
   "docs/efficiency-fit.json": "the fitted efficiency values that scripts/apply-fit.py copies into src/catalog/efficiency.ts",
+  "docs/accuracy.md": "how accurate the engine is: operator fit per kernel table, cross-validated end-to-end errors, band coverage, host parameters (written by scripts/accuracy-doc.mjs)",
   "docs/cost-per-token.md": "the one definition of USD per million tokens (tokenCost): busy-time split between input and output, the input price ratio, blended figures",
   "docs/bench-metrics.md": "benchmark metric definitions (vLLM's) and an alias table for other tools",
   "docs/calibration.md": "machine microbenchmarks, calibration against a run, and the client-overhead measurement",
