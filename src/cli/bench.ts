@@ -60,18 +60,35 @@ export function parseHeaders(items: readonly string[]): Record<string, string> {
   return headers;
 }
 
+/**
+ * Upper bounds of bench's numeric flags: far above any real run, low enough that the client's own bookkeeping
+ * fits in memory (--concurrency 99999999 made 10^8 request slots and ran out of heap).
+ */
+const FLAG_MAX: Record<string, number> = {
+  "--concurrency": 100_000,
+  "--rate": 1_000_000,
+  "--requests": 1_000_000,
+  "--duration": 7 * 86_400,
+  "--timeout": 86_400,
+  "--burstiness": 1000,
+};
+
 function positiveList(option: string, text: string, integer: boolean): number[] {
-  const values = text.split(",").map((p) => Number(p.trim()));
+  const values = text.split(",").map((p) => (p.trim() === "" ? Number.NaN : Number(p.trim())));
   if (values.length === 0 || values.some((v) => !Number.isFinite(v) || v <= 0 || (integer && !Number.isInteger(v)))) {
     throw new UsageError(`${option}: expected a comma-separated list of positive ${integer ? "integers" : "numbers"} such as ${integer ? "1,4,16,64" : "1,2,4"}, got "${text}"`);
   }
+  const max = FLAG_MAX[option];
+  if (max !== undefined && values.some((v) => v > max)) throw new UsageError(`${option}: at most ${max}, got "${text}"`);
+  if (values.length > 1000) throw new UsageError(`${option}: at most 1000 levels, got ${values.length}`);
   return values;
 }
 
 function positive(option: string, text: string | undefined, integer: boolean): number | null {
   if (text === undefined) return null;
-  const [value] = positiveList(option, text, integer);
-  return value!;
+  const values = positiveList(option, text, integer);
+  if (values.length !== 1) throw new UsageError(`${option}: expected one number, got "${text}"`);
+  return values[0]!;
 }
 
 /** Parses "ttft=0.5,tpot=0.05,e2e=10" (seconds) into an SLO. */
