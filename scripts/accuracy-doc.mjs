@@ -40,7 +40,10 @@ const kernelRows = [...byTable.entries()].map(([t, fits]) => {
   const systems = new Set(fits.map((f) => f.system));
   return `| ${LABELS[t] ?? t} | ${fits.length} | ${systems.size} | ${fits.reduce((a, f) => a + f.rows, 0).toLocaleString("en-US")} | ${pct(median(fits.map((f) => f.medianAbsError)))} | ${pct(median(fits.map((f) => f.p90AbsError)))} | ${signed(median(fits.map((f) => f.medianSignedError)))} | ${Math.max(...fits.map((f) => f.parameterCount))} |`;
 });
-const worst = [...kernel.fits].filter((f) => f.heldOutRows >= 10).sort((a, b) => b.medianAbsError - a.medianAbsError).slice(0, 8)
+const worst = [...kernel.fits]
+  .filter((f) => f.heldOutRows >= 10)
+  .sort((a, b) => b.medianAbsError - a.medianAbsError)
+  .slice(0, 8)
   .map((f) => `| ${f.table} | ${f.system} | ${f.framework} ${f.version} | ${f.heldOutRows} | ${pct(f.medianAbsError)} | ${pct(f.p90AbsError)} | ${signed(f.medianSignedError)} |`);
 
 const s = SERVING_FIT.summary;

@@ -44,7 +44,11 @@ const DESCRIPTIONS = {
 
 function describe(path) {
   if (DESCRIPTIONS[path]) return DESCRIPTIONS[path];
-  if (path.endsWith(".json") && path.includes("/fixtures/")) return `recorded response: ${path.split("/").pop().replace(/\.json$/, "")}`;
+  if (path.endsWith(".json") && path.includes("/fixtures/"))
+    return `recorded response: ${path
+      .split("/")
+      .pop()
+      .replace(/\.json$/, "")}`;
   const shot = /^docs\/screenshots\/(.+)-(\d+)\.png$/.exec(path);
   if (shot) return `the web app's ${shot[1]} page at ${shot[2]} px wide (${shot[2] === "390" ? "390x844, dark mode" : "1440x900"}), written by src/web/browser.test.ts with COSTCURVE_SCREENSHOTS=docs`;
   const text = readFileSync(ROOT + path, "utf8");
@@ -86,7 +90,14 @@ const FLOW = [
   "`predict` keeps its evaluation (src/core/evaluation.ts): `--explain`, the bound sentence and the web roofline format it.",
   "",
 ];
-const lines = ["# Architecture", "", ...FLOW, "One pure engine and thin shells around it. Imports point down the layers (checked by src/layers.test.ts for every folder):", "core (pure: no node:*, no I/O) <- catalog <- prices <- store, report; bench, kb, market <- app <- cli, web (nothing below the shells imports them).", ""];
+const lines = [
+  "# Architecture",
+  "",
+  ...FLOW,
+  "One pure engine and thin shells around it. Imports point down the layers (checked by src/layers.test.ts for every folder):",
+  "core (pure: no node:*, no I/O) <- catalog <- prices <- store, report; bench, kb, market <- app <- cli, web (nothing below the shells imports them).",
+  "",
+];
 let folder = "";
 const undescribed = [];
 const dirOf = (path) => (path.includes("/") ? path.slice(0, path.lastIndexOf("/")) : ".");

@@ -39,7 +39,17 @@ const cases = [
   ["dense, concurrency 64", { ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 64 } } }],
   ["dense, offline", { ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "offline" } } }],
   ["embedding, batch 4", { model: "Qwen/Qwen3-Embedding-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "tei", workload: { kind: "embed", inputTokens: 1040, outputTokens: 0, load: { mode: "concurrency", concurrency: 4 } } }],
-  ["MoE DeepSeek-V3, concurrency 256", { model: "deepseek-ai/DeepSeek-V3", hardware: { accelerator: "h200-sxm", count: 8 }, engine: "sglang", parallelism: { tp: 8 }, precision: { weights: "fp8", activations: "fp8" }, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 256 } } }],
+  [
+    "MoE DeepSeek-V3, concurrency 256",
+    {
+      model: "deepseek-ai/DeepSeek-V3",
+      hardware: { accelerator: "h200-sxm", count: 8 },
+      engine: "sglang",
+      parallelism: { tp: 8 },
+      precision: { weights: "fp8", activations: "fp8" },
+      workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 256 } },
+    },
+  ],
   ["dense, SLO search", { ...base, workload: { kind: "generate", inputTokens: 1000, outputTokens: 200, load: { mode: "slo", ttftSeconds: 2, tpotSeconds: 0.05, percentile: 99 } } }],
 ];
 console.log("single-scenario predictions per second (one core; concurrency loads are simulated request by request, the others closed-form)");

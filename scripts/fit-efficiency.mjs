@@ -9,9 +9,7 @@ import { predict } from "../dist/core/predict.js";
 import { parseScenario } from "../dist/core/validate.js";
 
 // The shared calibration set plus the measured seed figures (Tensor Economics E6/E10/E11, L8).
-const rows = ["measurements.json", "seed-measurements.json"].flatMap((name) =>
-  JSON.parse(readFileSync(new URL(`../data/calibration/${name}`, import.meta.url), "utf8")),
-);
+const rows = ["measurements.json", "seed-measurements.json"].flatMap((name) => JSON.parse(readFileSync(new URL(`../data/calibration/${name}`, import.meta.url), "utf8")));
 const prepared = [];
 for (const row of rows) {
   const parsed = parseScenario(row.scenario);
@@ -45,9 +43,17 @@ const RESTARTS = 12;
 // Sourced starting values per profile (see each profile's source note in src/catalog/efficiency.ts): datasheet-
 // relative fractions commonly reached by each engine class, and engine defaults for batch limits.
 const GPU_PRIOR = {
-  computeFraction: 0.65, expertGemmFraction: 0.75, attentionComputeFraction: 0.45, bandwidthFraction: 0.8, attentionBandwidthFraction: 0.75,
-  stepOverheadSeconds: 0.002, sequenceOverheadSeconds: 0.00001, layerOverheadSeconds: 0.00001,
-  gemmHalfEfficiencyTokens: 24, gemmHalfEfficiencyWidth: 256, tpotTail99Ratio: 1.5,
+  computeFraction: 0.65,
+  expertGemmFraction: 0.75,
+  attentionComputeFraction: 0.45,
+  bandwidthFraction: 0.8,
+  attentionBandwidthFraction: 0.75,
+  stepOverheadSeconds: 0.002,
+  sequenceOverheadSeconds: 0.00001,
+  layerOverheadSeconds: 0.00001,
+  gemmHalfEfficiencyTokens: 24,
+  gemmHalfEfficiencyWidth: 256,
+  tpotTail99Ratio: 1.5,
 };
 const PRIORS = {
   default: { ...GPU_PRIOR, maxBatchSequences: 256 },
@@ -60,8 +66,28 @@ const PRIORS = {
   tei: { ...GPU_PRIOR, computeFraction: 0.8, stepOverheadSeconds: 0.03, sequenceOverheadSeconds: 0.0005, maxBatchSequences: 512 },
   // llama.cpp on discrete GPUs: host work overlaps the GPU's (hostOverlapsDevice) and bounds batch-1 decode of small
   // models at ~7 ms per token over 32 layers, ~200 us per layer (xdai table: 7B q4_0 at 120-150 tokens/s on every GPU).
-  llamacpp: { ...GPU_PRIOR, computeFraction: 0.45, bandwidthFraction: 0.75, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.0005, layerOverheadSeconds: 0.0002, maxBatchSequences: 4, tpotTail99Ratio: 1.2 },
-  "apple-m": { ...GPU_PRIOR, computeFraction: 0.5, bandwidthFraction: 0.65, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.001, layerOverheadSeconds: 0.00002, maxBatchSequences: 4, tpotTail99Ratio: 1.2 },
+  llamacpp: {
+    ...GPU_PRIOR,
+    computeFraction: 0.45,
+    bandwidthFraction: 0.75,
+    attentionBandwidthFraction: 0.6,
+    gemmHalfEfficiencyTokens: 0,
+    stepOverheadSeconds: 0.0005,
+    layerOverheadSeconds: 0.0002,
+    maxBatchSequences: 4,
+    tpotTail99Ratio: 1.2,
+  },
+  "apple-m": {
+    ...GPU_PRIOR,
+    computeFraction: 0.5,
+    bandwidthFraction: 0.65,
+    attentionBandwidthFraction: 0.6,
+    gemmHalfEfficiencyTokens: 0,
+    stepOverheadSeconds: 0.001,
+    layerOverheadSeconds: 0.00002,
+    maxBatchSequences: 4,
+    tpotTail99Ratio: 1.2,
+  },
   xeon: { ...GPU_PRIOR, computeFraction: 0.45, bandwidthFraction: 0.7, attentionBandwidthFraction: 0.6, gemmHalfEfficiencyTokens: 0, stepOverheadSeconds: 0.001, layerOverheadSeconds: 0.00002, maxBatchSequences: 64, tpotTail99Ratio: 1.3 },
 };
 
@@ -104,9 +130,14 @@ function dataLoss(entries) {
 }
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const markdown = ["# Efficiency profile fit", "", "Produced by `node scripts/fit-efficiency.mjs --write` after `npm run build`: coordinate descent in log space on the",
+const markdown = [
+  "# Efficiency profile fit",
+  "",
+  "Produced by `node scripts/fit-efficiency.mjs --write` after `npm run build`: coordinate descent in log space on the",
   "parameters below, within physical bounds, pulled towards each profile's sourced starting values (prior weight " + PRIOR_WEIGHT + ").",
-  "Loss per profile: mean + median/2 + p90/2 of |ln(predicted/measured)| over its rows (latency fields weigh 0.2).", ""];
+  "Loss per profile: mean + median/2 + p90/2 of |ln(predicted/measured)| over its rows (latency fields weigh 0.2).",
+  "",
+];
 const fitted = {};
 for (const profile of EFFICIENCY_PROFILES) {
   if (only.length && !only.includes(profile.id)) continue;
@@ -159,7 +190,7 @@ for (const profile of EFFICIENCY_PROFILES) {
   let best = descend();
   let bestValues = active.map((param) => getter(param)(profile));
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
   for (let restart = 0; restart < RESTARTS; restart++) {
     for (const param of active) setter(param)(profile, clamp(param, getter(param)(prior) * 2 ** (2 * random() - 1) + (param.additive ?? 0) * random()));
     const l = descend();
@@ -176,7 +207,8 @@ for (const profile of EFFICIENCY_PROFILES) {
   for (const param of active) markdown.push(`| ${param.key} | ${Number(getter(param)(prior).toPrecision(3))} | ${Number(getter(param)(profile).toPrecision(3))} |`);
   markdown.push("", "| row | field | measured | predicted | error |", "|---|---|---|---|---|");
   const shown = { ...profile };
-  delete shown.source; delete shown.fit;
+  delete shown.source;
+  delete shown.fit;
   console.log(JSON.stringify(shown));
   for (const { row, input } of entries) {
     const p = predict(input);

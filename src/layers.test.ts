@@ -69,7 +69,10 @@ describe("layers", () => {
   it("nothing below the shells imports src/cli or src/web", () => {
     for (const [layer, allowed] of Object.entries(ALLOWED)) {
       if (ABOVE.has(layer)) continue;
-      expect(allowed.filter((a) => a === "cli" || a === "web"), layer).toEqual([]);
+      expect(
+        allowed.filter((a) => a === "cli" || a === "web"),
+        layer,
+      ).toEqual([]);
     }
   });
 

@@ -89,8 +89,11 @@ export function answerBill(book: PriceBook, q: BillQuestion): Answer<BillAnswer>
   if (!result.ok) return { ok: false, issues: result.issues.map((i) => (i.code === "no_output_price" ? { code: "no_output_price", path: ["outputTokens"], modelId } : typedIssue(i))) };
   const warnings = [
     ...priceWarnings(quote.warnings),
-    ...result.warnings.map((w): TypedIssue =>
-      w.code === "exceeds_context_window" ? { code: "exceeds_context_window", path: [String(w.field ?? "requestCount")], modelId, requestTokens: Number(w.requestTokens), contextWindowTokens: Number(w.contextWindowTokens) } : typedIssue(w),
+    ...result.warnings.map(
+      (w): TypedIssue =>
+        w.code === "exceeds_context_window"
+          ? { code: "exceeds_context_window", path: [String(w.field ?? "requestCount")], modelId, requestTokens: Number(w.requestTokens), contextWindowTokens: Number(w.contextWindowTokens) }
+          : typedIssue(w),
     ),
   ];
   return { ok: true, value: { date: q.date, priceRow: row, batchRule: batch, input: q.input, ...result.value, warnings } };

@@ -40,7 +40,10 @@ function compareAt(date: string): Answer<PricedComparison> {
   if (!answer.ok) return answer;
   const [a, b] = ACCELERATORS.map((id) => answer.value.rows.find((r) => r.accelerator === id)!) as [EmbeddingRow, EmbeddingRow];
   const [cheap, dear] = a.usdPerMillionTokens <= b.usdPerMillionTokens ? [a, b] : [b, a];
-  return { ok: true, value: { date, rows: answer.value.rows, prices, cheaper: { acceleratorId: cheap.accelerator, thanId: dear.accelerator, fraction: 1 - cheap.usdPerMillionTokens / dear.usdPerMillionTokens }, warnings: answer.value.warnings } };
+  return {
+    ok: true,
+    value: { date, rows: answer.value.rows, prices, cheaper: { acceleratorId: cheap.accelerator, thanId: dear.accelerator, fraction: 1 - cheap.usdPerMillionTokens / dear.usdPerMillionTokens }, warnings: answer.value.warnings },
+  };
 }
 
 /** The seed's embeddings analysis at its own dated prices and at today's catalog prices. */

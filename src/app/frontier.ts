@@ -97,7 +97,13 @@ export function computeFrontier(o: FrontierInput): Result<Frontier> {
   for (const [id, points] of Object.entries(byAccelerator)) frontiers[id] = paretoMaxMax(points);
   if (Object.keys(frontiers).length === 0) {
     const counts = [...new Set(configs.value.map((c) => c.count))];
-    return fail({ code: "no_feasible_configuration", model: o.base.model, accelerators: [...o.accelerators], counts, message: `${o.base.model} fits none of the tried configurations (${o.accelerators.join(", ")}; counts ${counts.join(", ")})` });
+    return fail({
+      code: "no_feasible_configuration",
+      model: o.base.model,
+      accelerators: [...o.accelerators],
+      counts,
+      message: `${o.base.model} fits none of the tried configurations (${o.accelerators.join(", ")}; counts ${counts.join(", ")})`,
+    });
   }
   return ok({ frontiers, evaluatedCount });
 }

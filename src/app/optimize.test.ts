@@ -62,7 +62,11 @@ describe("optimize", () => {
   it("honors a pinned precision, a user's price and the scenario's pricing terms", () => {
     const pinned = optimize({
       base: { model: LLAMA, inputTokens: 2000, outputTokens: 300, engine: "vllm", precision: { weights: "bf16" }, pricing: { utilization: 0.5 } },
-      limits, accelerators: ["h100-sxm"], maxCount: 8, top: 3, usdPerHour: 0.5,
+      limits,
+      accelerators: ["h100-sxm"],
+      maxCount: 8,
+      top: 3,
+      usdPerHour: 0.5,
     });
     if (!pinned.ok) throw new Error(JSON.stringify(pinned.issues));
     for (const r of pinned.value.rows) {
@@ -76,7 +80,14 @@ describe("optimize", () => {
   });
 
   it("searches tensor, pipeline, expert and data-parallel layouts alike (MoE)", () => {
-    const moe = optimize({ base: { model: "Qwen/Qwen3-30B-A3B", inputTokens: 1000, outputTokens: 1000, engine: "vllm" }, limits: { ttftSeconds: 5, tpotSeconds: 0.2, percentile: 99 }, accelerators: ["h100-sxm"], maxCount: 8, precisions: ["bf16"], top: 100 });
+    const moe = optimize({
+      base: { model: "Qwen/Qwen3-30B-A3B", inputTokens: 1000, outputTokens: 1000, engine: "vllm" },
+      limits: { ttftSeconds: 5, tpotSeconds: 0.2, percentile: 99 },
+      accelerators: ["h100-sxm"],
+      maxCount: 8,
+      precisions: ["bf16"],
+      top: 100,
+    });
     if (!moe.ok) throw new Error(JSON.stringify(moe.issues));
     const r = moe.value.rows;
     expect(r.some((x) => x.tp > 1 && x.pp === 1 && x.ep === 1)).toBe(true);

@@ -92,7 +92,13 @@ export function optimize(o: OptimizeInput): Result<OptimizeResult> {
     o.onProgress?.(index + 1, configs.value.length);
   });
   if (candidates.length === 0) {
-    return fail({ code: "no_configuration_meets_limits", ...o.limits, tooSmallCount, unreachableCount, message: `no configuration of ${o.base.model} meets p${o.limits.percentile} TTFT <= ${o.limits.ttftSeconds} s and TPOT <= ${o.limits.tpotSeconds} s (${tooSmallCount} do not fit in memory, ${unreachableCount} miss the limits even at one request)` });
+    return fail({
+      code: "no_configuration_meets_limits",
+      ...o.limits,
+      tooSmallCount,
+      unreachableCount,
+      message: `no configuration of ${o.base.model} meets p${o.limits.percentile} TTFT <= ${o.limits.ttftSeconds} s and TPOT <= ${o.limits.tpotSeconds} s (${tooSmallCount} do not fit in memory, ${unreachableCount} miss the limits even at one request)`,
+    });
   }
   const top = dedupe(candidates).slice(0, o.top ?? 10);
   const rows = top.map((c) => ({ ...c.row, binding: bindingOf(o, c.config, c.plan, c.row) }));

@@ -49,8 +49,15 @@ export function parseScalingQuestion(t: ScalingText): ScalingQuestion {
 function row(fit: LossFit, approach: string, a: Allocation, inferenceTokens: number | undefined): ScalingRow {
   const inferenceFlops = inferenceTokens === undefined ? null : 2 * a.paramCount * inferenceTokens;
   return {
-    fit: fit.id, approach, paramCount: a.paramCount, tokenCount: a.tokenCount, tokensPerParam: a.tokensPerParam, loss: a.loss,
-    trainingFlops: a.trainingFlops, inferenceFlops, totalFlops: inferenceFlops === null ? null : a.trainingFlops + inferenceFlops,
+    fit: fit.id,
+    approach,
+    paramCount: a.paramCount,
+    tokenCount: a.tokenCount,
+    tokensPerParam: a.tokensPerParam,
+    loss: a.loss,
+    trainingFlops: a.trainingFlops,
+    inferenceFlops,
+    totalFlops: inferenceFlops === null ? null : a.trainingFlops + inferenceFlops,
   };
 }
 

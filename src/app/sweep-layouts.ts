@@ -90,7 +90,7 @@ export function sweepConfigs(o: SweepOptions): Result<SweepConfig[]> {
   const issues: Issue[] = [];
   const configs: SweepConfig[] = [];
   const pinned = o.base.precision?.weights;
-  const precisions = pinned !== undefined ? [pinned] : o.precisions ?? ["bf16", "fp8", "fp4"];
+  const precisions = pinned !== undefined ? [pinned] : (o.precisions ?? ["bf16", "fp8", "fp4"]);
   for (const id of o.accelerators) {
     const accelerator = findAccelerator(id);
     if (!accelerator) {

@@ -13,8 +13,7 @@ export class InputError extends Error {
   }
 }
 
-const invalid = (field: string | IssuePath, expected: string, received: string): InputError =>
-  new InputError([{ code: "invalid_input", path: Array.isArray(field) ? field : [field], expected, received }]);
+const invalid = (field: string | IssuePath, expected: string, received: string): InputError => new InputError([{ code: "invalid_input", path: Array.isArray(field) ? field : [field], expected, received }]);
 
 /**
  * Upper bounds of numeric inputs: far above any real input, low enough that every product a question forms stays
@@ -157,7 +156,10 @@ export function parsePositiveQuantity(field: string, text: string, max?: number)
 
 /** Splits "a, b,,c" into trimmed non-empty parts (possibly none). */
 export function splitList(text: string): string[] {
-  return text.split(",").map((p) => p.trim()).filter(Boolean);
+  return text
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** "a,b,c" as trimmed non-empty parts; an empty list is an issue. */

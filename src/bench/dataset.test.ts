@@ -31,7 +31,15 @@ test("sharegpt and jsonl files", () => {
   const dir = mkdtempSync(join(tmpdir(), "costcurve-ds-"));
   const share = join(dir, "s.jsonl");
   // reply of 40 characters -> 40 / 4 = 10 output tokens (local estimate)
-  writeFileSync(share, `${JSON.stringify({ conversations: [{ from: "human", value: "hello there" }, { from: "gpt", value: "x".repeat(40) }] })}\n${JSON.stringify({ conversations: [{ from: "human", value: "alone" }] })}\n`);
+  writeFileSync(
+    share,
+    `${JSON.stringify({
+      conversations: [
+        { from: "human", value: "hello there" },
+        { from: "gpt", value: "x".repeat(40) },
+      ],
+    })}\n${JSON.stringify({ conversations: [{ from: "human", value: "alone" }] })}\n`,
+  );
   expect(loadPromptsFromFile({ kind: "sharegpt", path: share }, 200)).toEqual([{ text: "hello there", inputTokensEstimate: 3, outputTokens: 10 }]);
   const jsonl = join(dir, "p.jsonl");
   writeFileSync(jsonl, '{"prompt":"abcd efgh","output_tokens":7}\n{"prompt":"q"}\n');

@@ -18,7 +18,7 @@ export type DatasetSpec =
   | { kind: "jsonl"; path: string; outputTokens: number | null };
 
 /** Result of parsing a --dataset string: a spec, or a message naming the field and allowed values. */
-export type ParsedDataset = { ok: true; value: DatasetSpec } | { ok: false, message: string };
+export type ParsedDataset = { ok: true; value: DatasetSpec } | { ok: false; message: string };
 
 /** Parses "random:input=1000,output=200[,spread=F]", "sharegpt:FILE" or "jsonl:FILE". */
 export function parseDatasetSpec(text: string): ParsedDataset {
@@ -38,7 +38,8 @@ export function parseDatasetSpec(text: string): ParsedDataset {
     }
     const n = Number(value);
     const valid = key === "spread" ? n >= 0 && n < 1 : Number.isInteger(n) && n >= (key === "prefix" ? 0 : 1);
-    if (!Number.isFinite(n) || !valid) return { ok: false, message: `--dataset random: ${key}=${value} is invalid; ${key === "spread" ? "spread is a fraction in [0, 1)" : `${key} is a ${key === "prefix" ? "non-negative" : "positive"} integer of tokens`}` };
+    if (!Number.isFinite(n) || !valid)
+      return { ok: false, message: `--dataset random: ${key}=${value} is invalid; ${key === "spread" ? "spread is a fraction in [0, 1)" : `${key} is a ${key === "prefix" ? "non-negative" : "positive"} integer of tokens`}` };
     fields[key] = n;
   }
   const value: DatasetSpec = { kind: "random", inputTokens: fields.input!, outputTokens: fields.output!, spreadFraction: fields.spread! };
@@ -95,13 +96,16 @@ function readRows(path: string): unknown[] {
   }
   const trimmed = text.trimStart();
   if (trimmed.startsWith("[")) return JSON.parse(trimmed) as unknown[];
-  return text.split("\n").filter((l) => l.trim() !== "").map((line, i) => {
-    try {
-      return JSON.parse(line) as unknown;
-    } catch {
-      throw new Error(`--dataset: ${path} line ${i + 1} is not JSON`);
-    }
-  });
+  return text
+    .split("\n")
+    .filter((l) => l.trim() !== "")
+    .map((line, i) => {
+      try {
+        return JSON.parse(line) as unknown;
+      } catch {
+        throw new Error(`--dataset: ${path} line ${i + 1} is not JSON`);
+      }
+    });
 }
 
 /** Loads prompts from a ShareGPT file (first human turn as prompt, first reply's length as max_tokens) or a JSONL of {prompt, output_tokens}. */

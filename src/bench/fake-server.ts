@@ -177,7 +177,7 @@ function serveStream(at: Scheduler["at"], res: ServerResponse, body: Record<stri
   const faultNow = (k: number) => b.fault !== null && b.fault !== "empty" && k === b.faultAfterTokens;
   const strike = () => {
     if (b.fault === "drop") res.socket?.destroy();
-    else if (b.fault === "malformed") res.end("data: {\"choices\": [oops\n\n");
+    else if (b.fault === "malformed") res.end('data: {"choices": [oops\n\n');
     else if (b.fault === "error_event") res.end(`data: ${JSON.stringify({ error: { message: "scripted failure", code: 500 } })}\n\n`);
     else if (b.fault === "no_done") res.end();
   };

@@ -28,9 +28,7 @@ export const TINY_SHAPE: TinyModelShape = {
 };
 
 /** Chat template stored in the file; llama-server.ts renders the same format itself. */
-export const CHAT_TEMPLATE =
-  "{% for message in messages %}<|{{ message.role }}|>\n{{ message.content }}</s>\n{% endfor %}" +
-  "{% if add_generation_prompt %}<|assistant|>\n{% endif %}";
+export const CHAT_TEMPLATE = "{% for message in messages %}<|{{ message.role }}|>\n{{ message.content }}</s>\n{% endfor %}" + "{% if add_generation_prompt %}<|assistant|>\n{% endif %}";
 
 /** token_type values (llama.cpp LLAMA_TOKEN_TYPE_*): normal 1, unknown 2, control 3, byte 6. */
 const NORMAL = 1;

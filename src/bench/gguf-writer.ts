@@ -75,21 +75,42 @@ class ByteSink {
 
 function writeValue(sink: ByteSink, v: MetaValue): void {
   switch (v.kind) {
-    case "u32": sink.u32(ValueType.UINT32); sink.u32(v.value); break;
-    case "i32": sink.u32(ValueType.INT32); sink.i32(v.value); break;
-    case "f32": sink.u32(ValueType.FLOAT32); sink.f32(v.value); break;
-    case "bool": sink.u32(ValueType.BOOL); sink.push(Buffer.from([v.value ? 1 : 0])); break;
-    case "string": sink.u32(ValueType.STRING); sink.str(v.value); break;
+    case "u32":
+      sink.u32(ValueType.UINT32);
+      sink.u32(v.value);
+      break;
+    case "i32":
+      sink.u32(ValueType.INT32);
+      sink.i32(v.value);
+      break;
+    case "f32":
+      sink.u32(ValueType.FLOAT32);
+      sink.f32(v.value);
+      break;
+    case "bool":
+      sink.u32(ValueType.BOOL);
+      sink.push(Buffer.from([v.value ? 1 : 0]));
+      break;
+    case "string":
+      sink.u32(ValueType.STRING);
+      sink.str(v.value);
+      break;
     case "strings":
-      sink.u32(ValueType.ARRAY); sink.u32(ValueType.STRING); sink.u64(v.value.length);
+      sink.u32(ValueType.ARRAY);
+      sink.u32(ValueType.STRING);
+      sink.u64(v.value.length);
       for (const s of v.value) sink.str(s);
       break;
     case "f32s":
-      sink.u32(ValueType.ARRAY); sink.u32(ValueType.FLOAT32); sink.u64(v.value.length);
+      sink.u32(ValueType.ARRAY);
+      sink.u32(ValueType.FLOAT32);
+      sink.u64(v.value.length);
       for (const x of v.value) sink.f32(x);
       break;
     case "i32s":
-      sink.u32(ValueType.ARRAY); sink.u32(ValueType.INT32); sink.u64(v.value.length);
+      sink.u32(ValueType.ARRAY);
+      sink.u32(ValueType.INT32);
+      sink.u64(v.value.length);
       for (const x of v.value) sink.i32(x);
       break;
   }
@@ -119,12 +140,12 @@ function float32BitsToFloat16Bits(bits: number): number {
     let half = mant >>> shift;
     const rest = mant & ((1 << shift) - 1);
     const mid = 1 << (shift - 1);
-    if (rest > mid || (rest === mid && (half & 1))) half++;
+    if (rest > mid || (rest === mid && half & 1)) half++;
     return sign | half;
   }
   let half = (e << 10) | (mant >>> 13);
   const rest = mant & 0x1fff;
-  if (rest > 0x1000 || (rest === 0x1000 && (half & 1))) half++;
+  if (rest > 0x1000 || (rest === 0x1000 && half & 1)) half++;
   e = half >>> 10;
   return sign | half;
 }

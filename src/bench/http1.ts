@@ -48,7 +48,11 @@ class Connection {
   private decoderHolds = false;
   private text = "";
 
-  constructor(url: URL, tlsOptions: tls.ConnectionOptions, private readonly release: (connection: Connection, reusable: boolean) => void) {
+  constructor(
+    url: URL,
+    tlsOptions: tls.ConnectionOptions,
+    private readonly release: (connection: Connection, reusable: boolean) => void,
+  ) {
     const port = Number(url.port) || (url.protocol === "https:" ? 443 : 80);
     const host = url.hostname.replace(/^\[|\]$/g, "");
     if (url.protocol === "https:") {
@@ -241,7 +245,8 @@ class Connection {
           if (digit >= 0 && !this.chunkSizeEnded) {
             this.chunkSize = this.chunkSize * 16 + digit;
             this.chunkDigits++;
-          } else if (byte === 59 || byte === 32 || byte === 9) this.chunkSizeEnded = true; // ';' starts an extension
+          } else if (byte === 59 || byte === 32 || byte === 9)
+            this.chunkSizeEnded = true; // ';' starts an extension
           else if (!this.chunkSizeEnded) {
             this.fail("dropped", "malformed chunked encoding (bad chunk size)");
             return n;
@@ -295,7 +300,10 @@ export class ConnectionPool {
   private destroyed = false;
 
   /** `tlsOptions` (https only) e.g. a `ca` to trust besides the system's roots. */
-  constructor(private readonly origin: URL, private readonly tlsOptions: tls.ConnectionOptions = {}) {}
+  constructor(
+    private readonly origin: URL,
+    private readonly tlsOptions: tls.ConnectionOptions = {},
+  ) {}
 
   /** Sends `method path` with `headers` and `body`; the handler sees the response. */
   request(method: string, url: URL, headers: Record<string, string>, body: string, handler: ResponseHandler): Exchange {

@@ -32,7 +32,15 @@ describe("benchmark client against llama.cpp", () => {
     // 32 random words -> BOS + 32 word tokens = 33 prompt tokens (each word is one vocabulary token);
     // ignore_eos and max_tokens 16 -> exactly 16 output tokens and 15 ITL gaps per request
     const prompts = randomPrompts({ inputTokens: 32, outputTokens: 16, spreadFraction: 0 }, 6, 3);
-    const plan = testPlan(engine().url, "tiny", { endpoint: "completions", prompts, requestsPerLevel: 6, levels: [{ kind: "concurrency", concurrency: 1 }, { kind: "concurrency", concurrency: 2 }] });
+    const plan = testPlan(engine().url, "tiny", {
+      endpoint: "completions",
+      prompts,
+      requestsPerLevel: 6,
+      levels: [
+        { kind: "concurrency", concurrency: 1 },
+        { kind: "concurrency", concurrency: 2 },
+      ],
+    });
     const { summaries } = await runBench(plan);
     for (const s of summaries) {
       expect(s.errors).toEqual({});

@@ -15,10 +15,7 @@ export class MissingPeerError extends Error {
   readonly packageName = "node-llama-cpp";
   readonly installCommand = NODE_LLAMA_CPP_INSTALL;
   constructor(feature: string) {
-    super(
-      `${feature} needs node-llama-cpp, an optional peer dependency that is not installed; ` +
-        `install it beside costcurve with \`${NODE_LLAMA_CPP_INSTALL}\` (add -g when costcurve is installed globally)`,
-    );
+    super(`${feature} needs node-llama-cpp, an optional peer dependency that is not installed; ` + `install it beside costcurve with \`${NODE_LLAMA_CPP_INSTALL}\` (add -g when costcurve is installed globally)`);
     this.name = "MissingPeerError";
   }
 }

@@ -17,9 +17,7 @@ import { cpuTicks, stolenFraction } from "./cpu-steal.js";
 import { randomPrompts } from "./dataset.js";
 import { type TinyModelShape, buildVocabulary, cachedModelPath } from "./gguf-model.js";
 import { type RunningLlamaServer, startLlamaServer } from "./llama-server.js";
-import {
-  decodeWeightBytes, fitNonNegative, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops,
-} from "./machine.js";
+import { decodeWeightBytes, fitNonNegative, halfEfficiencyWidth, machineAccelerator, machineProfile, measureMachine, prefillFlops } from "./machine.js";
 import { measureReadBandwidth } from "./memory-bandwidth.js";
 import { raiseThreadPriorities } from "./priority.js";
 import { runBench } from "./runner.js";
@@ -46,7 +44,11 @@ describe("machine arithmetic", () => {
 
   test("decode fit: per-layer overhead and bandwidth", () => {
     // y = 0.5 ms x layers + bytes / 5 GB/s through three exact points
-    const points = [{ u: 8, v: 67e6 }, { u: 4, v: 134e6 }, { u: 12, v: 226e6 }].map((p) => ({ x: [p.u, p.v], y: p.u * 5e-4 + p.v / 5e9 }));
+    const points = [
+      { u: 8, v: 67e6 },
+      { u: 4, v: 134e6 },
+      { u: 12, v: 226e6 },
+    ].map((p) => ({ x: [p.u, p.v], y: p.u * 5e-4 + p.v / 5e9 }));
     const [a, b] = fitNonNegative(points);
     expect(a).toBeCloseTo(5e-4, 9);
     expect(1 / b!).toBeCloseTo(5e9, -3);
@@ -64,7 +66,13 @@ describe("machine arithmetic", () => {
     expect(1 / b32!).toBeCloseTo(5e9, -3);
     // y = 2 x - 1 z would need z's coefficient negative: it is set to 0 and x refitted alone
     // (points (1,0)->2, (0,1)->-1, (1,1)->1: x alone gives (2 + 1) / 2 = 1.5)
-    expect(fitNonNegative([{ x: [1, 0], y: 2 }, { x: [0, 1], y: -1 }, { x: [1, 1], y: 1 }])).toEqual([1.5, 0]);
+    expect(
+      fitNonNegative([
+        { x: [1, 0], y: 2 },
+        { x: [0, 1], y: -1 },
+        { x: [1, 1], y: 1 },
+      ]),
+    ).toEqual([1.5, 0]);
   });
 });
 
@@ -78,9 +86,17 @@ const REQUESTS = 5;
 function validationConfig(): Record<string, unknown> {
   const s = VALIDATION_SHAPE;
   return {
-    architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: s.embeddingLength, num_hidden_layers: s.blockCount,
-    num_attention_heads: s.headCount, num_key_value_heads: s.headCountKv, intermediate_size: s.feedForwardLength,
-    vocab_size: buildVocabulary().tokens.length, max_position_embeddings: s.contextLength, tie_word_embeddings: false, rms_norm_eps: 1e-5,
+    architectures: ["LlamaForCausalLM"],
+    model_type: "llama",
+    hidden_size: s.embeddingLength,
+    num_hidden_layers: s.blockCount,
+    num_attention_heads: s.headCount,
+    num_key_value_heads: s.headCountKv,
+    intermediate_size: s.feedForwardLength,
+    vocab_size: buildVocabulary().tokens.length,
+    max_position_embeddings: s.contextLength,
+    tie_word_embeddings: false,
+    rms_norm_eps: 1e-5,
   };
 }
 
@@ -117,9 +133,13 @@ async function attempt(url: string) {
   const calibrationStolen = stolenFraction(calibrationStart, cpuTicks());
   const validationStart = cpuTicks();
   const embedPrompts = randomPrompts({ inputTokens: PROMPT_TOKENS, outputTokens: 1, spreadFraction: 0 }, REQUESTS, 21);
-  const embed = await runBench(testPlan(url, "local", { endpoint: "embeddings", prompts: embedPrompts, requestsPerLevel: REQUESTS, target: { url, model: "local", endpoint: "embeddings", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
+  const embed = await runBench(
+    testPlan(url, "local", { endpoint: "embeddings", prompts: embedPrompts, requestsPerLevel: REQUESTS, target: { url, model: "local", endpoint: "embeddings", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }),
+  );
   const genPrompts = randomPrompts({ inputTokens: 16, outputTokens: OUTPUT_TOKENS, spreadFraction: 0 }, REQUESTS, 22);
-  const gen = await runBench(testPlan(url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: REQUESTS, target: { url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }));
+  const gen = await runBench(
+    testPlan(url, "local", { endpoint: "completions", prompts: genPrompts, requestsPerLevel: REQUESTS, target: { url, model: "local", endpoint: "completions", apiKey: undefined, timeoutSeconds: 120, ignoreEos: true } }),
+  );
   const stolen = Math.max(calibrationStolen ?? 0, stolenFraction(validationStart, cpuTicks()) ?? 0);
   const bandwidthAfter = await measureReadBandwidth(1);
   const drift = Math.abs(bandwidthAfter.bytesPerSecond / measurement.bandwidth.single.bytesPerSecond - 1);
@@ -137,7 +157,9 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     const accelerator = machineAccelerator(measurement, "test");
     const profile = machineProfile(measurement, "test");
     const base: Scenario = {
-      model: "validation-113m", hardware: { accelerator: accelerator.id, count: 1 }, engine: "llamacpp",
+      model: "validation-113m",
+      hardware: { accelerator: accelerator.id, count: 1 },
+      engine: "llamacpp",
       precision: { weights: "fp16", activations: "fp16", kvCache: "fp16" },
       workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
     };
@@ -161,7 +183,7 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
     const pct = (x: number) => `${x >= 0 ? "+" : ""}${(x * 100).toFixed(1)}%`;
     console.log(
       `per attempt, CPU time stolen by the hypervisor and one-thread bandwidth drift: ${attempts.map((a) => `${(a.stolen * 100).toFixed(1)}% / ${(a.drift * 100).toFixed(1)}%`).join(", ")} (judged: the least disturbed)\n` +
-      `machine: bandwidth ${(measurement.bandwidth.all.bytesPerSecond / 1e9).toFixed(1)} GB/s (${measurement.bandwidth.all.threadCount} threads), ` +
+        `machine: bandwidth ${(measurement.bandwidth.all.bytesPerSecond / 1e9).toFixed(1)} GB/s (${measurement.bandwidth.all.threadCount} threads), ` +
         `GEMM fp16 ${(measurement.matmul.fp16FlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, half-efficiency width ${measurement.matmul.halfEfficiencyWidth.toFixed(0)}, ` +
         `decode layers x ${(measurement.decode.layerOverheadSeconds * 1e3).toFixed(3)} ms + bytes / ${(measurement.decode.effectiveBytesPerSecond / 1e9).toFixed(2)} GB/s (measured in ${measurement.wallSeconds.toFixed(1)} s)\n` +
         `prompt processing ${PROMPT_TOKENS} tokens: predicted ${prefill.predicted.toFixed(0)} tokens/s, measured ${prefill.measured.toFixed(0)} tokens/s (${pct(prefill.errorFraction)}; ` +
@@ -169,7 +191,9 @@ describe("the machine profile predicts llama.cpp on this CPU within 25%", () => 
         `generation at concurrency 1: predicted ${generation.predicted.toFixed(1)} tokens/s, measured ${generation.measured.toFixed(1)} tokens/s (${pct(generation.errorFraction)}; ` +
         `whole-level mean ${mean.generation.measured.toFixed(1)} tokens/s, ${pct(mean.generation.errorFraction)}); ` +
         `TPOT predicted ${(tpot.predicted * 1e3).toFixed(2)} ms, median gap ${(tpot.measured * 1e3).toFixed(2)} ms (${pct(tpot.errorFraction)}), mean TPOT ${(mean.tpot.measured * 1e3).toFixed(2)} ms\n` +
-        measurement.timings.map((t) => `  ${t.precision} h${t.shape.embeddingLength}x${t.shape.blockCount}: prefill ${(t.prefillFlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, decode ${(t.decodeSecondsPerToken * 1e3).toFixed(2)} ms/token`).join("\n"),
+        measurement.timings
+          .map((t) => `  ${t.precision} h${t.shape.embeddingLength}x${t.shape.blockCount}: prefill ${(t.prefillFlopsPerSecond / 1e9).toFixed(1)} GFLOP/s, decode ${(t.decodeSecondsPerToken * 1e3).toFixed(2)} ms/token`)
+          .join("\n"),
     );
     expect(Math.abs(prefill.errorFraction)).toBeLessThanOrEqual(0.25);
     expect(Math.abs(generation.errorFraction)).toBeLessThanOrEqual(0.25);

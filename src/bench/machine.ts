@@ -250,7 +250,9 @@ export function machineAccelerator(m: MachineMeasurement, name: string): Acceler
     scaleUp: { name: "none (single host)", bandwidthBytesPerSecond: m.bandwidth.all.bytesPerSecond, latencySeconds: 0, domainSize: 1 },
     scaleOut: null,
     tdpWatts: ASSUMED_TDP_WATTS,
-    rental: [{ kind: "on-demand", usdPerHour: ASSUMED_USD_PER_HOUR, provider: "assumed", date: m.date, source: { url: METHOD_URL, retrievedDate: m.date, note: `assumption: ${ASSUMED_USD_PER_HOUR} USD/hour for a 2-vCPU cloud VM; not measured` } }],
+    rental: [
+      { kind: "on-demand", usdPerHour: ASSUMED_USD_PER_HOUR, provider: "assumed", date: m.date, source: { url: METHOD_URL, retrievedDate: m.date, note: `assumption: ${ASSUMED_USD_PER_HOUR} USD/hour for a 2-vCPU cloud VM; not measured` } },
+    ],
     sources: [{ url: METHOD_URL, retrievedDate: m.date, note: `${note}; TDP ${ASSUMED_TDP_WATTS} W is an assumption, not measured` }],
   };
 }

@@ -30,17 +30,59 @@ const section = (id: number, bytes: number[]): number[] => [id, ...leb(bytes.len
 export function streamReadModule(): Uint8Array {
   const accumulate = (local: number, offset: number) => [0x20, local, 0x20, 0x00, 0xfd, 0x00, 0x04, offset, 0xfd, 0x50, 0x21, local];
   const body = [
-    0x01, 0x04, 0x7b, // locals: 4 x v128 (locals 2..5)
-    0x03, 0x40, // loop
-    ...accumulate(2, 0x00), ...accumulate(3, 0x10), ...accumulate(4, 0x20), ...accumulate(5, 0x30),
-    0x20, 0x00, 0x41, 0xc0, 0x00, 0x6a, 0x21, 0x00, // start += 64
-    0x20, 0x00, 0x20, 0x01, 0x49, 0x0d, 0x00, // br_if 0 (start < end)
+    0x01,
+    0x04,
+    0x7b, // locals: 4 x v128 (locals 2..5)
+    0x03,
+    0x40, // loop
+    ...accumulate(2, 0x00),
+    ...accumulate(3, 0x10),
+    ...accumulate(4, 0x20),
+    ...accumulate(5, 0x30),
+    0x20,
+    0x00,
+    0x41,
+    0xc0,
+    0x00,
+    0x6a,
+    0x21,
+    0x00, // start += 64
+    0x20,
+    0x00,
+    0x20,
+    0x01,
+    0x49,
+    0x0d,
+    0x00, // br_if 0 (start < end)
     0x0b, // end loop
-    0x20, 0x02, 0x20, 0x03, 0xfd, 0x50, 0x20, 0x04, 0xfd, 0x50, 0x20, 0x05, 0xfd, 0x50, 0xfd, 0x1b, 0x00,
+    0x20,
+    0x02,
+    0x20,
+    0x03,
+    0xfd,
+    0x50,
+    0x20,
+    0x04,
+    0xfd,
+    0x50,
+    0x20,
+    0x05,
+    0xfd,
+    0x50,
+    0xfd,
+    0x1b,
+    0x00,
     0x0b,
   ];
   return new Uint8Array([
-    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
     ...section(1, [0x01, 0x60, 0x02, 0x7f, 0x7f, 0x01, 0x7f]), // type (i32, i32) -> i32
     ...section(3, [0x01, 0x00]),
     ...section(5, [0x01, 0x00, 0x01]), // one memory, at least 1 page
@@ -76,10 +118,11 @@ export interface BandwidthResult {
 export async function measureReadBandwidth(threadCount: number, bytesPerThread = 256 * 1024 * 1024, passes = 5): Promise<BandwidthResult> {
   const module = streamReadModule();
   const workers = Array.from({ length: threadCount }, () => new Worker(WORKER_SOURCE, { eval: true, workerData: { module, bytes: bytesPerThread } }));
-  const next = (w: Worker) => new Promise<unknown>((resolve, reject) => {
-    w.once("message", resolve);
-    w.once("error", reject);
-  });
+  const next = (w: Worker) =>
+    new Promise<unknown>((resolve, reject) => {
+      w.once("message", resolve);
+      w.once("error", reject);
+    });
   try {
     await Promise.all(workers.map(next));
     let best = 0;

@@ -11,7 +11,9 @@ export function raiseThreadPriorities(nice = -10): number {
   let changed = 0;
   let tids: number[] = [0];
   try {
-    tids = readdirSync("/proc/self/task").map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    tids = readdirSync("/proc/self/task")
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
   } catch {
     // not Linux: the calling thread only
   }

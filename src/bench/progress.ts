@@ -9,7 +9,9 @@ function fixed(value: number | null, digits: number): string {
 
 /** One line describing a finished level, e.g. "c16: 100 ok, 2 failed in 12.3 s: 8.13 req/s, 1626 out tok/s, TTFT p50 0.212 s". */
 export function levelLine(s: LevelSummary): string {
-  const errors = Object.entries(s.errors).map(([k, v]) => `${k} ${v}`).join(", ");
+  const errors = Object.entries(s.errors)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
   return (
     `${s.level}: ${s.requestsCompleted} ok, ${s.requestsFailed} failed in ${fixed(s.durationSeconds, 1)} s: ` +
     `${fixed(s.requestsPerSecond, 2)} req/s, ${fixed(s.outputTokensPerSecond, 1)} out tok/s, ` +
@@ -29,7 +31,10 @@ export class Progress {
   private levelStartMs = 0;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly write: (text: string) => void, private readonly interactive: boolean) {}
+  constructor(
+    private readonly write: (text: string) => void,
+    private readonly interactive: boolean,
+  ) {}
 
   levelStart(level: string): void {
     Object.assign(this, { level, started: 0, done: 0, failed: 0, outputTokens: 0, levelStartMs: performance.now() });
@@ -59,9 +64,6 @@ export class Progress {
   private draw(): void {
     const seconds = (performance.now() - this.levelStartMs) / 1000;
     const rate = seconds > 0 ? this.outputTokens / seconds : 0;
-    this.write(
-      `\r\x1b[2K${this.level}: ${this.done} done (${this.failed} failed), ${this.started - this.done} in flight, ` +
-        `${fixed(seconds, 1)} s, ${fixed(rate, 1)} out tok/s`,
-    );
+    this.write(`\r\x1b[2K${this.level}: ${this.done} done (${this.failed} failed), ${this.started - this.done} in flight, ` + `${fixed(seconds, 1)} s, ${fixed(rate, 1)} out tok/s`);
   }
 }

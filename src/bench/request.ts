@@ -78,7 +78,11 @@ function chunkText(json: Record<string, unknown>, endpoint: Endpoint): string {
 }
 
 class Fault extends Error {
-  constructor(readonly type: ErrorType, message: string, readonly status: number | null = null) {
+  constructor(
+    readonly type: ErrorType,
+    message: string,
+    readonly status: number | null = null,
+  ) {
     super(message);
   }
 }

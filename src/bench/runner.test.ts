@@ -133,7 +133,10 @@ describe("latency counts from the intended send time", () => {
 describe("prompts per level", () => {
   const prompts = ["a b", "c d", "e f", "g h", "i j", "k l"].map((text) => ({ text, inputTokensEstimate: 2, outputTokens: 3 }));
   const sent = (from: number) => server.requests.slice(from).map((r) => (r.body.messages as Array<{ content: string }>)[0]!.content);
-  const levels = [{ kind: "concurrency" as const, concurrency: 1 }, { kind: "concurrency" as const, concurrency: 2 }];
+  const levels = [
+    { kind: "concurrency" as const, concurrency: 1 },
+    { kind: "concurrency" as const, concurrency: 2 },
+  ];
 
   test("each level gets its own prompts by default, so a prompt cache cannot flatter the later levels", async () => {
     const from = server.requests.length;

@@ -10,19 +10,48 @@ const KEY = "sk-test-9b1f0c7e2d";
 function record(index: number, errorMessage: string | null = null): RequestRecord {
   const ok = errorMessage === null;
   return {
-    index, ok, errorType: ok ? null : "http_error", httpStatus: ok ? null : 401, errorMessage,
-    intendedStartSeconds: 0, sendDelaySeconds: 0, ttftSeconds: ok ? 0.1 : null, e2eSeconds: ok ? 0.5 : null, tpotSeconds: ok ? 0.1 : null,
-    itlSeconds: ok ? [0.1, 0.1, 0.1, 0.1] : [], inputTokens: ok ? 10 : 0, outputTokens: ok ? 5 : 0, tokenCountSource: "server", contentChunks: ok ? 5 : 0, meetsSlo: ok,
+    index,
+    ok,
+    errorType: ok ? null : "http_error",
+    httpStatus: ok ? null : 401,
+    errorMessage,
+    intendedStartSeconds: 0,
+    sendDelaySeconds: 0,
+    ttftSeconds: ok ? 0.1 : null,
+    e2eSeconds: ok ? 0.5 : null,
+    tpotSeconds: ok ? 0.1 : null,
+    itlSeconds: ok ? [0.1, 0.1, 0.1, 0.1] : [],
+    inputTokens: ok ? 10 : 0,
+    outputTokens: ok ? 5 : 0,
+    tokenCountSource: "server",
+    contentChunks: ok ? 5 : 0,
+    meetsSlo: ok,
   };
 }
 
-const summary = (concurrency: number, records: RequestRecord[], interrupted = false) =>
-  summarizeLevel(records, { load: { kind: "concurrency", concurrency }, endpoint: "chat", durationSeconds: 1, interrupted, slo: {} });
+const summary = (concurrency: number, records: RequestRecord[], interrupted = false) => summarizeLevel(records, { load: { kind: "concurrency", concurrency }, endpoint: "chat", durationSeconds: 1, interrupted, slo: {} });
 
 const metadata = (url: string): StoredRunMetadata => ({
-  tool: "costcurve bench", clientVersion: "0.0.0-test", startedAt: "2026-11-22T10:15:00.000Z", finishedAt: null, url, model: "m", endpoint: "chat",
-  dataset: "random:input=10,output=5", levels: ["c1", "c2"], loads: [{ kind: "concurrency", concurrency: 1 }, { kind: "concurrency", concurrency: 2 }],
-  completedLevels: [], interrupted: false, requestsPerLevel: 2, durationSecondsPerLevel: null, timeoutSeconds: 600, seed: 1, slo: {},
+  tool: "costcurve bench",
+  clientVersion: "0.0.0-test",
+  startedAt: "2026-11-22T10:15:00.000Z",
+  finishedAt: null,
+  url,
+  model: "m",
+  endpoint: "chat",
+  dataset: "random:input=10,output=5",
+  levels: ["c1", "c2"],
+  loads: [
+    { kind: "concurrency", concurrency: 1 },
+    { kind: "concurrency", concurrency: 2 },
+  ],
+  completedLevels: [],
+  interrupted: false,
+  requestsPerLevel: 2,
+  durationSecondsPerLevel: null,
+  timeoutSeconds: 600,
+  seed: 1,
+  slo: {},
 });
 
 describe("run ids", () => {

@@ -65,10 +65,7 @@ export const Slo = z.object({
 });
 export type Slo = z.infer<typeof Slo>;
 
-export const LoadLevel = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("concurrency"), concurrency: z.number().int().positive() }),
-  z.object({ kind: z.literal("rate"), requestsPerSecond: z.number().positive() }),
-]);
+export const LoadLevel = z.discriminatedUnion("kind", [z.object({ kind: z.literal("concurrency"), concurrency: z.number().int().positive() }), z.object({ kind: z.literal("rate"), requestsPerSecond: z.number().positive() })]);
 export type LoadLevel = z.infer<typeof LoadLevel>;
 
 /** Summary of one load level, written to summary-<level>.json and printed by --json. */

@@ -6,9 +6,7 @@ const KEY = "sk-test-9b1f0c7e2d";
 describe("secrets", () => {
   test("URL credentials and credential-like query values are dropped; a plain URL is kept byte for byte", () => {
     expect(urlWithoutCredentials("http://127.0.0.1:8000")).toBe("http://127.0.0.1:8000");
-    expect(urlWithoutCredentials("https://user:pw@host.example/v1?api-key=abc&api-version=2024-10-21")).toBe(
-      "https://host.example/v1?api-key=%5Bredacted%5D&api-version=2024-10-21",
-    );
+    expect(urlWithoutCredentials("https://user:pw@host.example/v1?api-key=abc&api-version=2024-10-21")).toBe("https://host.example/v1?api-key=%5Bredacted%5D&api-version=2024-10-21");
   });
 
   test("given secrets are replaced inside every string and key; numbers and short strings are left alone", () => {

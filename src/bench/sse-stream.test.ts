@@ -25,7 +25,11 @@ const chunk = (content: string, finish: string | null = null) => JSON.stringify(
 const usage = JSON.stringify({ choices: [], usage: { prompt_tokens: 6, completion_tokens: 2 } });
 
 describe("streams per the WHATWG event-stream format", () => {
-  for (const [name, eol] of [["LF", "\n"], ["CR-only", "\r"], ["CRLF", "\r\n"]] as const) {
+  for (const [name, eol] of [
+    ["LF", "\n"],
+    ["CR-only", "\r"],
+    ["CRLF", "\r\n"],
+  ] as const) {
     test(`${name} line ends, a BOM, an unknown field and a retry: the request succeeds with both tokens`, async () => {
       const lines = ["\uFEFF: hello", "vendor-field: ignored", "retry: 1000", "", `data: ${chunk("a")}`, "", `data: ${chunk("b", "stop")}`, "", `data: ${usage}`, "", "data: [DONE]", "", ""];
       const url = await serveStream(lines.join(eol));

@@ -10,7 +10,7 @@ const parse = (...chunks: string[]) => {
 
 describe("SSE per the WHATWG event-stream format", () => {
   test("split reads, comments, named events and multi-line data", () => {
-    const { events, unfinished } = parse('data: {"a":', '1}\r\n\r\n: keep-alive\n\nevent: x\ndata: one\ndata: two\n\n');
+    const { events, unfinished } = parse('data: {"a":', "1}\r\n\r\n: keep-alive\n\nevent: x\ndata: one\ndata: two\n\n");
     expect(events).toEqual([
       { event: "message", data: '{"a":1}' },
       { event: "x", data: "one\ntwo" },

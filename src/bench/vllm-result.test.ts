@@ -9,19 +9,26 @@ import { fromVllmResult, parseVllmResults, toVllmResult, vllmDate } from "./vllm
 const close = (actual: number | null, expected: number, rel = 1e-9) => expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(Math.abs(expected) * rel + 1e-12);
 
 const record = (index: number, ttft: number, e2e: number, outputTokens: number, itl: number[], ok = true): RequestRecord => ({
-  index, ok, errorType: ok ? null : "http_error", httpStatus: ok ? null : 500, errorMessage: null, intendedStartSeconds: 0, sendDelaySeconds: 0,
-  ttftSeconds: ok ? ttft : null, e2eSeconds: ok ? e2e : null, tpotSeconds: ok && outputTokens > 1 ? (e2e - ttft) / (outputTokens - 1) : null,
-  itlSeconds: ok ? itl : [], inputTokens: ok ? 100 : 0, outputTokens: ok ? outputTokens : 0, tokenCountSource: "server", contentChunks: outputTokens, meetsSlo: ok && ttft <= 0.25,
+  index,
+  ok,
+  errorType: ok ? null : "http_error",
+  httpStatus: ok ? null : 500,
+  errorMessage: null,
+  intendedStartSeconds: 0,
+  sendDelaySeconds: 0,
+  ttftSeconds: ok ? ttft : null,
+  e2eSeconds: ok ? e2e : null,
+  tpotSeconds: ok && outputTokens > 1 ? (e2e - ttft) / (outputTokens - 1) : null,
+  itlSeconds: ok ? itl : [],
+  inputTokens: ok ? 100 : 0,
+  outputTokens: ok ? outputTokens : 0,
+  tokenCountSource: "server",
+  contentChunks: outputTokens,
+  meetsSlo: ok && ttft <= 0.25,
 });
 
 // four good requests and one failure at concurrency 2 over 2 s
-const records = [
-  record(0, 0.1, 1.1, 11, [0.1, 0.1]),
-  record(1, 0.2, 1.2, 11, [0.1]),
-  record(2, 0.3, 1.3, 11, [0.1, 0.3]),
-  record(3, 0.4, 1.4, 11, []),
-  record(4, 0, 0, 0, [], false),
-];
+const records = [record(0, 0.1, 1.1, 11, [0.1, 0.1]), record(1, 0.2, 1.2, 11, [0.1]), record(2, 0.3, 1.3, 11, [0.1, 0.3]), record(3, 0.4, 1.4, 11, []), record(4, 0, 0, 0, [], false)];
 const summary = { level: "c2", load: { kind: "concurrency", concurrency: 2 }, durationSeconds: 2, slo: {} } as unknown as LevelSummary;
 
 describe("export as vllm bench serve --save-result", () => {
@@ -101,7 +108,10 @@ describe("import", () => {
     const base = { model_id: "m", duration: 10, completed: 10, total_input_tokens: 1000, total_output_tokens: 500, request_throughput: 1, output_throughput: 50, total_token_throughput: 150 };
     const parsed = parseVllmResults(`${JSON.stringify({ ...base, request_rate: 2, max_concurrency: null })}\n${JSON.stringify({ ...base, request_rate: "inf" })}\n`);
     if (!parsed.ok) throw new Error(parsed.message);
-    expect(parsed.value.map((r) => fromVllmResult(r).load)).toEqual([{ kind: "rate", requestsPerSecond: 2 }, { kind: "concurrency", concurrency: 10 }]);
+    expect(parsed.value.map((r) => fromVllmResult(r).load)).toEqual([
+      { kind: "rate", requestsPerSecond: 2 },
+      { kind: "concurrency", concurrency: 10 },
+    ]);
     const bad = parseVllmResults(JSON.stringify({ ...base, request_rate: "fast" }));
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.message).toMatch(/^result 1: request_rate: /);

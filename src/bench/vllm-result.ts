@@ -183,7 +183,12 @@ export function parseVllmResults(text: string): { ok: true; value: VllmResult[] 
   const trimmed = text.trim();
   let values: unknown[];
   try {
-    values = trimmed.startsWith("[") ? (JSON.parse(trimmed) as unknown[]) : trimmed.split(/\r?\n/).filter((l) => l.trim() !== "").map((l) => JSON.parse(l) as unknown);
+    values = trimmed.startsWith("[")
+      ? (JSON.parse(trimmed) as unknown[])
+      : trimmed
+          .split(/\r?\n/)
+          .filter((l) => l.trim() !== "")
+          .map((l) => JSON.parse(l) as unknown);
   } catch {
     // one object pretty-printed over several lines
     try {

@@ -18,7 +18,10 @@ describe("engine version catalog", () => {
   }
   it("lists every fitted profile version", () => {
     for (const [engine, fitted] of Object.entries(FITTED_PROFILE_VERSIONS)) {
-      expect(ENGINE_VERSIONS[engine as keyof typeof ENGINE_VERSIONS]?.some((v) => v.version === fitted), engine).toBe(true);
+      expect(
+        ENGINE_VERSIONS[engine as keyof typeof ENGINE_VERSIONS]?.some((v) => v.version === fitted),
+        engine,
+      ).toBe(true);
     }
   });
 });
@@ -70,7 +73,12 @@ describe("resolveEngine", () => {
 });
 
 describe("the object form resolves a scenario like the plain name", () => {
-  const base = { model: "meta-llama/Llama-3.1-8B-Instruct", hardware: { accelerator: "h100-sxm", count: 1 }, precision: { weights: "fp8", activations: "fp8" }, workload: { kind: "generate", inputTokens: 100, outputTokens: 100, load: { mode: "offline" } } };
+  const base = {
+    model: "meta-llama/Llama-3.1-8B-Instruct",
+    hardware: { accelerator: "h100-sxm", count: 1 },
+    precision: { weights: "fp8", activations: "fp8" },
+    workload: { kind: "generate", inputTokens: 100, outputTokens: 100, load: { mode: "offline" } },
+  };
   it("same profile and TensorRT-LLM's FP8 KV default", async () => {
     const { resolveRawScenario } = await import("./resolve.js");
     const plain = resolveRawScenario({ ...base, engine: "trtllm" });

@@ -30,10 +30,12 @@ export const ENGINE_VERSIONS: Partial<Record<Engine, readonly KnownEngineVersion
     {
       version: "0.6.0",
       date: "2024-09",
-      changes: [
-        "multi-step scheduling (--num-scheduler-steps) and the asynchronous output processor: CPU work overlaps decode; +11% throughput on Llama 3.1 8B FP8 on one H100 from async output alone (PR #7049)",
-      ],
-      source: { url: "https://github.com/vllm-project/vllm/pull/7049", retrievedDate: RETRIEVED, note: "Async output processor merged 2024-08-27, multi-step scheduling (PR #7000) 2024-08-19; both first shipped in v0.6.0. Release month from the v0.6.0 tag." },
+      changes: ["multi-step scheduling (--num-scheduler-steps) and the asynchronous output processor: CPU work overlaps decode; +11% throughput on Llama 3.1 8B FP8 on one H100 from async output alone (PR #7049)"],
+      source: {
+        url: "https://github.com/vllm-project/vllm/pull/7049",
+        retrievedDate: RETRIEVED,
+        note: "Async output processor merged 2024-08-27, multi-step scheduling (PR #7000) 2024-08-19; both first shipped in v0.6.0. Release month from the v0.6.0 tag.",
+      },
     },
     {
       version: "0.7.0",
@@ -48,7 +50,11 @@ export const ENGINE_VERSIONS: Partial<Record<Engine, readonly KnownEngineVersion
         "V1 engine on by default (VLLM_USE_V1=0 to opt out): near-zero CPU overhead scheduler, chunked prefill always on, prefix caching on by default",
         "piecewise CUDA graphs through torch.compile by default; FlashAttention 3 on Hopper in V1",
       ],
-      source: { url: "https://github.com/vllm-project/vllm/releases/tag/v0.8.0", retrievedDate: RETRIEVED, note: "Release notes: 'We have now enabled V1 engine by default (#13726)'; V1 user guide https://docs.vllm.ai/en/v0.8.0/getting_started/v1_user_guide.html (zero configs, features on by default)." },
+      source: {
+        url: "https://github.com/vllm-project/vllm/releases/tag/v0.8.0",
+        retrievedDate: RETRIEVED,
+        note: "Release notes: 'We have now enabled V1 engine by default (#13726)'; V1 user guide https://docs.vllm.ai/en/v0.8.0/getting_started/v1_user_guide.html (zero configs, features on by default).",
+      },
     },
     {
       version: "0.11.0",
@@ -85,10 +91,7 @@ export const ENGINE_VERSIONS: Partial<Record<Engine, readonly KnownEngineVersion
     {
       version: "0.4.0",
       date: "2024-12-04",
-      changes: [
-        "zero-overhead (overlap) batch scheduler on by default: CPU scheduling runs one batch ahead of the GPU (1.1x throughput)",
-        "data-parallel attention for DeepSeek models (up to 1.9x decode throughput)",
-      ],
+      changes: ["zero-overhead (overlap) batch scheduler on by default: CPU scheduling runs one batch ahead of the GPU (1.1x throughput)", "data-parallel attention for DeepSeek models (up to 1.9x decode throughput)"],
       source: { url: "https://lmsys.org/blog/2024-12-04-sglang-v0-4/", retrievedDate: RETRIEVED },
     },
     {
@@ -120,10 +123,12 @@ export const ENGINE_VERSIONS: Partial<Record<Engine, readonly KnownEngineVersion
     {
       version: "1.0.0rc0",
       date: "2025-06",
-      changes: [
-        "PyTorch backend the default LLM API backend (TensorRT engines via tensorrt_llm._tensorrt_engine): no engine build, overlap scheduler on by default (disable_overlap_scheduler)",
-      ],
-      source: { url: "https://github.com/NVIDIA/TensorRT-LLM/pull/5312", retrievedDate: RETRIEVED, note: "Breaking change merged 2025-06-18 after the 0.21 branch; 1.0.0 ships it (issue #8223, 2025-10-09: 'default backend change from TRT Engine to PyTorch'). Overlap scheduler: https://nvidia.github.io/TensorRT-LLM/latest/features/overlap-scheduler.html" },
+      changes: ["PyTorch backend the default LLM API backend (TensorRT engines via tensorrt_llm._tensorrt_engine): no engine build, overlap scheduler on by default (disable_overlap_scheduler)"],
+      source: {
+        url: "https://github.com/NVIDIA/TensorRT-LLM/pull/5312",
+        retrievedDate: RETRIEVED,
+        note: "Breaking change merged 2025-06-18 after the 0.21 branch; 1.0.0 ships it (issue #8223, 2025-10-09: 'default backend change from TRT Engine to PyTorch'). Overlap scheduler: https://nvidia.github.io/TensorRT-LLM/latest/features/overlap-scheduler.html",
+      },
     },
     {
       version: "1.3.0rc7",
@@ -135,7 +140,11 @@ export const ENGINE_VERSIONS: Partial<Record<Engine, readonly KnownEngineVersion
       version: "1.3.0rc20",
       date: "2026-05-18",
       changes: ["the version the TensorRT-LLM kernel profiles were fitted on"],
-      source: { url: "https://github.com/NVIDIA/TensorRT-LLM/releases", retrievedDate: RETRIEVED, note: "Release date not found; 1.3.0rc14 was the latest pre-release on 2026-05-18 (SemiAnalysisAI/InferenceX#1487), so that date is a lower bound." },
+      source: {
+        url: "https://github.com/NVIDIA/TensorRT-LLM/releases",
+        retrievedDate: RETRIEVED,
+        note: "Release date not found; 1.3.0rc14 was the latest pre-release on 2026-05-18 (SemiAnalysisAI/InferenceX#1487), so that date is a lower bound.",
+      },
     },
   ],
 };
@@ -173,7 +182,12 @@ export function resolveEngine(spec: EngineSpec): ResolvedEngine {
     return { name, version: fitted, profileVersion: fitted, notes: [{ code: "profile_version_assumed", severity: "info", message: `no ${name} version given; the profile fitted on ${fitted} is used` }] };
   }
   if (!parseVersion(requested)) {
-    return { name, version: requested, profileVersion: fitted, notes: [{ code: "unparsable_version", severity: "warning", version: requested, message: `${name} version ${JSON.stringify(requested)} is not a version number; the profile fitted on ${fitted} is used` }] };
+    return {
+      name,
+      version: requested,
+      profileVersion: fitted,
+      notes: [{ code: "unparsable_version", severity: "warning", version: requested, message: `${name} version ${JSON.stringify(requested)} is not a version number; the profile fitted on ${fitted} is used` }],
+    };
   }
   const profileVersion = nearestVersion(requested, [fitted])!;
   if (compareVersions(requested, profileVersion) === 0) return { name, version: requested, profileVersion, notes: [] };
@@ -191,7 +205,5 @@ export function resolveEngine(spec: EngineSpec): ResolvedEngine {
 export function changesBetween(name: Engine, a: string, b: string): string[] {
   const [lo, hi] = compareVersions(a, b) <= 0 ? [a, b] : [b, a];
   const fitted = FITTED_PROFILE_VERSIONS[name];
-  return (ENGINE_VERSIONS[name] ?? [])
-    .filter((v) => compareVersions(v.version, lo) > 0 && compareVersions(v.version, hi) <= 0 && v.version !== fitted)
-    .map((v) => `${v.version}: ${v.changes.join("; ")}`);
+  return (ENGINE_VERSIONS[name] ?? []).filter((v) => compareVersions(v.version, lo) > 0 && compareVersions(v.version, hi) <= 0 && v.version !== fitted).map((v) => `${v.version}: ${v.changes.join("; ")}`);
 }

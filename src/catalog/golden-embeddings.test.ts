@@ -98,7 +98,15 @@ describe("E: Qwen3-Embedding-8B economics", () => {
   });
 
   it("E10: RTX 4090 at batch 4 measured 9,672 tokens/s -> $0.0106/M, 36% cheaper than the H100; predicted within 25%", () => {
-    const measuredCost = costOf({ acceleratorCount: 1, tdpWatts: 450, outputTokensPerSecond: 0, inputTokensPerSecond: 9_672, prefillTimeFraction: 1, pricing: { usdPerAcceleratorHour: 0.37, utilization: 1, pue: 1 }, defaultPowerDrawFraction: 0.7 }).usdPerMillionInputTokens!;
+    const measuredCost = costOf({
+      acceleratorCount: 1,
+      tdpWatts: 450,
+      outputTokensPerSecond: 0,
+      inputTokensPerSecond: 9_672,
+      prefillTimeFraction: 1,
+      pricing: { usdPerAcceleratorHour: 0.37, utilization: 1, pue: 1 },
+      defaultPowerDrawFraction: 0.7,
+    }).usdPerMillionInputTokens!;
     expect(rel(measuredCost, 0.0106)).toBeLessThan(0.01);
     expect(rel(1 - measuredCost / 0.01659, 0.36)).toBeLessThan(0.03);
     const p = predict(resolve(embedScenario("rtx-4090", 4, 1040, 0.37)));
@@ -125,7 +133,8 @@ describe("E: Qwen3-Embedding-8B economics", () => {
     expect(embedGain).toBeGreaterThan(1.2);
     expect(embedGain).toBeLessThan(8);
     const decode = (batch: number) =>
-      predict(resolve({ model: "Qwen/Qwen3-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm", workload: { kind: "generate", inputTokens: 390, outputTokens: 200, load: { mode: "concurrency", concurrency: batch } } })).outputTokensPerSecond!;
+      predict(resolve({ model: "Qwen/Qwen3-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm", workload: { kind: "generate", inputTokens: 390, outputTokens: 200, load: { mode: "concurrency", concurrency: batch } } }))
+        .outputTokensPerSecond!;
     expect(decode(64) / decode(1)).toBeGreaterThan(2 * embedGain);
     // Attention FLOP share: ~6% of time at 2.6k tokens and ~15% at 8k are published (kernel time); the FLOP share
     // with causal masking lands in the same range.

@@ -53,7 +53,9 @@ describe("M: DeepSeek-V3 economics", () => {
     // (7,000 in the paper; the model's 7,168 here), communication-bound. TPOT = 61 x 2 x one all-to-all.
     const a = ds.architecture;
     const tpot = (bytesPerSecond: number) =>
-      a.layerCount * 2 * allToAllSeconds({ tokensPerRank: 32, destinationsPerToken: 9, hiddenSize: a.hiddenSize, dispatchBytes: 1, combineBytes: 2, ranks: 1e6, domainSize: 1e6, inside: { bytesPerSecond, latencySeconds: 0 }, outside: null });
+      a.layerCount *
+      2 *
+      allToAllSeconds({ tokensPerRank: 32, destinationsPerToken: 9, hiddenSize: a.hiddenSize, dispatchBytes: 1, combineBytes: 2, ranks: 1e6, domainSize: 1e6, inside: { bytesPerSecond, latencySeconds: 0 }, outside: null });
     const ib = 1 / tpot(400e9 / 8);
     const nvl72 = 1 / tpot(900 * GB);
     expect(rel(ib, 67)).toBeLessThan(0.05);
@@ -68,7 +70,18 @@ describe("M: DeepSeek-V3 economics", () => {
     // At a batch that already touches every expert (64 x 8 routes over 256 experts) verifying the draft costs compute,
     // not extra weight reads; at batch 1 the second token touches up to 8 more experts and the gain is smaller.
     const speed = (speculative?: object) =>
-      1 / predict(resolve({ model: DS, hardware: { accelerator: "h200-sxm", count: 8 }, engine: "sglang", parallelism: { tp: 8 }, precision: { weights: "fp8", activations: "fp8" }, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 64 } }, ...(speculative ? { features: { speculative } } : {}) })).tpotSeconds!;
+      1 /
+      predict(
+        resolve({
+          model: DS,
+          hardware: { accelerator: "h200-sxm", count: 8 },
+          engine: "sglang",
+          parallelism: { tp: 8 },
+          precision: { weights: "fp8", activations: "fp8" },
+          workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 64 } },
+          ...(speculative ? { features: { speculative } } : {}),
+        }),
+      ).tpotSeconds!;
     // The MTP module is one extra layer of 61: draft cost ~1/61 of a step.
     const gain = speed({ draftTokens: 1, acceptanceRate: 0.85, draftCostFraction: 1 / 61 }) / speed();
     expect(gain).toBeGreaterThan(1.5);
@@ -103,7 +116,17 @@ describe("DeepSeek-V3 at 1k/1k: GB200 NVL72 vs 8-GPU H100 nodes over InfiniBand"
   // $2.00/h per H100 and $4.00/h per GB200 GPU: the all-to-all stays on NVLink in the rack and crosses 400 Gb/s IB
   // between the two H100 nodes.
   const at = (accelerator: string, count: number, usd: number) =>
-    predict(resolve({ model: DS, hardware: { accelerator, count }, engine: "sglang", parallelism: { tp: 1, dp: count, ep: count }, precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" }, workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 32 * count } }, pricing: { usdPerAcceleratorHour: usd } }));
+    predict(
+      resolve({
+        model: DS,
+        hardware: { accelerator, count },
+        engine: "sglang",
+        parallelism: { tp: 1, dp: count, ep: count },
+        precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" },
+        workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 32 * count } },
+        pricing: { usdPerAcceleratorHour: usd },
+      }),
+    );
   const h100 = at("h100-sxm", 16, 2.0);
   const gb200 = at("gb200", 72, 4.0);
 
@@ -121,7 +144,13 @@ describe("DeepSeek-V3 at 1k/1k: GB200 NVL72 vs 8-GPU H100 nodes over InfiniBand"
     const common = { tokensPerRank: 32, destinationsPerToken: 8, hiddenSize: a.hiddenSize, dispatchBytes: 1, combineBytes: 2 };
     const h = findAccelerator("h100-sxm")!;
     const g = findAccelerator("gb200")!;
-    const ib = allToAllSeconds({ ...common, ranks: 16, domainSize: 8, inside: { bytesPerSecond: h.scaleUp.bandwidthBytesPerSecond, latencySeconds: h.scaleUp.latencySeconds }, outside: { bytesPerSecond: h.scaleOut!.bandwidthBytesPerSecond, latencySeconds: h.scaleOut!.latencySeconds } });
+    const ib = allToAllSeconds({
+      ...common,
+      ranks: 16,
+      domainSize: 8,
+      inside: { bytesPerSecond: h.scaleUp.bandwidthBytesPerSecond, latencySeconds: h.scaleUp.latencySeconds },
+      outside: { bytesPerSecond: h.scaleOut!.bandwidthBytesPerSecond, latencySeconds: h.scaleOut!.latencySeconds },
+    });
     const nvl = allToAllSeconds({ ...common, ranks: 72, domainSize: 72, inside: { bytesPerSecond: g.scaleUp.bandwidthBytesPerSecond, latencySeconds: g.scaleUp.latencySeconds }, outside: null });
     // 5.5 MB per step: half of it crosses 400 Gb/s IB (55 us + 10 us latency) vs all on NVLink (6 us + 12 us).
     expect(ib / nvl).toBeGreaterThan(3);
@@ -130,8 +159,7 @@ describe("DeepSeek-V3 at 1k/1k: GB200 NVL72 vs 8-GPU H100 nodes over InfiniBand"
   it("the frontier of the rack dominates at interactive speeds", () => {
     const f = computeFrontier({ base: { model: DS, inputTokens: 1000, outputTokens: 1000, engine: "sglang" }, accelerators: ["h100-sxm", "gb200"], precisions: ["fp8"], counts: [16, 72], usdPerHour: { "h100-sxm": 2, gb200: 4 } });
     if (!f.ok) throw new Error(JSON.stringify(f.issues));
-    const bestAt = (id: string, perUser: number) =>
-      Math.max(0, ...f.value.frontiers[id]!.filter((p) => p.outputTokensPerSecondPerUser >= perUser).map((p) => p.outputTokensPerSecondPerAccelerator));
+    const bestAt = (id: string, perUser: number) => Math.max(0, ...f.value.frontiers[id]!.filter((p) => p.outputTokensPerSecondPerUser >= perUser).map((p) => p.outputTokensPerSecondPerAccelerator));
     expect(bestAt("gb200", 30)).toBeGreaterThan(2 * bestAt("h100-sxm", 30));
   });
 });
@@ -175,7 +203,14 @@ describe("MoE, sliding windows, disaggregation, impossible requests", () => {
   });
 
   it("disaggregated prefill removes prefill interference from decode (lower TPOT)", () => {
-    const base = { model: "meta-llama/Llama-3.3-70B-Instruct", hardware: { accelerator: "h100-sxm", count: 16 }, engine: "vllm", parallelism: { tp: 4 }, precision: { weights: "fp8", activations: "fp8" }, workload: { kind: "generate", inputTokens: 4000, outputTokens: 500, load: { mode: "concurrency", concurrency: 256 } } };
+    const base = {
+      model: "meta-llama/Llama-3.3-70B-Instruct",
+      hardware: { accelerator: "h100-sxm", count: 16 },
+      engine: "vllm",
+      parallelism: { tp: 4 },
+      precision: { weights: "fp8", activations: "fp8" },
+      workload: { kind: "generate", inputTokens: 4000, outputTokens: 500, load: { mode: "concurrency", concurrency: 256 } },
+    };
     const colocated = predict(resolve(base));
     const split = predict(resolve({ ...base, features: { disaggregation: { prefillAcceleratorCount: 8 } } }));
     expect(split.fits).toBe(true);
@@ -186,7 +221,12 @@ describe("MoE, sliding windows, disaggregation, impossible requests", () => {
   });
 
   it("impossible requests name the constraint", () => {
-    const parsed = parseScenario({ model: "mistralai/Mixtral-8x7B-Instruct-v0.1", hardware: { accelerator: "h100-sxm", count: 16 }, parallelism: { tp: 16, ep: 16 }, workload: { kind: "generate", inputTokens: 100, outputTokens: 100, load: { mode: "offline" } } });
+    const parsed = parseScenario({
+      model: "mistralai/Mixtral-8x7B-Instruct-v0.1",
+      hardware: { accelerator: "h100-sxm", count: 16 },
+      parallelism: { tp: 16, ep: 16 },
+      workload: { kind: "generate", inputTokens: 100, outputTokens: 100, load: { mode: "offline" } },
+    });
     if (!parsed.ok) throw new Error("parse");
     const r = resolveScenario(parsed.value);
     expect(r.ok).toBe(false);

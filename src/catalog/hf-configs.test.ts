@@ -16,7 +16,9 @@ const DIR = resolve(ROOT, "../shared/configs/hf");
 if (!existsSync(DIR)) {
   throw new Error(`hf-configs.test: ${DIR} is missing; clone the shared data beside the project (../shared/configs/hf)`);
 }
-const FILES = readdirSync(DIR).filter((f) => f.endsWith("_config.json")).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith("_config.json"))
+  .sort();
 const CONFIGS = FILES.filter((f) => !f.endsWith("_hf_quant_config.json"));
 const read = (f: string): unknown => parseConfigJson(readFileSync(resolve(DIR, f), "utf8"));
 const quantFileOf = (f: string): string => f.replace(/_config\.json$/, "_hf_quant_config.json");

@@ -183,8 +183,13 @@ export function summarizeErrors(scores: readonly ScoredField[], by: (s: ScoredFi
     const [field, group] = key.split("\u0000") as [MeasuredField, string];
     const errors = list.map((s) => s.error).filter((e): e is number => e !== null && Number.isFinite(e));
     out.push({
-      field, group, n: errors.length, missing: list.length - errors.length,
-      medianAbsError: quantile(errors.map(Math.abs), 0.5), p90AbsError: quantile(errors.map(Math.abs), 0.9), medianSignedError: quantile(errors, 0.5),
+      field,
+      group,
+      n: errors.length,
+      missing: list.length - errors.length,
+      medianAbsError: quantile(errors.map(Math.abs), 0.5),
+      p90AbsError: quantile(errors.map(Math.abs), 0.9),
+      medianSignedError: quantile(errors, 0.5),
     });
   }
   return out.sort((a, b) => a.field.localeCompare(b.field) || (a.group === "all" ? -1 : b.group === "all" ? 1 : a.group.localeCompare(b.group)));

@@ -6,7 +6,28 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 describe("microbenchmark catalog", () => {
   it("covers the accelerators without NVIDIA kernel tables", () => {
-    const ids = ["mi210", "mi300x", "mi325x", "mi355x", "apple-m1-max", "apple-m2-ultra", "apple-m3-max", "apple-m4-max", "xeon-6980p", "xeon-cascade-lake-16vcpu", "rtx-3090", "rtx-3090-ti", "rtx-4090", "rtx-5090", "l4", "a100-pcie-80gb", "h100-pcie", "h100-nvl", "h200-nvl", "gh200"];
+    const ids = [
+      "mi210",
+      "mi300x",
+      "mi325x",
+      "mi355x",
+      "apple-m1-max",
+      "apple-m2-ultra",
+      "apple-m3-max",
+      "apple-m4-max",
+      "xeon-6980p",
+      "xeon-cascade-lake-16vcpu",
+      "rtx-3090",
+      "rtx-3090-ti",
+      "rtx-4090",
+      "rtx-5090",
+      "l4",
+      "a100-pcie-80gb",
+      "h100-pcie",
+      "h100-nvl",
+      "h200-nvl",
+      "gh200",
+    ];
     for (const id of ids) expect(microbenchFor(id), id).toBeDefined();
     expect(microbenchFor("h100-sxm")).toBeUndefined();
   });

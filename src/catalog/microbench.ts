@@ -182,17 +182,16 @@ const ROWS: Microbench[] = [
   },
   {
     acceleratorId: "a100-pcie-80gb",
-    gemm: [
-      measured("bf16", 252.9, { ...MAMF, note: `${MAMF.note} A100 PCIe BF16 252.9 TFLOP/s (81.1% of 312), torch 2.5.1+cu124.` }),
-      derived("a100-pcie-80gb", "int8", FRACTION.a100PcieBf16, "a100-pcie-80gb (its own BF16)", MAMF),
-    ],
+    gemm: [measured("bf16", 252.9, { ...MAMF, note: `${MAMF.note} A100 PCIe BF16 252.9 TFLOP/s (81.1% of 312), torch 2.5.1+cu124.` }), derived("a100-pcie-80gb", "int8", FRACTION.a100PcieBf16, "a100-pcie-80gb (its own BF16)", MAMF)],
     memoryBandwidth: HOPPER_HBM("a100-pcie-80gb"),
   },
-  ...(["h100-pcie", "h100-nvl", "h200-nvl"] as const).map((id): Microbench => ({
-    acceleratorId: id,
-    gemm: [derived(id, "bf16", FRACTION.h100SxmBf16, "h100-sxm", MAMF), derived(id, "fp8", FRACTION.h100SxmFp8, "h100-sxm", MAMF)],
-    memoryBandwidth: HOPPER_HBM(id),
-  })),
+  ...(["h100-pcie", "h100-nvl", "h200-nvl"] as const).map(
+    (id): Microbench => ({
+      acceleratorId: id,
+      gemm: [derived(id, "bf16", FRACTION.h100SxmBf16, "h100-sxm", MAMF), derived(id, "fp8", FRACTION.h100SxmFp8, "h100-sxm", MAMF)],
+      memoryBandwidth: HOPPER_HBM(id),
+    }),
+  ),
   {
     acceleratorId: "gh200",
     gemm: [

@@ -6,7 +6,10 @@ import { resolveOrThrow } from "./test-support/resolve.js";
 
 const scenario = (accelerator: string, weights: string) =>
   resolveOrThrow({
-    model: "meta-llama/Llama-2-7b-hf", hardware: { accelerator, count: 1 }, engine: "llamacpp", precision: { weights, kvCache: "fp16" },
+    model: "meta-llama/Llama-2-7b-hf",
+    hardware: { accelerator, count: 1 },
+    engine: "llamacpp",
+    precision: { weights, kvCache: "fp16" },
     workload: { kind: "generate", inputTokens: 16, outputTokens: 128, load: { mode: "concurrency", concurrency: 1 } },
   });
 
@@ -46,7 +49,9 @@ describe("llama.cpp on discrete GPUs: a decode step lasts max(GPU time, host tim
 describe("KV held per sequence: grown pages (vLLM) against whole-request reservation (TensorRT-LLM)", () => {
   const scenario = (engine: string) =>
     resolveOrThrow({
-      model: "meta-llama/Llama-3.1-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine,
+      model: "meta-llama/Llama-3.1-8B",
+      hardware: { accelerator: "h100-sxm", count: 1 },
+      engine,
       workload: { kind: "generate", inputTokens: 1000, outputTokens: 1000, load: { mode: "concurrency", concurrency: 4096 } },
     });
 

@@ -21,10 +21,7 @@ const scenarioArb = fc.record({
   weights: fc.constantFrom("bf16", "fp8", "int4"),
   inputTokens: fc.integer({ min: 1, max: 8000 }),
   outputTokens: fc.integer({ min: 2, max: 2000 }),
-  load: fc.oneof(
-    fc.record({ mode: fc.constant("concurrency" as const), concurrency: fc.integer({ min: 1, max: 512 }) }),
-    fc.record({ mode: fc.constant("offline" as const) }),
-  ),
+  load: fc.oneof(fc.record({ mode: fc.constant("concurrency" as const), concurrency: fc.integer({ min: 1, max: 512 }) }), fc.record({ mode: fc.constant("offline" as const) })),
 });
 
 type Drawn = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;

@@ -46,11 +46,7 @@ export interface ResolvedScenario extends PredictInput {
  * or a supplied config.json), accelerator, efficiency profile and precisions. Unknown names come back as
  * issues with the nearest catalog ids suggested.
  */
-export function resolveScenario(
-  scenario: Scenario,
-  file?: ModelSource,
-  options?: { accelerators?: readonly Accelerator[]; profiles?: readonly EfficiencyProfile[] },
-): Result<ResolvedScenario> {
+export function resolveScenario(scenario: Scenario, file?: ModelSource, options?: { accelerators?: readonly Accelerator[]; profiles?: readonly EfficiencyProfile[] }): Result<ResolvedScenario> {
   const issues: Issue[] = [];
   let config: unknown;
   let checkpointPrecision: Partial<Precisions> = {};
@@ -68,7 +64,13 @@ export function resolveScenario(
     const resolved = resolveModelId(scenario.model);
     if (!resolved) {
       const near = nearestModelIds(scenario.model, 3);
-      issues.push({ code: "unknown_model", field: "model", value: scenario.model, suggestions: near, message: `model: unknown model "${scenario.model}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (or give a path to a config.json; \`costcurve models\` lists all)` });
+      issues.push({
+        code: "unknown_model",
+        field: "model",
+        value: scenario.model,
+        suggestions: near,
+        message: `model: unknown model "${scenario.model}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (or give a path to a config.json; \`costcurve models\` lists all)`,
+      });
     } else {
       config = resolved.entry.config;
       // A quantized checkpoint row wins over the base model's own release precision.
@@ -82,7 +84,13 @@ export function resolveScenario(
   const accelerator = options?.accelerators?.find((a) => a.id === scenario.hardware.accelerator) ?? findAccelerator(scenario.hardware.accelerator);
   if (!accelerator) {
     const near = nearestAcceleratorIds(scenario.hardware.accelerator, 3);
-    issues.push({ code: "unknown_accelerator", field: "hardware.accelerator", value: scenario.hardware.accelerator, suggestions: near, message: `hardware.accelerator: unknown accelerator "${scenario.hardware.accelerator}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (\`costcurve accelerators\` lists all)` });
+    issues.push({
+      code: "unknown_accelerator",
+      field: "hardware.accelerator",
+      value: scenario.hardware.accelerator,
+      suggestions: near,
+      message: `hardware.accelerator: unknown accelerator "${scenario.hardware.accelerator}"; did you mean ${near.map((n) => `"${n}"`).join(", ")}? (\`costcurve accelerators\` lists all)`,
+    });
   }
   if (issues.length || !accelerator) return fail(...issues);
   const architecture = parseArchitecture(config);
@@ -140,8 +148,15 @@ export function resolveScenario(
   const profile = profileFor(accelerator.family, engine, options?.profiles ? [...options.profiles, ...EFFICIENCY_PROFILES] : undefined);
   const operators = operatorsFor(accelerator, engine);
   return ok({
-    scenario: scenario.engine === undefined ? { ...scenario, engine } : scenario, architecture: architecture.value, accelerator, profile, precisions, operators,
-    precisionSource, precisionSources, precisionNote: weightsSource === "checkpoint" ? precisionNote : null,
+    scenario: scenario.engine === undefined ? { ...scenario, engine } : scenario,
+    architecture: architecture.value,
+    accelerator,
+    profile,
+    precisions,
+    operators,
+    precisionSource,
+    precisionSources,
+    precisionNote: weightsSource === "checkpoint" ? precisionNote : null,
   });
 }
 

@@ -13,138 +13,138 @@ export interface ServingFit {
 }
 
 export const SERVING_FIT: ServingFit = {
-  "fittedDate": "2026-12-04",
-  "command": "node scripts/fit-serving.mjs --stride 10",
-  "summary": {
-    "siliconTpotHeldOut": {
-      "rows": 2005,
-      "medianAbsError": 0.1988,
-      "p90AbsError": 0.5676,
-      "medianSignedError": 0.04068
+  fittedDate: "2026-12-04",
+  command: "node scripts/fit-serving.mjs --stride 10",
+  summary: {
+    siliconTpotHeldOut: {
+      rows: 2005,
+      medianAbsError: 0.1988,
+      p90AbsError: 0.5676,
+      medianSignedError: 0.04068,
     },
-    "siliconTtftHeldOut": {
-      "rows": 2005,
-      "medianAbsError": 0.4429,
-      "p90AbsError": 1.624,
-      "medianSignedError": 0.1146
+    siliconTtftHeldOut: {
+      rows: 2005,
+      medianAbsError: 0.4429,
+      p90AbsError: 1.624,
+      medianSignedError: 0.1146,
     },
-    "calibrationThroughputHeldOut": {
-      "rows": 41,
-      "medianAbsError": 0.1443,
-      "p90AbsError": 0.4725,
-      "medianSignedError": -0.06953
+    calibrationThroughputHeldOut: {
+      rows: 41,
+      medianAbsError: 0.1443,
+      p90AbsError: 0.4725,
+      medianSignedError: -0.06953,
     },
-    "calibrationTtftHeldOut": {
-      "rows": 13,
-      "medianAbsError": 0.5059,
-      "p90AbsError": 0.8358,
-      "medianSignedError": -0.2819
+    calibrationTtftHeldOut: {
+      rows: 13,
+      medianAbsError: 0.5059,
+      p90AbsError: 0.8358,
+      medianSignedError: -0.2819,
     },
-    "bandCoverage": [
+    bandCoverage: [
       {
-        "field": "tpotSeconds",
-        "rows": 2015,
-        "coverage": 0.6387
+        field: "tpotSeconds",
+        rows: 2015,
+        coverage: 0.6387,
       },
       {
-        "field": "ttftSeconds",
-        "rows": 2018,
-        "coverage": 0.6952
+        field: "ttftSeconds",
+        rows: 2018,
+        coverage: 0.6952,
       },
       {
-        "field": "outputTokensPerSecond",
-        "rows": 41,
-        "coverage": 0.6829
-      }
-    ]
+        field: "outputTokensPerSecond",
+        rows: 41,
+        coverage: 0.6829,
+      },
+    ],
   },
-  "host": {
-    "trtllm": {
-      "stepOverheadSeconds": 0.0005714,
-      "sequenceOverheadSeconds": 0.00001568,
-      "requestOverheadSeconds": 0.06272
+  host: {
+    trtllm: {
+      stepOverheadSeconds: 0.0005714,
+      sequenceOverheadSeconds: 0.00001568,
+      requestOverheadSeconds: 0.06272,
     },
-    "vllm": {
-      "stepOverheadSeconds": 0.0002675,
-      "sequenceOverheadSeconds": 0.00001071,
-      "requestOverheadSeconds": 0.005715
+    vllm: {
+      stepOverheadSeconds: 0.0002675,
+      sequenceOverheadSeconds: 0.00001071,
+      requestOverheadSeconds: 0.005715,
     },
-    "sglang": {
-      "stepOverheadSeconds": 0.002199,
-      "sequenceOverheadSeconds": 0.000007143,
-      "requestOverheadSeconds": 0.3657
-    }
+    sglang: {
+      stepOverheadSeconds: 0.002199,
+      sequenceOverheadSeconds: 0.000007143,
+      requestOverheadSeconds: 0.3657,
+    },
   },
-  "bands": [
+  bands: [
     {
-      "field": "outputTokensPerSecond",
-      "engine": "any",
-      "lowFactor": 0.8739,
-      "highFactor": 1.689,
-      "rowCount": 41
+      field: "outputTokensPerSecond",
+      engine: "any",
+      lowFactor: 0.8739,
+      highFactor: 1.689,
+      rowCount: 41,
     },
     {
-      "field": "outputTokensPerSecond",
-      "engine": "trtllm",
-      "lowFactor": 0.9283,
-      "highFactor": 1.739,
-      "rowCount": 20
+      field: "outputTokensPerSecond",
+      engine: "trtllm",
+      lowFactor: 0.9283,
+      highFactor: 1.739,
+      rowCount: 20,
     },
     {
-      "field": "tpotSeconds",
-      "engine": "any",
-      "lowFactor": 0.6607,
-      "highFactor": 1.35,
-      "rowCount": 2015
+      field: "tpotSeconds",
+      engine: "any",
+      lowFactor: 0.6607,
+      highFactor: 1.35,
+      rowCount: 2015,
     },
     {
-      "field": "tpotSeconds",
-      "engine": "sglang",
-      "lowFactor": 0.6065,
-      "highFactor": 1.223,
-      "rowCount": 343
+      field: "tpotSeconds",
+      engine: "sglang",
+      lowFactor: 0.6065,
+      highFactor: 1.223,
+      rowCount: 343,
     },
     {
-      "field": "tpotSeconds",
-      "engine": "trtllm",
-      "lowFactor": 0.6935,
-      "highFactor": 1.351,
-      "rowCount": 1102
+      field: "tpotSeconds",
+      engine: "trtllm",
+      lowFactor: 0.6935,
+      highFactor: 1.351,
+      rowCount: 1102,
     },
     {
-      "field": "tpotSeconds",
-      "engine": "vllm",
-      "lowFactor": 0.6329,
-      "highFactor": 1.362,
-      "rowCount": 568
+      field: "tpotSeconds",
+      engine: "vllm",
+      lowFactor: 0.6329,
+      highFactor: 1.362,
+      rowCount: 568,
     },
     {
-      "field": "ttftSeconds",
-      "engine": "any",
-      "lowFactor": 0.3815,
-      "highFactor": 2.153,
-      "rowCount": 2018
+      field: "ttftSeconds",
+      engine: "any",
+      lowFactor: 0.3815,
+      highFactor: 2.153,
+      rowCount: 2018,
     },
     {
-      "field": "ttftSeconds",
-      "engine": "sglang",
-      "lowFactor": 0.2379,
-      "highFactor": 4.036,
-      "rowCount": 343
+      field: "ttftSeconds",
+      engine: "sglang",
+      lowFactor: 0.2379,
+      highFactor: 4.036,
+      rowCount: 343,
     },
     {
-      "field": "ttftSeconds",
-      "engine": "trtllm",
-      "lowFactor": 0.4501,
-      "highFactor": 2.211,
-      "rowCount": 1102
+      field: "ttftSeconds",
+      engine: "trtllm",
+      lowFactor: 0.4501,
+      highFactor: 2.211,
+      rowCount: 1102,
     },
     {
-      "field": "ttftSeconds",
-      "engine": "vllm",
-      "lowFactor": 0.3998,
-      "highFactor": 1.469,
-      "rowCount": 568
-    }
-  ]
+      field: "ttftSeconds",
+      engine: "vllm",
+      lowFactor: 0.3998,
+      highFactor: 1.469,
+      rowCount: 568,
+    },
+  ],
 };

@@ -88,7 +88,9 @@ export function renderCrossValidation(r: CrossValidatedAccuracy): string {
     summaryTable("calibration set, leave-one-source-family-out (the figure to quote):", r.calibration.heldOut, false),
     summaryTable("calibration set, fitted on all (in-sample):", r.calibration.inSample, false),
     `p10-p90 band coverage (cross-validated): ${r.coverage.map((c) => `${c.field} ${formatPercent(c.coverage)} of ${c.n}`).join(", ")}`,
-    `fitted host parameters: ${Object.entries(r.fitted).map(([e, p]) => `${e} step ${formatSignificant(p.stepOverheadSeconds * 1e3, 3)} ms, per sequence ${formatSignificant(p.sequenceOverheadSeconds * 1e6, 3)} us, per request ${formatSignificant(p.requestOverheadSeconds * 1e3, 3)} ms`).join("; ")}`,
+    `fitted host parameters: ${Object.entries(r.fitted)
+      .map(([e, p]) => `${e} step ${formatSignificant(p.stepOverheadSeconds * 1e3, 3)} ms, per sequence ${formatSignificant(p.sequenceOverheadSeconds * 1e6, 3)} us, per request ${formatSignificant(p.requestOverheadSeconds * 1e3, 3)} ms`)
+      .join("; ")}`,
     `silicon rows not modeled: ${r.silicon.unmodeledCount}; calibration rows not modeled: ${r.calibration.unmodeled.length}`,
   ];
   return parts.join("\n\n");

@@ -33,7 +33,10 @@ describe("vLLM --save-result, both ways", () => {
     const bench = await run(["bench", "--url", server.url, "--model", MODEL, "--concurrency", "1,2", "--requests", "4", "--dataset", "random:input=20,output=5", "--save-result", "vllm.json", "--json"]);
     expect(bench.err).not.toContain("internal error");
     expect(bench.code).toBe(0);
-    const own = bench.out.trim().split("\n").map((l) => JSON.parse(l) as LevelSummary);
+    const own = bench.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as LevelSummary);
     const parsed = parseVllmResults(readFileSync(join(dir, "vllm.json"), "utf8"));
     if (!parsed.ok) throw new Error(parsed.message);
     expect(parsed.value.map((r) => [r.max_concurrency, r.request_rate, r.completed, r.total_output_tokens, r.request_goodput])).toEqual([
@@ -48,7 +51,10 @@ describe("vLLM --save-result, both ways", () => {
 
     const imported = await run(["bench", "import", "vllm.json", "--json", "--out", "imported"]);
     expect(imported.code).toBe(0);
-    const back = imported.out.trim().split("\n").map((l) => JSON.parse(l) as LevelSummary);
+    const back = imported.out
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as LevelSummary);
     expect(back.map((s) => [s.level, s.requestsCompleted, s.totalOutputTokens, s.totalInputTokens])).toEqual(own.map((s) => [s.level, s.requestsCompleted, s.totalOutputTokens, s.totalInputTokens]));
     // exact means on one side, HDR-histogram means (1 us steps) on the other
     for (const [i, s] of back.entries()) expect(Math.abs(s.ttftSeconds.mean! - own[i]!.ttftSeconds.mean!)).toBeLessThan(1e-4);
@@ -104,8 +110,17 @@ describe("vLLM's request conventions", () => {
   test("--tokenizer counts what the server's usage leaves out, and the table says so", async () => {
     // a BPE tokenizer.json with single characters and no merges: "w3" is 2 tokens, "w12" 3
     const vocab = Object.fromEntries(["[UNK]", "w", ..."0123456789"].map((t, i) => [t, i]));
-    const tokenizer = { version: "1.0", truncation: null, padding: null, added_tokens: [], normalizer: null, pre_tokenizer: { type: "WhitespaceSplit" }, post_processor: null, decoder: null,
-      model: { type: "BPE", dropout: null, unk_token: "[UNK]", continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: false, byte_fallback: false, vocab, merges: [] } };
+    const tokenizer = {
+      version: "1.0",
+      truncation: null,
+      padding: null,
+      added_tokens: [],
+      normalizer: null,
+      pre_tokenizer: { type: "WhitespaceSplit" },
+      post_processor: null,
+      decoder: null,
+      model: { type: "BPE", dropout: null, unk_token: "[UNK]", continuing_subword_prefix: null, end_of_word_suffix: null, fuse_unk: false, byte_fallback: false, vocab, merges: [] },
+    };
     writeFileSync(join(dir, "tokenizer.json"), JSON.stringify(tokenizer));
     writeFileSync(join(dir, "w.jsonl"), JSON.stringify({ prompt: "w1 w2 w12", output_tokens: 5 }));
     // no usage from the server: 5 content chunks " w0" .. " w4" of 2 tokens each = 10 output tokens; the prompt is 2 + 2 + 3 = 7

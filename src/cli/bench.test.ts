@@ -32,13 +32,16 @@ describe("costcurve bench", () => {
     const out = tempDir();
     const io = captureIo({ OPENAI_API_KEY: key });
     const code = await main(
-      ["bench", "--url", server.url, "--model", "fake:ttft=0.01,itl=0.002,tokens=5", "--concurrency", "1,2", "--requests", "4",
-        "--dataset", "random:input=20,output=5", "--slo", "ttft=0.5,tpot=0.1", "--out", out, "--json"],
+      ["bench", "--url", server.url, "--model", "fake:ttft=0.01,itl=0.002,tokens=5", "--concurrency", "1,2", "--requests", "4", "--dataset", "random:input=20,output=5", "--slo", "ttft=0.5,tpot=0.1", "--out", out, "--json"],
       io,
     );
     expect(io.err.join("")).not.toContain("internal error");
     expect(code).toBe(0);
-    const lines = io.out.join("").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = io.out
+      .join("")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.map((l) => l.level)).toEqual(["c1", "c2"]);
     for (const line of lines) {
       // 4 requests of 5 tokens each; random:input=20 -> 20 words, which the fake server counts as tokens
@@ -49,7 +52,10 @@ describe("costcurve bench", () => {
       }
     }
     expect(readdirSync(out).sort()).toEqual(["requests-c1.jsonl", "requests-c2.jsonl", "run.json", "summary-c1.json", "summary-c2.json"]);
-    const records = readFileSync(join(out, "requests-c2.jsonl"), "utf8").trim().split("\n").map((l) => RequestRecord.parse(JSON.parse(l)));
+    const records = readFileSync(join(out, "requests-c2.jsonl"), "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => RequestRecord.parse(JSON.parse(l)));
     expect(records).toHaveLength(4);
     expect(LevelSummary.parse(JSON.parse(readFileSync(join(out, "summary-c1.json"), "utf8"))).requestsCompleted).toBe(4);
     expect(RunInfo.parse(JSON.parse(readFileSync(join(out, "run.json"), "utf8"))).completedLevels).toEqual(["c1", "c2"]);
@@ -110,7 +116,12 @@ describe("what a run's outcome tells", () => {
 });
 
 /** Every byte of a SQLite store (main file, WAL and shared memory) that sits in dir under the given name. */
-const storeBytes = (dir: string, name: string) => Buffer.concat(readdirSync(dir).filter((f) => f.startsWith(name)).map((f) => readFileSync(join(dir, f))));
+const storeBytes = (dir: string, name: string) =>
+  Buffer.concat(
+    readdirSync(dir)
+      .filter((f) => f.startsWith(name))
+      .map((f) => readFileSync(join(dir, f))),
+  );
 
 describe("costcurve bench --save", () => {
   const KEY = "sk-store-secret-71c3e9";
@@ -126,8 +137,7 @@ describe("costcurve bench --save", () => {
     const dir = tempDir();
     const env = { COSTCURVE_DB: join(dir, "store.db"), OPENAI_API_KEY: KEY };
     const url = server.url.replace("http://", `http://bench-user:${URL_PASSWORD}@`);
-    const saved = await run(["bench", "--url", url, "--model", "fake:ttft=0.01,itl=0.002,tokens=5", "--concurrency", "1,2", "--requests", "4",
-      "--dataset", "random:input=20,output=5", "--out", "results", "--name", "fake c1,c2"], env, dir);
+    const saved = await run(["bench", "--url", url, "--model", "fake:ttft=0.01,itl=0.002,tokens=5", "--concurrency", "1,2", "--requests", "4", "--dataset", "random:input=20,output=5", "--out", "results", "--name", "fake c1,c2"], env, dir);
     const id = /saved run (\S+) to (.+)$/m.exec(saved.err.join(""))?.[1];
     expect(saved.err.join("")).toContain(`to ${join(dir, "store.db")}`);
     expect(id).toMatch(/^\d{8}T\d{6}Z-[0-9a-f]{6}$/);
@@ -135,8 +145,15 @@ describe("costcurve bench --save", () => {
     const listed = JSON.parse((await run(["bench", "runs", "--json"], env, dir)).out.join("")) as Array<{ id: string; label: string; metadata: Record<string, unknown> }>;
     expect(listed.map((r) => [r.id, r.label])).toEqual([[id, "fake c1,c2"]]);
     expect(listed[0]!.metadata).toMatchObject({
-      url: `${server.url}/`, model: "fake:ttft=0.01,itl=0.002,tokens=5", endpoint: "chat", dataset: "random:input=20,output=5", levels: ["c1", "c2"],
-      completedLevels: ["c1", "c2"], interrupted: false, requestsPerLevel: 4, clientVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
+      url: `${server.url}/`,
+      model: "fake:ttft=0.01,itl=0.002,tokens=5",
+      endpoint: "chat",
+      dataset: "random:input=20,output=5",
+      levels: ["c1", "c2"],
+      completedLevels: ["c1", "c2"],
+      interrupted: false,
+      requestsPerLevel: 4,
+      clientVersion: expect.stringMatching(/^\d+\.\d+\.\d+/),
     });
     expect(Date.parse(listed[0]!.metadata.finishedAt as string)).toBeGreaterThanOrEqual(Date.parse(listed[0]!.metadata.startedAt as string));
     expect((await run(["bench", "runs"], env, dir)).out.join("")).toMatch(new RegExp(`^${id} .*fake c1,c2 .*c1,c2 \\(2/2 done\\)`, "m"));
@@ -152,10 +169,15 @@ describe("costcurve bench --save", () => {
     }
 
     // calibrating from the stored run gives exactly what calibrating from its --out directory gives
-    writeFileSync(join(dir, "scenario.json"), JSON.stringify({
-      model: "meta-llama/Llama-3.1-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm",
-      workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
-    }));
+    writeFileSync(
+      join(dir, "scenario.json"),
+      JSON.stringify({
+        model: "meta-llama/Llama-3.1-8B",
+        hardware: { accelerator: "h100-sxm", count: 1 },
+        engine: "vllm",
+        workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
+      }),
+    );
     type Calibration = { rows: Array<{ level: string; metric: string; measured: number }>; fitted: { scales: unknown } };
     const fromRun = JSON.parse((await run(["calibrate", "--run", id!, "--scenario", "scenario.json", "--json"], env, dir)).out.join("")) as Calibration;
     const fromDir = JSON.parse((await run(["calibrate", "results", "--scenario", "scenario.json", "--json"], env, dir)).out.join("")) as Calibration;
@@ -169,7 +191,10 @@ describe("costcurve bench --save", () => {
     const view = await runsView({ ...webContext(env, dir), url: new URL("http://127.0.0.1/runs"), query: new URLSearchParams() });
     expect(view.runs.map((r) => r.id)).toEqual([id]);
     expect(view.selected?.run.label).toBe("fake c1,c2");
-    expect(view.selected?.levels.map((l) => [l.level, l.requestsCompleted, l.totalOutputTokens])).toEqual([["c1", 4, 20], ["c2", 4, 20]]);
+    expect(view.selected?.levels.map((l) => [l.level, l.requestsCompleted, l.totalOutputTokens])).toEqual([
+      ["c1", 4, 20],
+      ["c2", 4, 20],
+    ]);
 
     const bytes = storeBytes(dir, "store.db");
     expect(bytes.includes(id!)).toBe(true);
@@ -223,8 +248,7 @@ describe("costcurve bench --save", () => {
     const url = `http://alice:PaSsWoRd@127.0.0.1:${port}/v1?api_key=query-secret-77`;
     try {
       const io = captureIo({ COSTCURVE_API_KEY: KEY, COSTCURVE_DB: join(dir, "store.db") }, dir);
-      await main(["bench", "--url", url, "--model", "m", "--requests", "2", "--dataset", "random:input=5,output=2", "--header", "x-api-key:header-secret-88",
-        "--out", "out", "--save-result", "vllm.json", "--save"], io);
+      await main(["bench", "--url", url, "--model", "m", "--requests", "2", "--dataset", "random:input=5,output=2", "--header", "x-api-key:header-secret-88", "--out", "out", "--save-result", "vllm.json", "--save"], io);
       expect(io.err.join("")).toContain("saved run");
     } finally {
       await new Promise((resolve) => echo.close(resolve));
@@ -261,7 +285,10 @@ describe("Ctrl-C", () => {
     const out = tempDir();
     const db = join(tempDir(), "store.db");
     // 20 tokens 10 ms apart: about 0.21 s per request, 4 at a time, 200 requests would take ~10 s
-    const child = spawn(process.execPath, [bin, "bench", "--url", server.url, "--model", "fake:ttft=0.01,itl=0.01,tokens=20", "--concurrency", "4", "--requests", "200", "--dataset", "random:input=10,output=20", "--out", out, "--save"], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, COSTCURVE_DB: db, DATABASE_URL: "" } });
+    const child = spawn(process.execPath, [bin, "bench", "--url", server.url, "--model", "fake:ttft=0.01,itl=0.01,tokens=20", "--concurrency", "4", "--requests", "200", "--dataset", "random:input=10,output=20", "--out", out, "--save"], {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, COSTCURVE_DB: db, DATABASE_URL: "" },
+    });
     let stderr = "";
     child.stderr.on("data", (d: Buffer) => void (stderr += d.toString()));
     const file = join(out, "requests-c4.jsonl");
@@ -274,7 +301,10 @@ describe("Ctrl-C", () => {
     const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
     expect(code).toBe(1);
     expect(stderr).toContain("interrupted");
-    const records = readFileSync(file, "utf8").trim().split("\n").map((l) => RequestRecord.parse(JSON.parse(l)));
+    const records = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => RequestRecord.parse(JSON.parse(l)));
     const ok = records.filter((r) => r.ok).length;
     expect(ok).toBeGreaterThanOrEqual(8);
     expect(ok).toBeLessThan(200);

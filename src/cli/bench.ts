@@ -207,7 +207,9 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (!reusePrompts && loads.length > 1 && requestsPerLevel !== null && prompts.length < requestsPerLevel * loads.length) {
-    io.stderr(`warning: --dataset holds ${prompts.length} prompts, fewer than the ${requestsPerLevel * loads.length} that ${loads.length} levels of ${requestsPerLevel} requests need; later levels repeat prompts, which a server's prompt cache answers faster\n`);
+    io.stderr(
+      `warning: --dataset holds ${prompts.length} prompts, fewer than the ${requestsPerLevel * loads.length} that ${loads.length} levels of ${requestsPerLevel} requests need; later levels repeat prompts, which a server's prompt cache answers faster\n`,
+    );
   }
   let countTokens: TokenCounter | undefined;
   if (flags.tokenizer !== undefined) {
@@ -229,9 +231,23 @@ async function bench(flags: BenchFlags, io: Io): Promise<void> {
       scrub,
       onProblem: (error) => io.stderr(`warning: --save: ${errorText(error)}; the rows are kept and written again when the store answers\n`),
       metadata: StoredRunMetadata.parse({
-        tool: "costcurve bench", clientVersion: clientVersion(), startedAt, finishedAt: null, url: urlWithoutCredentials(flags.url), model: flags.model,
-        endpoint: endpoint.data, dataset: flags.dataset, levels: loads.map(levelLabel), loads, completedLevels: [], interrupted: false,
-        requestsPerLevel, durationSecondsPerLevel: duration, timeoutSeconds: timeout, seed, slo,
+        tool: "costcurve bench",
+        clientVersion: clientVersion(),
+        startedAt,
+        finishedAt: null,
+        url: urlWithoutCredentials(flags.url),
+        model: flags.model,
+        endpoint: endpoint.data,
+        dataset: flags.dataset,
+        levels: loads.map(levelLabel),
+        loads,
+        completedLevels: [],
+        interrupted: false,
+        requestsPerLevel,
+        durationSecondsPerLevel: duration,
+        timeoutSeconds: timeout,
+        seed,
+        slo,
       }),
     });
   const controller = new AbortController();

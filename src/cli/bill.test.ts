@@ -12,10 +12,7 @@ describe("costcurve bill", () => {
   });
 
   it("Claude Sonnet 4 with 90% cache hits in batch: $1.035 (see src/prices/bill.test.ts for the arithmetic)", async () => {
-    const { code, out } = await runMain(
-      "bill", "--model", "claude-sonnet-4", "--input-tokens", "1M", "--output-tokens", "100k", "--requests", "100",
-      "--cache-hit", "0.9", "--batch-share", "1", "--at", "2025-06-01",
-    );
+    const { code, out } = await runMain("bill", "--model", "claude-sonnet-4", "--input-tokens", "1M", "--output-tokens", "100k", "--requests", "100", "--cache-hit", "0.9", "--batch-share", "1", "--at", "2025-06-01");
     expect(code).toBe(0);
     expect(out).toContain("cache read");
     expect(out).toContain("batch discount");
@@ -69,7 +66,7 @@ describe("costcurve bill", () => {
     const missing = await runMain("bill", "--model", "gpt-4o", "--output-tokens", "10");
     expect(missing.err).toContain("--input-tokens: required");
     const bad = await runMain("bill", "--model", "gpt-4o", "--input-tokens", "lots", "--output-tokens", "10");
-    expect(bad.err).toContain('--input-tokens: expected a number');
+    expect(bad.err).toContain("--input-tokens: expected a number");
   });
 
   it("batch share on DeepSeek (no batch tier) is refused", async () => {

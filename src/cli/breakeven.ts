@@ -58,7 +58,12 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
   const b = result.value;
   for (const path of paths) await writeChart(path, breakevenChart(b));
   if (outputFormatOption(opts) === "csv") {
-    io.stdout(formatCsv(COLUMNS, b.rows.map((r) => ({ ...r, apiUsdPerMillionTokens: b.api.blendedUsdPerMillionTokens, verdict: verdict(b, r) }))));
+    io.stdout(
+      formatCsv(
+        COLUMNS,
+        b.rows.map((r) => ({ ...r, apiUsdPerMillionTokens: b.api.blendedUsdPerMillionTokens, verdict: verdict(b, r) })),
+      ),
+    );
     return;
   }
   if (opts.json) {
@@ -71,15 +76,29 @@ export async function runBreakeven(io: Io, book: PriceBook, opts: BreakevenOptio
   io.stdout(
     formatKeyValues([
       ["self-hosted", `${b.openModelId} on ${b.count}x ${b.acceleratorId} (${c.precision}${p ? `, tp=${p.tp} pp=${p.pp} ep=${p.ep} x${p.replicas}` : ""}, ${c.bound ?? "?"}-bound)`],
-      ["capacity", `${formatSi(c.inputTokensPerSecond + c.outputTokensPerSecond)} tokens/s = ${formatTokens(b.fullCapacityTokensPerMonth)} tokens/month at 100% (${b.workload.inputTokens} in / ${b.workload.outputTokens} out per request, ${target})`],
-      ["rent", `${formatUsd(b.rent.usdPerHour)}/h per accelerator (${b.rent.kind}${b.rent.kind !== "user" && b.rent.kind !== b.rent.requestedKind ? `, no ${b.rent.requestedKind} row` : ""}, ${b.rent.provider}, ${b.rent.date}; ${b.rent.sourceUrl})`],
+      [
+        "capacity",
+        `${formatSi(c.inputTokensPerSecond + c.outputTokensPerSecond)} tokens/s = ${formatTokens(b.fullCapacityTokensPerMonth)} tokens/month at 100% (${b.workload.inputTokens} in / ${b.workload.outputTokens} out per request, ${target})`,
+      ],
+      [
+        "rent",
+        `${formatUsd(b.rent.usdPerHour)}/h per accelerator (${b.rent.kind}${b.rent.kind !== "user" && b.rent.kind !== b.rent.requestedKind ? `, no ${b.rent.requestedKind} row` : ""}, ${b.rent.provider}, ${b.rent.date}; ${b.rent.sourceUrl})`,
+      ],
       ["fixed cost", `${formatUsd(b.monthlyFixedUsd)}/month (${b.count} x 730 h x ${formatUsd(b.tco.usdPerHour)})`],
-      ["API", `${b.api.modelId} (${b.api.provider}) on ${b.api.date}: ${formatUsd(b.api.inputUsdPerMillionTokens)} in / ${formatUsd(b.api.outputUsdPerMillionTokens)} out per 1M = ${formatUsd(b.api.blendedUsdPerMillionTokens)} blended at ${formatPercent(b.inputShareFraction, 0)} input (${b.api.sourceUrl})`],
+      [
+        "API",
+        `${b.api.modelId} (${b.api.provider}) on ${b.api.date}: ${formatUsd(b.api.inputUsdPerMillionTokens)} in / ${formatUsd(b.api.outputUsdPerMillionTokens)} out per 1M = ${formatUsd(b.api.blendedUsdPerMillionTokens)} blended at ${formatPercent(b.inputShareFraction, 0)} input (${b.api.sourceUrl})`,
+      ],
       ["breakeven", `${formatTokens(b.rows[0]!.breakevenTokensPerMonth)} tokens/month; reachable from ${b.breakevenUtilizationFraction <= 1 ? formatPercent(b.breakevenUtilizationFraction, 1) : "never (above 100%)"} utilization`],
     ]),
   );
   io.stdout("\n");
-  io.stdout(formatTable(COLUMNS, b.rows.map((r) => ({ ...r, apiUsdPerMillionTokens: b.api.blendedUsdPerMillionTokens, verdict: verdict(b, r) }))));
+  io.stdout(
+    formatTable(
+      COLUMNS,
+      b.rows.map((r) => ({ ...r, apiUsdPerMillionTokens: b.api.blendedUsdPerMillionTokens, verdict: verdict(b, r) })),
+    ),
+  );
   for (const w of b.api.warnings) io.stdout(`note: ${w}\n`);
   for (const path of paths) io.stdout(`chart: ${path}\n`);
 }

@@ -43,15 +43,31 @@ describe("costcurve machine --save and costcurve calibrate", () => {
     for (const s of [summaryFrom(measuredWith, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64), summaryFrom(measuredWith, { kind: "concurrency", concurrency: 2 }, "completions", 256, 32)]) {
       writeFileSync(join(results, `summary-${s.level}.json`), JSON.stringify(s));
     }
-    writeFileSync(join(dir, "config.json"), JSON.stringify({
-      architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12,
-      num_key_value_heads: 12, intermediate_size: 3072, vocab_size: 1000, max_position_embeddings: 4096, tie_word_embeddings: false,
-    }));
-    writeFileSync(join(dir, "scenario.json"), JSON.stringify({
-      model: "./config.json", hardware: { accelerator: "machine-test", count: 1 }, engine: "llamacpp",
-      precision: { weights: "fp16", activations: "fp16", kvCache: "fp16" },
-      workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
-    }));
+    writeFileSync(
+      join(dir, "config.json"),
+      JSON.stringify({
+        architectures: ["LlamaForCausalLM"],
+        model_type: "llama",
+        hidden_size: 768,
+        num_hidden_layers: 12,
+        num_attention_heads: 12,
+        num_key_value_heads: 12,
+        intermediate_size: 3072,
+        vocab_size: 1000,
+        max_position_embeddings: 4096,
+        tie_word_embeddings: false,
+      }),
+    );
+    writeFileSync(
+      join(dir, "scenario.json"),
+      JSON.stringify({
+        model: "./config.json",
+        hardware: { accelerator: "machine-test", count: 1 },
+        engine: "llamacpp",
+        precision: { weights: "fp16", activations: "fp16", kvCache: "fp16" },
+        workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
+      }),
+    );
     const io = captureIo(env, dir);
     const code = await main(["calibrate", "results", "--scenario", "scenario.json", "--name", "mine", "--svg", "chart.svg", "--json"], io);
     expect(io.err.join("")).toBe("");

@@ -120,7 +120,10 @@ async function readStoredRun(idOrLabel: string, io: Io): Promise<Measurements> {
       if (byLabel.length > 1) throw new UsageError(`--run: ${byLabel.length} saved runs are labelled "${idOrLabel}"; give one of their ids: ${byLabel.map((r) => r.id).join(", ")}`);
       if (byLabel.length === 1) found = await store.getBenchRun(byLabel[0]!.id);
       if (!found) {
-        const known = runs.slice(0, 5).map((r) => r.id).join(", ");
+        const known = runs
+          .slice(0, 5)
+          .map((r) => r.id)
+          .join(", ");
         throw new UsageError(`--run: no saved run "${idOrLabel}"; ${known ? `newest saved runs: ${known}` : "the store holds no runs"} (list them with costcurve bench runs)`);
       }
     }

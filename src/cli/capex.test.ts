@@ -27,8 +27,27 @@ describe("costcurve capex", () => {
 
   it("adds user rows through the store and reads them back; CSV, JSON and SVG outputs", async () => {
     const rows = [
-      { type: "guidance", company: "Nebius", fiscalYear: 2025, announcedDate: "2025-08-07", lowUsd: 2e9, highUsd: 2e9, statement: "About $2 billion of 2025 capex.", basis: "purchases-of-property-and-equipment", source: { url: "https://example.com/nebius", retrievedDate: "2026-11-22" } },
-      { type: "reported", company: "Nebius", fiscalYear: 2025, fiscalQuarter: 1, periodEndDate: "2025-03-31", capexUsd: 0.5e9, basis: "purchases-of-property-and-equipment", source: { url: "https://example.com/nebius-q2", retrievedDate: "2026-11-22" } },
+      {
+        type: "guidance",
+        company: "Nebius",
+        fiscalYear: 2025,
+        announcedDate: "2025-08-07",
+        lowUsd: 2e9,
+        highUsd: 2e9,
+        statement: "About $2 billion of 2025 capex.",
+        basis: "purchases-of-property-and-equipment",
+        source: { url: "https://example.com/nebius", retrievedDate: "2026-11-22" },
+      },
+      {
+        type: "reported",
+        company: "Nebius",
+        fiscalYear: 2025,
+        fiscalQuarter: 1,
+        periodEndDate: "2025-03-31",
+        capexUsd: 0.5e9,
+        basis: "purchases-of-property-and-equipment",
+        source: { url: "https://example.com/nebius-q2", retrievedDate: "2026-11-22" },
+      },
     ];
     writeFileSync(join(dir, "rows.json"), JSON.stringify(rows));
     const added = await run(["--import", "rows.json", "--company", "nebius", "--csv"], env, dir);

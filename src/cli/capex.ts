@@ -45,7 +45,7 @@ export function registerCapex(program: Command, io: Io): void {
     .command("capex")
     .description("AI capex read: guidance announced vs capex reported in cash-flow statements, and the gap")
     .option("--company <name>", "one company (Microsoft, Alphabet, Amazon, Meta, Oracle, CoreWeave, or one you added)")
-    .option("--import <file>", "append rows from a JSON array ({type: \"guidance\"|\"reported\", ...}) to the store")
+    .option("--import <file>", 'append rows from a JSON array ({type: "guidance"|"reported", ...}) to the store')
     .option("--json", "machine-readable output: summary, guidance and reported rows")
     .option("--csv", "the summary as CSV")
     .option("--svg <file>", "write a bar chart of reported quarterly capex")

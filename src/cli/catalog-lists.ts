@@ -13,7 +13,8 @@ import type { Io } from "./io.js";
 export function modelRows() {
   return MODELS.map((m) => {
     const arch = parseArchitecture(m.config);
-    if (!arch.ok) return { id: m.id, name: m.name, kind: "invalid", totalParamCount: null, activeParamCount: null, layerCount: null, hiddenSize: null, attention: null, kvBytesPerToken: null, maxContextTokens: null, sourceUrl: m.source.url };
+    if (!arch.ok)
+      return { id: m.id, name: m.name, kind: "invalid", totalParamCount: null, activeParamCount: null, layerCount: null, hiddenSize: null, attention: null, kvBytesPerToken: null, maxContextTokens: null, sourceUrl: m.source.url };
     const a = arch.value;
     const params = countParameters(a);
     const attention = a.attention.kind === "mla" ? "MLA" : a.kvHeadCount === a.headCount ? "MHA" : a.kvHeadCount === 1 ? "MQA" : `GQA ${a.headCount}/${a.kvHeadCount}`;

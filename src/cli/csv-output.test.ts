@@ -6,7 +6,10 @@ import { runMain } from "./test-support/run-main.js";
 /** Parses simple RFC 4180 text (no quoted fields needed by these tables' numbers) into records by header. */
 function readCsv(text: string): Array<Record<string, string>> {
   expect(text.endsWith("\r\n")).toBe(true);
-  const [header, ...rows] = text.trimEnd().split("\r\n").map((line) => line.split(","));
+  const [header, ...rows] = text
+    .trimEnd()
+    .split("\r\n")
+    .map((line) => line.split(","));
   return rows.map((cells) => Object.fromEntries(header!.map((key, i) => [key, cells[i] ?? ""])));
 }
 
@@ -41,7 +44,10 @@ describe("--csv", () => {
     const csv = await runMain("bench", "--url", server.url, "--model", "fake:ttft=0.005,itl=0.001,tokens=3", "--concurrency", "1,2", "--requests", "3", "--dataset", "random:input=5,output=3", "--csv");
     expect(csv.code).toBe(0);
     const rows = readCsv(csv.out);
-    expect(rows.map((r) => [r.level, r.requestsCompleted])).toEqual([["c1", "3"], ["c2", "3"]]);
+    expect(rows.map((r) => [r.level, r.requestsCompleted])).toEqual([
+      ["c1", "3"],
+      ["c2", "3"],
+    ]);
     for (const r of rows) expect(Number(r.ttftP50Seconds)).toBeGreaterThan(0.004);
   });
 });

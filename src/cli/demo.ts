@@ -51,7 +51,10 @@ export function registerDemo(program: Command, io: Io): void {
       const { seed, today } = demo.value;
       const byId = Object.fromEntries(seed.rows.map((r) => [r.accelerator, r]));
       const h100 = byId["h100-sxm"]!;
-      const priced = (c: PricedComparison) => Object.entries(c.prices).map(([id, r]) => `${id} ${rentalLabel(r)}`).join("; ");
+      const priced = (c: PricedComparison) =>
+        Object.entries(c.prices)
+          .map(([id, r]) => `${id} ${rentalLabel(r)}`)
+          .join("; ");
       const verdict = (c: PricedComparison) => `the ${NAMES[c.cheaper.acceleratorId] ?? c.cheaper.acceleratorId} is ${Math.round(c.cheaper.fraction * 100)}% cheaper per token than the ${NAMES[c.cheaper.thanId] ?? c.cheaper.thanId}`;
       io.stdout(`Why are embeddings cheap? Qwen3-Embedding-8B, 1040-token inputs, batch 4 (TEI profile), at the seed's prices of ${seed.date}:\n${priced(seed)}\n\n`);
       io.stdout(renderEmbeddings(seed.rows));

@@ -33,7 +33,12 @@ export function registerEmbed(program: Command, io: Io): void {
       const result = answerEmbeddings(embeddingQuery(o));
       if (!result.ok) throw usageError(result.issues);
       io.stdout(o.json ? formatJson(result.value.rows) + "\n" : renderEmbeddings(result.value.rows));
-      if (!o.json) io.stdout(`prices: ${Object.entries(result.value.prices).map(([id, r]) => `${id} ${rentalLabel(r)}`).join("; ")}\n`);
+      if (!o.json)
+        io.stdout(
+          `prices: ${Object.entries(result.value.prices)
+            .map(([id, r]) => `${id} ${rentalLabel(r)}`)
+            .join("; ")}\n`,
+        );
       for (const w of result.value.warnings) io.stderr(`costcurve: ${cliText(w)}\n`);
     });
 }

@@ -48,7 +48,9 @@ describe("predict input formats", () => {
     const fromJson = await predictStdin(json, "--json");
     expect(fromJson.code).toBe(0);
     expect(fromJson.out).toBe(fromFile.out);
-    const asYaml = Object.entries(JSON.parse(json) as Record<string, unknown>).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n");
+    const asYaml = Object.entries(JSON.parse(json) as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+      .join("\n");
     const fromYaml = await predictStdin(asYaml, "--json");
     expect(fromYaml.out).toBe(fromFile.out);
   });

@@ -40,7 +40,15 @@ describe("costcurve frontier", () => {
 
 describe("costcurve optimize", () => {
   const scenario = join(dir, "s.json");
-  writeFileSync(scenario, JSON.stringify({ model: "meta-llama/Llama-3.1-8B-Instruct", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm", workload: { kind: "generate", inputTokens: 1000, outputTokens: 200, load: { mode: "slo", ttftSeconds: 1, tpotSeconds: 0.04, percentile: 99 } } }));
+  writeFileSync(
+    scenario,
+    JSON.stringify({
+      model: "meta-llama/Llama-3.1-8B-Instruct",
+      hardware: { accelerator: "h100-sxm", count: 1 },
+      engine: "vllm",
+      workload: { kind: "generate", inputTokens: 1000, outputTokens: 200, load: { mode: "slo", ttftSeconds: 1, tpotSeconds: 0.04, percentile: 99 } },
+    }),
+  );
 
   it("ranks configurations by cost, names prices and latency statistics, and says what binds", async () => {
     const r = await runMain("optimize", scenario, "--accelerators", "h100-sxm,l40s,a100-sxm-80gb", "--max-count", "8", "--json");

@@ -53,7 +53,10 @@ export function registerFrontier(program: Command, io: Io): void {
       const sweep = frontierOptions({ ...f, accelerators: listOption("--accelerators", f.accelerators) });
       const progress = sweepProgress(io, "frontier");
       const result = computeFrontier({ ...sweep, onProgress: progress.update });
-      if (!result.ok) throw new UsageError(result.issues.map((i) => (i.code === "unknown_accelerator" ? `--accelerators: ${i.message}` : i.code === "no_feasible_configuration" ? `${i.message}; try more --accelerators or --counts` : i.message)).join("\n"));
+      if (!result.ok)
+        throw new UsageError(
+          result.issues.map((i) => (i.code === "unknown_accelerator" ? `--accelerators: ${i.message}` : i.code === "no_feasible_configuration" ? `${i.message}; try more --accelerators or --counts` : i.message)).join("\n"),
+        );
       progress.finish(`${result.value.evaluatedCount.toLocaleString("en-US")} points evaluated`);
       const rows = flatten(result.value);
       if (paths.length) {

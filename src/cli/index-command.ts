@@ -62,14 +62,38 @@ interface CsvRow {
   matchSourceUrl: string | null;
 }
 
-const CSV_COLUMNS: Column<CsvRow>[] = (
-  ["series", "date", "apiModelId", "provider", "blendedListUsdPerMillionTokens", "openModelId", "floorUsdPerMillionTokens", "index", "modelCount", "priceSourceUrl", "matchSourceUrl"] as const
-).map((key) => ({ key }));
+const CSV_COLUMNS: Column<CsvRow>[] = (["series", "date", "apiModelId", "provider", "blendedListUsdPerMillionTokens", "openModelId", "floorUsdPerMillionTokens", "index", "modelCount", "priceSourceUrl", "matchSourceUrl"] as const).map(
+  (key) => ({ key }),
+);
 
 function csvRows(points: IndexPoint[], composite: CompositePoint[]): CsvRow[] {
   return [
-    ...composite.map((c) => ({ series: "composite", date: c.date, apiModelId: null, provider: null, blendedListUsdPerMillionTokens: null, openModelId: null, floorUsdPerMillionTokens: null, index: c.index, modelCount: c.modelCount, priceSourceUrl: null, matchSourceUrl: null })),
-    ...points.map((p) => ({ series: "model", date: p.date, apiModelId: p.apiModelId, provider: p.provider, blendedListUsdPerMillionTokens: p.blendedListUsdPerMillionTokens, openModelId: p.openModelId, floorUsdPerMillionTokens: p.floorUsdPerMillionTokens, index: p.index, modelCount: null, priceSourceUrl: p.priceSourceUrl, matchSourceUrl: p.matchSourceUrl })),
+    ...composite.map((c) => ({
+      series: "composite",
+      date: c.date,
+      apiModelId: null,
+      provider: null,
+      blendedListUsdPerMillionTokens: null,
+      openModelId: null,
+      floorUsdPerMillionTokens: null,
+      index: c.index,
+      modelCount: c.modelCount,
+      priceSourceUrl: null,
+      matchSourceUrl: null,
+    })),
+    ...points.map((p) => ({
+      series: "model",
+      date: p.date,
+      apiModelId: p.apiModelId,
+      provider: p.provider,
+      blendedListUsdPerMillionTokens: p.blendedListUsdPerMillionTokens,
+      openModelId: p.openModelId,
+      floorUsdPerMillionTokens: p.floorUsdPerMillionTokens,
+      index: p.index,
+      modelCount: null,
+      priceSourceUrl: p.priceSourceUrl,
+      matchSourceUrl: p.matchSourceUrl,
+    })),
   ];
 }
 
@@ -79,7 +103,10 @@ export { indexChart };
 export async function runIndex(io: Io, book: PriceBook, opts: IndexOptions): Promise<void> {
   const format = outputFormatOption(opts);
   const paths = chartPathOptions(opts);
-  const answer = answerIndex(book, asUsage(() => parseIndexQuestion(opts)));
+  const answer = answerIndex(
+    book,
+    asUsage(() => parseIndexQuestion(opts)),
+  );
   if (!answer.ok) throw usageError(answer.issues);
   const x = answer.value;
   const { points, composite, skipped, assumptions: a } = x;

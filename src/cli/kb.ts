@@ -68,7 +68,11 @@ export function registerKb(program: Command, io: Io): void {
       const hits = await withSeededStore(io.env, io.cwd, (store) => searchKbNodes(store, query, { tags: opts.tag, limit }));
       if (opts.json) return io.stdout(formatJson(hits));
       if (hits.length === 0) return io.stdout("no matches\n");
-      const terminal = (s: string) => s.replace(/<mark>/g, "[").replace(/<\/mark>/g, "]").replace(/\s+/g, " ");
+      const terminal = (s: string) =>
+        s
+          .replace(/<mark>/g, "[")
+          .replace(/<\/mark>/g, "]")
+          .replace(/\s+/g, " ");
       io.stdout(hits.map((h) => `${h.id}  (${h.kind})  ${h.title}${h.snippet ? `\n    ${terminal(h.snippet)}` : ""}`).join("\n") + "\n");
     });
 

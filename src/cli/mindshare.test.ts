@@ -40,7 +40,10 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 const dir = mkdtempSync(join(tmpdir(), "costcurve-mindshare-"));
 const env = () => ({
   COSTCURVE_DB: join(dir, "m.db"),
-  COSTCURVE_NPM_API: base, COSTCURVE_PYPI_API: base, COSTCURVE_GITHUB_API: base, COSTCURVE_HF_API: base,
+  COSTCURVE_NPM_API: base,
+  COSTCURVE_PYPI_API: base,
+  COSTCURVE_GITHUB_API: base,
+  COSTCURVE_HF_API: base,
 });
 const ARGS = ["--npm", "openai", "--pypi", "vllm", "--github", "vllm-project/vllm", "--hf", "meta-llama/Llama-3.1-8B-Instruct"];
 

@@ -48,7 +48,9 @@ export function registerOptimize(program: Command, io: Io): void {
       if (f.json) return void io.stdout(formatJson(result.value) + "\n");
       io.stdout(renderOptimize(result.value));
       const best = result.value.rows[0]!;
-      io.stdout(`cheapest: ${best.count} x ${best.accelerator} (${best.precision}, ${layoutText(best)}) at ${formatUsd(best.usdPerMillionTokens)} per 1M tokens (${formatUsd(best.usdPerMillionOutputTokens)} output, ${formatUsd(best.usdPerMillionInputTokens ?? 0)} input); what binds: ${bindingText(best.binding, result.value.limits)}.\n`);
+      io.stdout(
+        `cheapest: ${best.count} x ${best.accelerator} (${best.precision}, ${layoutText(best)}) at ${formatUsd(best.usdPerMillionTokens)} per 1M tokens (${formatUsd(best.usdPerMillionOutputTokens)} output, ${formatUsd(best.usdPerMillionInputTokens ?? 0)} input); what binds: ${bindingText(best.binding, result.value.limits)}.\n`,
+      );
     });
 }
 
@@ -60,13 +62,7 @@ function optimizeIssueText(i: { code: string; message: string }): string {
 }
 
 /** The leading table columns of a sweep row (frontier and optimize): where it runs and at what concurrency. */
-export const LAYOUT_COLUMNS = [
-  { key: "accelerator" },
-  { key: "count", header: "GPUs" },
-  { key: "precision" },
-  { key: "layout", header: "tp/pp/ep/dp x replicas" },
-  { key: "concurrency", header: "running", unit: "requests" },
-];
+export const LAYOUT_COLUMNS = [{ key: "accelerator" }, { key: "count", header: "GPUs" }, { key: "precision" }, { key: "layout", header: "tp/pp/ep/dp x replicas" }, { key: "concurrency", header: "running", unit: "requests" }];
 
 /** A sweep layout as "tp/pp/ep/dp xreplicas", e.g. "4/1/1/1 x2". */
 export function layoutText(l: Layout): string {

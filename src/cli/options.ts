@@ -18,7 +18,11 @@ export const todayIso = values.todayIso;
 
 /** Parses a number > 0 (at most `max`, 1e15 unless given) for a flag. */
 export function positiveOption(flag: string, text: string, what = "a number > 0", max: number = FLAG_NUMBER_LIMITS.number): number {
-  return atMost(flag, asUsage(() => values.parsePositive(field(flag), text, what)), max);
+  return atMost(
+    flag,
+    asUsage(() => values.parsePositive(field(flag), text, what)),
+    max,
+  );
 }
 
 /** Upper bounds of flags that feed a scenario (the scenario's own limits, src/core/scenario.ts). */
@@ -56,7 +60,11 @@ export function percentileOption(flag: string, text: string): number {
 
 /** Parses a count such as "300000", "300k", "1.5M" or "2e6" (k, M, B suffixes; never negative) for a flag. */
 export function countOption(flag: string, text: string, max: number = FLAG_NUMBER_LIMITS.number): number {
-  return atMost(flag, asUsage(() => values.parseCount(field(flag), text)), max);
+  return atMost(
+    flag,
+    asUsage(() => values.parseCount(field(flag), text)),
+    max,
+  );
 }
 
 /** Parses "70e9", "70B", "1.4T", "15.6t", "2k" (k, M, B/G, T, P suffixes; may be negative) for a flag. */
@@ -115,13 +123,19 @@ export function interactivityOption(opts: { offline?: boolean; interactivity?: s
 
 /** Validates a YYYY-MM-DD date flag; without one, today. */
 export function dateOption(flag: string, text: string | undefined): string {
-  return calendarDate(flag, asUsage(() => values.parseDate(field(flag), text)));
+  return calendarDate(
+    flag,
+    asUsage(() => values.parseDate(field(flag), text)),
+  );
 }
 
 /** The --svg and --png paths given, each checked to end in its own extension. */
 export function chartPathOptions(opts: { svg?: string; png?: string }): string[] {
   const paths: string[] = [];
-  for (const [flag, path, format] of [["--svg", opts.svg, "svg"], ["--png", opts.png, "png"]] as const) {
+  for (const [flag, path, format] of [
+    ["--svg", opts.svg, "svg"],
+    ["--png", opts.png, "png"],
+  ] as const) {
     if (path === undefined) continue;
     if (chartFormatOf(path) !== format) throw new UsageError(`${flag}: the file name must end in .${format}, got "${path}"`);
     paths.push(prepareOutputFile(flag, path));

@@ -27,7 +27,9 @@ describe("costcurve predict", () => {
     const r = await runMain("predict", file("ok.json", scenario), "--json");
     expect(r.code).toBe(0);
     const p = JSON.parse(r.out);
-    expect(Object.keys(p)).toEqual(expect.arrayContaining(["id", "fits", "outputTokensPerSecond", "inputTokensPerSecond", "ttftSeconds", "tpotSeconds", "concurrency", "parallelism", "bound", "usdPerMillionOutputTokens", "usdPerMillionInputTokens", "issues"]));
+    expect(Object.keys(p)).toEqual(
+      expect.arrayContaining(["id", "fits", "outputTokensPerSecond", "inputTokensPerSecond", "ttftSeconds", "tpotSeconds", "concurrency", "parallelism", "bound", "usdPerMillionOutputTokens", "usdPerMillionInputTokens", "issues"]),
+    );
     expect(p.id).toBe("llama70b-h100");
     expect(p.parallelism).toEqual({ tp: 4, pp: 1, ep: 1, replicas: 2, dp: 1 });
     expect(p.concurrency).toBe(64);
@@ -69,7 +71,17 @@ describe("costcurve predict", () => {
   });
 
   it("accepts a config.json path for the model", async () => {
-    const config = file("config.json", { architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: 2048, intermediate_size: 8192, num_hidden_layers: 16, num_attention_heads: 32, num_key_value_heads: 8, vocab_size: 128256, tie_word_embeddings: true });
+    const config = file("config.json", {
+      architectures: ["LlamaForCausalLM"],
+      model_type: "llama",
+      hidden_size: 2048,
+      intermediate_size: 8192,
+      num_hidden_layers: 16,
+      num_attention_heads: 32,
+      num_key_value_heads: 8,
+      vocab_size: 128256,
+      tie_word_embeddings: true,
+    });
     const r = await runMain("predict", file("with-config.json", { ...scenario, model: config, parallelism: undefined }), "--json");
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).fits).toBe(true);

@@ -9,7 +9,15 @@ const NOISE = /\d\.\d*0000000\d|\d\.\d*9999999\d/;
 
 describe("prices at their own precision", () => {
   test("a computed rate keeps its decimal value: 3 x 0.1 is 0.3", () => {
-    const row = PriceRow.parse({ modelId: "m", provider: "p", startDate: "2025-01-01", inputUsdPerMillionTokens: 3, outputUsdPerMillionTokens: 15, cacheReadUsdPerMillionTokens: 3 * 0.1, source: { url: "https://example.com", retrievedDate: "2025-01-01", note: "test" } });
+    const row = PriceRow.parse({
+      modelId: "m",
+      provider: "p",
+      startDate: "2025-01-01",
+      inputUsdPerMillionTokens: 3,
+      outputUsdPerMillionTokens: 15,
+      cacheReadUsdPerMillionTokens: 3 * 0.1,
+      source: { url: "https://example.com", retrievedDate: "2025-01-01", note: "test" },
+    });
     expect(3 * 0.1).not.toBe(0.3);
     expect(row.cacheReadUsdPerMillionTokens).toBe(0.3);
   });
@@ -38,7 +46,15 @@ describe("context tiers as structured JSON", () => {
 });
 
 describe("bill and the context window", () => {
-  const row = PriceRow.parse({ modelId: "m", provider: "p", startDate: "2025-01-01", inputUsdPerMillionTokens: 1, outputUsdPerMillionTokens: 2, contextWindowTokens: 128000, source: { url: "https://example.com", retrievedDate: "2025-01-01", note: "test" } });
+  const row = PriceRow.parse({
+    modelId: "m",
+    provider: "p",
+    startDate: "2025-01-01",
+    inputUsdPerMillionTokens: 1,
+    outputUsdPerMillionTokens: 2,
+    contextWindowTokens: 128000,
+    source: { url: "https://example.com", retrievedDate: "2025-01-01", note: "test" },
+  });
 
   test("one request of 10M tokens exceeds a 128k window: a warning with both sizes; 100 requests do not", () => {
     const one = computeBill(row, { inputTokens: 10e6, outputTokens: 1e6 }, null);

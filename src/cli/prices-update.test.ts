@@ -23,16 +23,17 @@ const data = [
     name: "OpenAI",
     api_pattern: "https://api\\.openai\\.com",
     pricing_urls: ["https://platform.openai.com/docs/pricing"],
-    models: [
-      { id: "gpt-4o", name: "GPT-4o", match: { equals: "gpt-4o" }, context_window: 128000, prices: { input_mtok: 2, output_mtok: 8, cache_read_mtok: 0.5 } },
-    ],
+    models: [{ id: "gpt-4o", name: "GPT-4o", match: { equals: "gpt-4o" }, context_window: 128000, prices: { input_mtok: 2, output_mtok: 8, cache_read_mtok: 0.5 } }],
   },
   { id: "not-read", name: "Other", api_pattern: "x", models: [{ id: "m", match: { equals: "m" }, prices: { input_mtok: 1 } }] },
 ];
 
 describe("prices update and prices add", () => {
   test("without a configured store both say how to set one", async () => {
-    for (const argv of [["prices", "update", "--from", "data.json"], ["prices", "add", "--model", "m"]]) {
+    for (const argv of [
+      ["prices", "update", "--from", "data.json"],
+      ["prices", "add", "--model", "m"],
+    ]) {
       const r = await run({}, ...argv);
       expect(r.code).toBe(1);
       expect(r.err).toContain("set COSTCURVE_DB");

@@ -28,7 +28,9 @@ async function providerData(from: string | undefined, io: Io): Promise<{ provide
   try {
     raw = from === undefined ? await (await fetch(REMOTE_DATA_JSON_URL, { signal: AbortSignal.timeout(60_000) })).json() : JSON.parse(readFileSync(where, "utf8"));
   } catch (error) {
-    throw new UsageError(`${from === undefined ? "prices update" : "--from"}: cannot read ${where} (${error instanceof Error ? error.message : String(error)})${from === undefined ? "; offline, give --from FILE (a genai-prices data.json)" : ""}`);
+    throw new UsageError(
+      `${from === undefined ? "prices update" : "--from"}: cannot read ${where} (${error instanceof Error ? error.message : String(error)})${from === undefined ? "; offline, give --from FILE (a genai-prices data.json)" : ""}`,
+    );
   }
   const parsed = ProviderData.safeParse(raw);
   if (!parsed.success) throw new UsageError(`${from === undefined ? "prices update" : "--from"}: ${where} is not genai-prices provider data (an array of {id, models: [{id, prices}]})`);
@@ -69,7 +71,12 @@ function usd(flag: string, text: string | undefined): number | undefined {
 
 async function add(flags: AddFlags, io: Io): Promise<void> {
   requireStore(io, "prices add");
-  for (const [flag, value] of [["--model", flags.model], ["--provider", flags.provider], ["--input", flags.input], ["--source", flags.source]] as const) {
+  for (const [flag, value] of [
+    ["--model", flags.model],
+    ["--provider", flags.provider],
+    ["--input", flags.input],
+    ["--source", flags.source],
+  ] as const) {
     if (value === undefined) throw new UsageError(`${flag}: required (prices add --model M --provider P --input USD --output USD --source URL [--from DATE])`);
   }
   const startDate = dateOption("--from", flags.from ?? todayIso());

@@ -31,7 +31,9 @@ describe("costcurve prices", () => {
   it("lists every model of a provider on a date", async () => {
     const { code, out } = await runMain("prices", "--provider", "anthropic", "--at", "2024-03-10", "--json");
     expect(code).toBe(0);
-    const ids = JSON.parse(out).prices.filter((p: { startDate: string | null }) => p.startDate).map((p: { modelId: string }) => p.modelId);
+    const ids = JSON.parse(out)
+      .prices.filter((p: { startDate: string | null }) => p.startDate)
+      .map((p: { modelId: string }) => p.modelId);
     expect(ids).toEqual(["claude-3-haiku", "claude-3-opus", "claude-3-sonnet"]);
   });
 

@@ -48,8 +48,7 @@ function render(io: Io, lines: PriceLine[], format: "table" | "json" | "csv", js
   else if (format === "csv") io.stdout(formatCsv(CSV_COLUMNS, lines));
   else {
     // columns most rows leave empty appear only when a row has them
-    const shown = (c: Column<PriceLine>) =>
-      c.key === "offPeak" ? lines.some((l) => l.offPeak) : c.key === "cacheWriteOneHourUsdPerMillionTokens" ? lines.some((l) => l.cacheWriteOneHourUsdPerMillionTokens !== null) : true;
+    const shown = (c: Column<PriceLine>) => (c.key === "offPeak" ? lines.some((l) => l.offPeak) : c.key === "cacheWriteOneHourUsdPerMillionTokens" ? lines.some((l) => l.cacheWriteOneHourUsdPerMillionTokens !== null) : true);
     io.stdout(formatTable(COLUMNS.filter(shown), lines));
   }
 }
@@ -61,7 +60,12 @@ export function runPrices(io: Io, book: PriceBook, model: string | undefined, op
   const answer = answerPrices(book, { date, ...(model ? { model } : {}), ...(opts.provider !== undefined ? { provider: opts.provider } : {}), ...(opts.history ? { history: true } : {}) });
   if (!answer.ok) throw usageError(answer.issues, FLAGS);
   const a = answer.value;
-  render(io, a.prices, format, pricesJson(a, (w) => cliText(w, FLAGS)));
+  render(
+    io,
+    a.prices,
+    format,
+    pricesJson(a, (w) => cliText(w, FLAGS)),
+  );
   if (a.kind === "quote" && format === "table") {
     io.stdout(`\nprice in force on ${date}${a.note ? ` (${a.note})` : ""}\n`);
     if (a.resolvedModelId !== model) io.stdout(`"${model}" is ${a.resolvedModelId}\n`);

@@ -24,7 +24,7 @@ describe("costcurve train", () => {
     expect(json.mfuFraction).toBe(0.41);
     expect(json.mfuSource).toMatch(/Llama 3 405B/);
     expect(json.wallClockSeconds / seconds).toBeCloseTo(1, 9);
-    expect(json.costUsd / ((16384 * seconds) / 3600 * 2)).toBeCloseTo(1, 9);
+    expect(json.costUsd / (((16384 * seconds) / 3600) * 2)).toBeCloseTo(1, 9);
     // With peak = 989e12: 3.7908e25 / 6.6437e18 = 5.706e6 s = 66.0 days.
     if (peak === 989e12) expect(json.wallClockSeconds / 86400).toBeCloseTo(66.0, 0);
     // Energy: 16384 x TDP x 0.7 x 1.2 x seconds.

@@ -31,7 +31,23 @@ export function registerTrain(program: Command, io: Io): void {
     .option("--json", "machine-readable output")
     .action((opts: Record<string, string | boolean | undefined>) => {
       const s = (k: string) => (typeof opts[k] === "string" ? (opts[k] as string) : undefined);
-      const q = asUsage(() => parseTrainingQuestion({ model: s("model"), params: s("params"), layers: s("layers"), attentionWidth: s("attentionWidth"), tokens: s("tokens"), accelerator: s("accelerator"), count: s("count"), precision: s("precision"), mfu: s("mfu"), usdPerHour: s("usdPerHour"), seqLen: s("seqLen"), drawFraction: s("drawFraction"), pue: s("pue") }));
+      const q = asUsage(() =>
+        parseTrainingQuestion({
+          model: s("model"),
+          params: s("params"),
+          layers: s("layers"),
+          attentionWidth: s("attentionWidth"),
+          tokens: s("tokens"),
+          accelerator: s("accelerator"),
+          count: s("count"),
+          precision: s("precision"),
+          mfu: s("mfu"),
+          usdPerHour: s("usdPerHour"),
+          seqLen: s("seqLen"),
+          drawFraction: s("drawFraction"),
+          pue: s("pue"),
+        }),
+      );
       const answer = answerTraining(q);
       if (!answer.ok) throw new UsageError(answer.issues.map((i) => cliText(i)).join("; "));
       const v = answer.value;

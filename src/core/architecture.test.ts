@@ -3,9 +3,17 @@ import { parseArchitecture } from "./architecture.js";
 import { countParameters } from "./parameters.js";
 
 const llama33_70b = {
-  architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: 8192, intermediate_size: 28672,
-  num_hidden_layers: 80, num_attention_heads: 64, num_key_value_heads: 8, vocab_size: 128256,
-  tie_word_embeddings: false, max_position_embeddings: 131072, hidden_act: "silu",
+  architectures: ["LlamaForCausalLM"],
+  model_type: "llama",
+  hidden_size: 8192,
+  intermediate_size: 28672,
+  num_hidden_layers: 80,
+  num_attention_heads: 64,
+  num_key_value_heads: 8,
+  vocab_size: 128256,
+  tie_word_embeddings: false,
+  max_position_embeddings: 131072,
+  hidden_act: "silu",
 };
 
 describe("parseArchitecture", () => {

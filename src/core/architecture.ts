@@ -189,8 +189,7 @@ export function parseArchitecture(raw: unknown): Result<Architecture> {
   const anyDense = layerMlps.includes("dense");
   // A model whose every MLP is a MoE block needs no dense width (Qwen3.5-MoE omits intermediate_size): the expert
   // width stands in where the engine sizes workspaces.
-  const denseIntermediate =
-    optInt("intermediate_size_mlp", "intermediate_size", "ffn_dim") ?? (encoder ? 4 * hiddenSize : !anyDense && moe ? moe.expertIntermediateSize : undefined);
+  const denseIntermediate = optInt("intermediate_size_mlp", "intermediate_size", "ffn_dim") ?? (encoder ? 4 * hiddenSize : !anyDense && moe ? moe.expertIntermediateSize : undefined);
   const intermediateSize = denseIntermediate ?? int("intermediate_size");
 
   const act = String(c.mlp_hidden_act ?? c.hidden_act ?? c.hidden_activation ?? "silu");
@@ -227,7 +226,7 @@ export function parseArchitecture(raw: unknown): Result<Architecture> {
     qkNorm: /qwen3|gemma3|olmo2/.test(modelType) || c.use_qk_norm === true,
     attentionSinks: modelType === "gpt_oss",
     positionEmbeddingCount: encoder ? int("max_position_embeddings", 512) : 0,
-    tokenTypeCount: encoder ? optInt("type_vocab_size") ?? 0 : 0,
+    tokenTypeCount: encoder ? (optInt("type_vocab_size") ?? 0) : 0,
     pooler: encoder && archNames.every((a) => !/ForMaskedLM|ForCausalLM/.test(a)),
     attention,
     slidingWindow,

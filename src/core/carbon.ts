@@ -34,14 +34,7 @@ export interface EnergyAndCarbon {
  * Energy and carbon per million tokens for a serving deployment.
  * kWh/Mtok = count x TDP x draw x PUE x 1e6 / (tokens/s) / 3.6e6; g/Mtok = kWh/Mtok x gCO2e/kWh.
  */
-export function estimateEnergyPerMillionTokens(input: {
-  acceleratorCount: number;
-  tdpWatts: number;
-  drawFraction: number;
-  pue: number;
-  tokensPerSecond: number;
-  gramsCo2ePerKwh?: number;
-}): Result<EnergyAndCarbon> {
+export function estimateEnergyPerMillionTokens(input: { acceleratorCount: number; tdpWatts: number; drawFraction: number; pue: number; tokensPerSecond: number; gramsCo2ePerKwh?: number }): Result<EnergyAndCarbon> {
   const issues: Issue[] = [];
   const bad = (code: string, field: string, value: number, rule: string): void => {
     issues.push({ code, message: `${field} ${rule}, got ${value}`, field, value });

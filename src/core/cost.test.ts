@@ -18,7 +18,11 @@ describe("tokenCost: the one definition of cost per token", () => {
     { name: "no input: all on output", out: 1000, inp: 0, prefill: 0.3, ratio: undefined, expected: { output: 5.5556, input: null, all: 5.5556 } },
   ])("$name", ({ out, inp, prefill, ratio, expected }) => {
     const c = tokenCost({ usdPerSecond, outputTokensPerSecond: out, inputTokensPerSecond: inp, prefillTimeFraction: prefill, inputPriceRatio: ratio });
-    for (const [got, want] of [[c.usdPerMillionOutputTokens, expected.output], [c.usdPerMillionInputTokens, expected.input], [c.usdPerMillionTokens, expected.all]] as const) {
+    for (const [got, want] of [
+      [c.usdPerMillionOutputTokens, expected.output],
+      [c.usdPerMillionInputTokens, expected.input],
+      [c.usdPerMillionTokens, expected.all],
+    ] as const) {
       if (want === null) expect(got).toBeNull();
       else expect(rel(got!, want)).toBeLessThan(1e-4);
     }

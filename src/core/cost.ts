@@ -9,14 +9,16 @@ export interface CostInput {
   inputTokensPerSecond: number;
   /** Share of busy time spent on prefill: the default split of cost between input and output tokens. */
   prefillTimeFraction: number;
-  pricing?: {
-    usdPerAcceleratorHour: number;
-    utilization: number;
-    inputPriceRatio?: number | undefined;
-    powerDrawFraction?: number | undefined;
-    pue: number;
-    gridGramsCo2PerKwh?: number | undefined;
-  } | undefined;
+  pricing?:
+    | {
+        usdPerAcceleratorHour: number;
+        utilization: number;
+        inputPriceRatio?: number | undefined;
+        powerDrawFraction?: number | undefined;
+        pue: number;
+        gridGramsCo2PerKwh?: number | undefined;
+      }
+    | undefined;
   defaultPowerDrawFraction: number;
 }
 

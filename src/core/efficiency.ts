@@ -101,7 +101,12 @@ export type EfficiencyProfile = z.infer<typeof EfficiencyProfile>;
 
 /** Picks the most specific profile: family+engine, then family, then engine, then the default. */
 export function selectProfile(profiles: readonly EfficiencyProfile[], family: string, engine: Engine): EfficiencyProfile {
-  const tiers: Array<[string, string]> = [[family, engine], [family, "*"], ["*", engine], ["*", "*"]];
+  const tiers: Array<[string, string]> = [
+    [family, engine],
+    [family, "*"],
+    ["*", engine],
+    ["*", "*"],
+  ];
   for (const [f, e] of tiers) {
     const hit = profiles.find((p) => p.family === f && p.engine === e);
     if (hit) return hit;

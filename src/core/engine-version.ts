@@ -14,10 +14,7 @@ const EngineName = z.custom<Engine>().superRefine((value, ctx) => {
 });
 
 /** The scenario's engine: `"vllm"` (version 1 form, unchanged) or `{name: "vllm", version: "0.6.0"}`. */
-export const EngineSpec = z.union([
-  EngineName,
-  z.strictObject({ name: EngineName, version: z.string().min(1).optional() }),
-]);
+export const EngineSpec = z.union([EngineName, z.strictObject({ name: EngineName, version: z.string().min(1).optional() })]);
 export type EngineSpec = z.infer<typeof EngineSpec>;
 
 /** The engine name of either form. */

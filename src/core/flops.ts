@@ -9,9 +9,23 @@ export interface FlopCount {
 
 const UNIT_LINK = { bytesPerSecond: 1, latencySeconds: 0 };
 const UNIT_RATES: Rates = {
-  matmulFlopsPerSecond: 1, attentionFlopsPerSecond: 1, memoryBytesPerSecond: 1, kvBytesPerSecond: 1,
-  gemmHalfEfficiencyTokens: 0, gemmHalfEfficiencyWidth: 0, expertGemmFraction: 1, tensorLink: UNIT_LINK, expertLink: UNIT_LINK, scaleOutLink: UNIT_LINK, scaleUpDomainSize: 1, pipelineLink: UNIT_LINK,
-  stepOverheadSeconds: 0, layerOverheadSeconds: 0, sequenceOverheadSeconds: 0, expertImbalanceFactor: 1, routingSkew: 0,
+  matmulFlopsPerSecond: 1,
+  attentionFlopsPerSecond: 1,
+  memoryBytesPerSecond: 1,
+  kvBytesPerSecond: 1,
+  gemmHalfEfficiencyTokens: 0,
+  gemmHalfEfficiencyWidth: 0,
+  expertGemmFraction: 1,
+  tensorLink: UNIT_LINK,
+  expertLink: UNIT_LINK,
+  scaleOutLink: UNIT_LINK,
+  scaleUpDomainSize: 1,
+  pipelineLink: UNIT_LINK,
+  stepOverheadSeconds: 0,
+  layerOverheadSeconds: 0,
+  sequenceOverheadSeconds: 0,
+  expertImbalanceFactor: 1,
+  routingSkew: 0,
 };
 const ONE_DEVICE: Plan = { tp: 1, pp: 1, ep: 1, dpAttention: 1, replicas: 1 };
 

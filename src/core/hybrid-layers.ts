@@ -19,8 +19,12 @@ const PATTERN: Record<string, [Mixer, LayerMlp]> = { M: ["mamba2", "none"], "*":
 const BLOCK: Record<string, [Mixer, LayerMlp]> = { mamba: ["mamba2", "none"], attention: ["attention", "none"], mlp: ["none", "dense"], moe: ["none", "moe"] };
 // layer_types: attention kinds, Qwen3.5's linear attention, Granite-4.0-H's mamba (each followed by the layer's MLP).
 const LAYER_TYPE: Record<string, Mixer> = {
-  full_attention: "attention", sliding_attention: "attention", attention: "attention", deepseek_sparse_attention: "attention",
-  linear_attention: "gdn", mamba: "mamba2",
+  full_attention: "attention",
+  sliding_attention: "attention",
+  attention: "attention",
+  deepseek_sparse_attention: "attention",
+  linear_attention: "gdn",
+  mamba: "mamba2",
 };
 
 /** Reads the per-layer structure; unknown layer kinds are issues naming the field. */

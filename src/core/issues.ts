@@ -35,7 +35,25 @@ export function pathOf(dotted: string): IssuePath {
     .map((part) => (/^\[\d+\]$/.test(part) ? Number(part.slice(1, -1)) : part));
 }
 
-const TYPED = new Set<string>(["described", "invalid_input", "required", "too_large", "required_one_of", "not_in_list", "choose_one", "out_of_order", "unknown_model", "unknown_accelerator", "unknown_provider", "before_first_price", "other_providers", "exceeds_context_window", "no_output_price", "unmatched_model", "no_index"]);
+const TYPED = new Set<string>([
+  "described",
+  "invalid_input",
+  "required",
+  "too_large",
+  "required_one_of",
+  "not_in_list",
+  "choose_one",
+  "out_of_order",
+  "unknown_model",
+  "unknown_accelerator",
+  "unknown_provider",
+  "before_first_price",
+  "other_providers",
+  "exceeds_context_window",
+  "no_output_price",
+  "unmatched_model",
+  "no_index",
+]);
 
 /**
  * An engine, catalog or price-book issue as a member of the union: the typed codes pass (a `field` becomes the

@@ -17,7 +17,7 @@ export const Derivation = z.strictObject({
 export type Derivation = z.infer<typeof Derivation>;
 
 const derivedHasDerivation = (f: { kind: MicrobenchKind; derivation?: Derivation | undefined }) => (f.kind === "derived") === (f.derivation !== undefined);
-const derivationMessage = { message: "derivation: required for kind \"derived\", absent for \"measured\"" };
+const derivationMessage = { message: 'derivation: required for kind "derived", absent for "measured"' };
 
 /** Achieved large dense GEMM throughput in one format (the best large square-ish shape, not a model's shapes). */
 export const AchievedGemm = z

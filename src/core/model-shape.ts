@@ -159,9 +159,7 @@ function buildShape(architecture: Architecture, precisions: Precisions): ModelSh
     headBytesPerParam,
     kvBytesPerToken: groupList.reduce((s, g) => s + g.layerCount * g.kvBytesPerToken, 0),
     stateBytesPerSequence: groupList.reduce((s, g) => s + g.layerCount * g.stateBytesPerSequence, 0),
-    weightBytes:
-      (parameters.totalCount - parameters.embeddingCount - parameters.lmHeadCount) * weightBytesPerParam +
-      (parameters.embeddingCount + parameters.lmHeadCount) * headBytesPerParam,
+    weightBytes: (parameters.totalCount - parameters.embeddingCount - parameters.lmHeadCount) * weightBytesPerParam + (parameters.embeddingCount + parameters.lmHeadCount) * headBytesPerParam,
     expertWeightBytes: expertParams * weightBytesPerParam,
   };
 }

@@ -1,14 +1,28 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import {
-  allReduceSeconds, collectiveSeconds, contextAttentionSeconds, gemmFormatFor, gemmSeconds, generationAttentionSeconds,
-  mlaContextSeconds, mlaGenerationSeconds, moeSeconds, profileFromRates, smoothMax, causalPairCount, type OperatorProfile,
+  allReduceSeconds,
+  collectiveSeconds,
+  contextAttentionSeconds,
+  gemmFormatFor,
+  gemmSeconds,
+  generationAttentionSeconds,
+  mlaContextSeconds,
+  mlaGenerationSeconds,
+  moeSeconds,
+  profileFromRates,
+  smoothMax,
+  causalPairCount,
+  type OperatorProfile,
 } from "./operators.js";
 
 const TERA = 1e12;
 // A synthetic profile with zero padding and a sharp max so the hand-derived roofline values apply exactly.
 const sharp: OperatorProfile = {
-  system: "synthetic", acceleratorIds: ["synthetic"], framework: "vllm", version: "0",
+  system: "synthetic",
+  acceleratorIds: ["synthetic"],
+  framework: "vllm",
+  version: "0",
   source: { url: "https://example.invalid/synthetic", retrievedDate: "2026-12-04", note: "test fixture" },
   gemm: { bf16: { launchSeconds: 5e-6, flopsPerSecond: 1000 * TERA, memoryBytesPerSecond: 3 * TERA, paddingM: 0, paddingN: 0, paddingK: 0, serialElementCount: 0, sharpness: 50 } },
   contextAttention: { bf16: { launchSeconds: 4e-6, perSequenceSeconds: 0, flopsPerSecond: 500 * TERA, headDimOverhead: 0, paddingTokens: 0, memoryBytesPerSecond: 3 * TERA, sharpness: 50 } },
@@ -18,9 +32,14 @@ const sharp: OperatorProfile = {
 };
 
 const rates = profileFromRates({
-  system: "rates", acceleratorIds: ["rates"], framework: "vllm", version: "0",
+  system: "rates",
+  acceleratorIds: ["rates"],
+  framework: "vllm",
+  version: "0",
   source: { url: "https://example.invalid/rates", retrievedDate: "2026-12-04", note: "test fixture" },
-  gemmFlopsPerSecondByFormat: { bf16: 150 * TERA, fp8: 300 * TERA }, memoryBytesPerSecond: 1 * TERA, launchSeconds: 8e-6,
+  gemmFlopsPerSecondByFormat: { bf16: 150 * TERA, fp8: 300 * TERA },
+  memoryBytesPerSecond: 1 * TERA,
+  launchSeconds: 8e-6,
   allReduceBusBytesPerSecond: 40e9,
 });
 
@@ -49,7 +68,7 @@ describe("attention", () => {
     // pairs = 1024*1025/2 = 524,800; flops = 4*128*32*524,800 = 8.598e9; / 5e14 = 1.7196e-5 s (+4 us launch).
     // memory = 1024*128*(4*32 + 2*8*2) B = 20.97 MB / 3e12 = 7.0e-6 s, negligible under q = 50.
     const t = contextAttentionSeconds(sharp, { batchSize: 1, inputTokens: 1024, headCount: 32, kvHeadCount: 8, headDim: 128, kvFormat: "bf16" });
-    expect(Math.abs(t / (4 * 128 * 32 * 524_800 / (500 * TERA) + 4e-6) - 1)).toBeLessThan(1e-6);
+    expect(Math.abs(t / ((4 * 128 * 32 * 524_800) / (500 * TERA) + 4e-6) - 1)).toBeLessThan(1e-6);
   });
   it("sliding windows count s·w - w(w-1)/2 pairs", () => {
     expect(causalPairCount(10, 4)).toBe(10 * 4 - 6);
@@ -91,33 +110,50 @@ describe("smoothMax", () => {
 
 const dim = fc.integer({ min: 1, max: 1 << 17 });
 const small = fc.integer({ min: 1, max: 512 });
-const profiles: [string, OperatorProfile][] = [["synthetic", sharp], ["profileFromRates", rates]];
+const profiles: [string, OperatorProfile][] = [
+  ["synthetic", sharp],
+  ["profileFromRates", rates],
+];
 
 describe.each(profiles)("properties (%s)", (_name, p) => {
   it("GEMM is finite, positive and non-decreasing in m, n, k", () => {
-    fc.assert(fc.property(dim, dim, dim, dim, (m, n, k, dm) => {
-      const t = gemmSeconds(p, "bf16", m, n, k);
-      return Number.isFinite(t) && t > 0 && gemmSeconds(p, "bf16", m + dm, n, k) >= t && gemmSeconds(p, "fp8", m, n + dm, k + dm) >= gemmSeconds(p, "fp8", m, n, k);
-    }), { seed: 7 });
+    fc.assert(
+      fc.property(dim, dim, dim, dim, (m, n, k, dm) => {
+        const t = gemmSeconds(p, "bf16", m, n, k);
+        return Number.isFinite(t) && t > 0 && gemmSeconds(p, "bf16", m + dm, n, k) >= t && gemmSeconds(p, "fp8", m, n + dm, k + dm) >= gemmSeconds(p, "fp8", m, n, k);
+      }),
+      { seed: 7 },
+    );
   });
   it("attention is finite, positive and non-decreasing in tokens and context", () => {
-    fc.assert(fc.property(small, dim, small, fc.integer({ min: 1, max: 8 }), fc.constantFrom(64, 128, 256), dim, fc.constantFrom(0, 128, 4096),
-      (b, s, h, g, d, ds, w) => {
+    fc.assert(
+      fc.property(small, dim, small, fc.integer({ min: 1, max: 8 }), fc.constantFrom(64, 128, 256), dim, fc.constantFrom(0, 128, 4096), (b, s, h, g, d, ds, w) => {
         const x = { batchSize: b, inputTokens: s, headCount: h * g, kvHeadCount: h, headDim: d, kvFormat: "bf16" as const, windowTokens: w };
         const c = contextAttentionSeconds(p, x);
         const y = { batchSize: b, contextTokens: s, headCount: h * g, kvHeadCount: h, headDim: d, kvFormat: "fp8" as const, windowTokens: w };
         const gsec = generationAttentionSeconds(p, y);
-        return Number.isFinite(c) && c > 0 && contextAttentionSeconds(p, { ...x, inputTokens: s + ds }) >= c
-          && Number.isFinite(gsec) && gsec > 0 && generationAttentionSeconds(p, { ...y, contextTokens: s + ds }) >= gsec
-          && generationAttentionSeconds(p, { ...y, batchSize: b + 1 }) >= gsec;
-      }), { seed: 11 });
+        return (
+          Number.isFinite(c) &&
+          c > 0 &&
+          contextAttentionSeconds(p, { ...x, inputTokens: s + ds }) >= c &&
+          Number.isFinite(gsec) &&
+          gsec > 0 &&
+          generationAttentionSeconds(p, { ...y, contextTokens: s + ds }) >= gsec &&
+          generationAttentionSeconds(p, { ...y, batchSize: b + 1 }) >= gsec
+        );
+      }),
+      { seed: 11 },
+    );
   });
   it("MoE is non-decreasing in tokens", () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 65536 }), fc.integer({ min: 1, max: 4096 }), fc.constantFrom(1, 2, 8), (t, dt, ep) => {
-      const x = { tokenCount: t, hiddenSize: 7168, intermediateSize: 2048, topK: 8, expertCount: 256, tpSize: 1, epSize: ep };
-      const a = moeSeconds(p.moe ? p : rates, "fp8", x);
-      return Number.isFinite(a) && a > 0 && moeSeconds(p.moe ? p : rates, "fp8", { ...x, tokenCount: t + dt }) >= a;
-    }), { seed: 13 });
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 65536 }), fc.integer({ min: 1, max: 4096 }), fc.constantFrom(1, 2, 8), (t, dt, ep) => {
+        const x = { tokenCount: t, hiddenSize: 7168, intermediateSize: 2048, topK: 8, expertCount: 256, tpSize: 1, epSize: ep };
+        const a = moeSeconds(p.moe ? p : rates, "fp8", x);
+        return Number.isFinite(a) && a > 0 && moeSeconds(p.moe ? p : rates, "fp8", { ...x, tokenCount: t + dt }) >= a;
+      }),
+      { seed: 13 },
+    );
   });
 });
 
@@ -127,7 +163,9 @@ describe("MLA", () => {
     mla: {
       scope: "kernel",
       context: { "bf16-kv-bf16": { launchSeconds: 1e-5, tokenSeconds: 1e-9, tokenHeadSeconds: 1e-10, pairHeadSeconds: 1e-12, weightSeconds: 1e-5, weightHeadSeconds: 1e-7, tokenMemorySeconds: 1e-9, sharpness: 3 } },
-      generation: { "bf16-kv-bf16": { launchSeconds: 1e-5, tokenSeconds: 1e-9, tokenHeadSeconds: 1e-10, contextHeadSeconds: 1e-12, weightSeconds: 1e-5, weightHeadSeconds: 1e-7, contextMemorySeconds: 1e-10, paddingTokens: 16, sharpness: 3 } },
+      generation: {
+        "bf16-kv-bf16": { launchSeconds: 1e-5, tokenSeconds: 1e-9, tokenHeadSeconds: 1e-10, contextHeadSeconds: 1e-12, weightSeconds: 1e-5, weightHeadSeconds: 1e-7, contextMemorySeconds: 1e-10, paddingTokens: 16, sharpness: 3 },
+      },
     },
   };
   it("falls back across variants and grows with context", () => {
@@ -135,7 +173,6 @@ describe("MLA", () => {
     const b = mlaGenerationSeconds(mla, { batchSize: 4, contextTokens: 8192, headCount: 16, kvFormat: "fp8" });
     expect(a).toBeGreaterThan(1e-5);
     expect(b).toBeGreaterThan(a);
-    expect(mlaContextSeconds(mla, { batchSize: 1, inputTokens: 4096, headCount: 16, kvFormat: "bf16" }))
-      .toBeGreaterThan(mlaContextSeconds(mla, { batchSize: 1, inputTokens: 1024, headCount: 16, kvFormat: "bf16" }));
+    expect(mlaContextSeconds(mla, { batchSize: 1, inputTokens: 4096, headCount: 16, kvFormat: "bf16" })).toBeGreaterThan(mlaContextSeconds(mla, { batchSize: 1, inputTokens: 1024, headCount: 16, kvFormat: "bf16" }));
   });
 });

@@ -209,7 +209,9 @@ export function gemmSeconds(p: OperatorProfile, format: KernelFormat, m: number,
 }
 
 export function gemmSecondsWith(g: GemmParams, bytes: { weight: number; activation: number; output: number }, m: number, n: number, k: number): number {
-  m = pos(m); n = pos(n); k = pos(k);
+  m = pos(m);
+  n = pos(n);
+  k = pos(k);
   const kk = k + g.paddingK;
   const compute = (2 * kk * ((m + g.paddingM) * (n + g.paddingN) + g.serialElementCount)) / g.flopsPerSecond;
   const memory = (bytes.weight * n * k + bytes.activation * m * k + bytes.output * m * n) / g.memoryBytesPerSecond;
@@ -245,7 +247,11 @@ export function contextAttentionSeconds(p: OperatorProfile, x: ContextAttentionI
 }
 
 export function contextAttentionSecondsWith(a: ContextAttentionParams, x: ContextAttentionInput): number {
-  const b = pos(x.batchSize), s = pos(x.inputTokens), h = pos(x.headCount), hkv = pos(x.kvHeadCount), d = pos(x.headDim);
+  const b = pos(x.batchSize),
+    s = pos(x.inputTokens),
+    h = pos(x.headCount),
+    hkv = pos(x.kvHeadCount),
+    d = pos(x.headDim);
   const pairs = causalPairCount(s, x.windowTokens);
   const compute = (4 * (d + a.headDimOverhead) * b * h * (pairs + a.paddingTokens * s)) / a.flopsPerSecond;
   const memory = (b * s * d * (4 * h + 2 * hkv * KV_BYTES[x.kvFormat])) / a.memoryBytesPerSecond;
@@ -268,7 +274,10 @@ export function generationAttentionSeconds(p: OperatorProfile, x: GenerationAtte
 }
 
 export function generationAttentionSecondsWith(a: GenerationAttentionParams, x: GenerationAttentionInput): number {
-  const b = pos(x.batchSize), h = pos(x.headCount), hkv = pos(x.kvHeadCount), d = pos(x.headDim);
+  const b = pos(x.batchSize),
+    h = pos(x.headCount),
+    hkv = pos(x.kvHeadCount),
+    d = pos(x.headDim);
   const w = x.windowTokens ?? 0;
   const c = (w > 0 ? Math.min(pos(x.contextTokens), w) : pos(x.contextTokens)) + a.paddingTokens;
   const memory = (2 * d * KV_BYTES[x.kvFormat] * c * (b * hkv + a.parallelHeadCount)) / a.memoryBytesPerSecond;
@@ -299,8 +308,11 @@ export function mlaContextSeconds(p: OperatorProfile, x: MlaContextInput): numbe
 }
 
 export function mlaContextSecondsWith(a: MlaContextParams, x: MlaContextInput): number {
-  const b = pos(x.batchSize), s = pos(x.inputTokens), h = pos(x.headCount);
-  const tokens = b * s, pairs = (b * s * (s + 1)) / 2;
+  const b = pos(x.batchSize),
+    s = pos(x.inputTokens),
+    h = pos(x.headCount);
+  const tokens = b * s,
+    pairs = (b * s * (s + 1)) / 2;
   const compute = tokens * (a.tokenSeconds + a.tokenHeadSeconds * h) + pairs * h * a.pairHeadSeconds;
   const memory = a.weightSeconds + a.weightHeadSeconds * h + tokens * a.tokenMemorySeconds;
   return a.launchSeconds + smoothMax(compute, memory, a.sharpness);
@@ -320,7 +332,9 @@ export function mlaGenerationSeconds(p: OperatorProfile, x: MlaGenerationInput):
 }
 
 export function mlaGenerationSecondsWith(a: MlaGenerationParams, x: MlaGenerationInput): number {
-  const b = pos(x.batchSize), h = pos(x.headCount), c = pos(x.contextTokens) + a.paddingTokens;
+  const b = pos(x.batchSize),
+    h = pos(x.headCount),
+    c = pos(x.contextTokens) + a.paddingTokens;
   const compute = b * (a.tokenSeconds + a.tokenHeadSeconds * h) + b * h * c * a.contextHeadSeconds;
   const memory = a.weightSeconds + a.weightHeadSeconds * h + b * c * a.contextMemorySeconds;
   return a.launchSeconds + smoothMax(compute, memory, a.sharpness);
@@ -352,7 +366,8 @@ export function moeSeconds(p: OperatorProfile, format: KernelFormat, x: MoeInput
 }
 
 export function moeSecondsWith(a: MoeParams, weightBytes: number, x: MoeInput): number {
-  const t = pos(x.tokenCount), hsz = pos(x.hiddenSize);
+  const t = pos(x.tokenCount),
+    hsz = pos(x.hiddenSize);
   const inter = pos(x.intermediateSize) / Math.max(1, pos(x.tpSize));
   const routed = (t * pos(x.topK)) / Math.max(1, pos(x.epSize));
   const active = activeLocalExpertCount(x);
@@ -386,15 +401,16 @@ export function collectiveSeconds(p: OperatorProfile, op: CollectiveOp, x: { mes
 /** Tensor-parallel all-reduce, seconds: the faster of the framework's custom kernel (within its size limit) and NCCL. */
 export function allReduceSeconds(p: OperatorProfile, x: { messageBytes: number; gpuCount: number }): number {
   const nccl = p.nccl?.all_reduce ? collectiveSecondsWith(p.nccl.all_reduce, "all_reduce", x.messageBytes, x.gpuCount) : Infinity;
-  const custom = p.allReduce && (x.messageBytes <= p.allReduce.maxMessageBytes || nccl === Infinity)
-    ? collectiveSecondsWith(p.allReduce, "all_reduce", x.messageBytes, x.gpuCount) : Infinity;
+  const custom = p.allReduce && (x.messageBytes <= p.allReduce.maxMessageBytes || nccl === Infinity) ? collectiveSecondsWith(p.allReduce, "all_reduce", x.messageBytes, x.gpuCount) : Infinity;
   const t = Math.min(nccl, custom);
   if (t === Infinity) throw new Error(`no all-reduce parameters in profile: ${p.system}/${p.framework}`);
   return t;
 }
 
 export function linearAttentionSecondsWith(a: LinearAttentionParams, batchSize: number, tokenCount: number, stateElementCount: number, channelCount: number): number {
-  const b = pos(batchSize), n = pos(tokenCount), st = pos(stateElementCount);
+  const b = pos(batchSize),
+    n = pos(tokenCount),
+    st = pos(stateElementCount);
   return a.launchSeconds + n * (st * a.tokenStateSeconds + pos(channelCount) * a.tokenChannelSeconds) + b * st * a.sequenceStateSeconds;
 }
 
@@ -457,7 +473,8 @@ export interface ProfileRates {
 
 /** OperatorProfile from microbenchmark rates (hardware without kernel tables): the same forms with generic tile padding. */
 export function profileFromRates(r: ProfileRates): OperatorProfile {
-  const bw = r.memoryBytesPerSecond, t0 = r.launchSeconds;
+  const bw = r.memoryBytesPerSecond,
+    t0 = r.launchSeconds;
   const gemm: Partial<Record<KernelFormat, GemmParams>> = {};
   for (const [f, rate] of Object.entries(r.gemmFlopsPerSecondByFormat) as [KernelFormat, number | undefined][]) {
     if (!rate || !(rate > 0)) continue;
@@ -473,8 +490,16 @@ export function profileFromRates(r: ProfileRates): OperatorProfile {
     moe[f] = { launchSeconds: 2 * t0, perTokenSeconds: 0, flopsPerSecond: g.flopsPerSecond * 0.7, memoryBytesPerSecond: bw, paddingTokens: 32, sharpness: 4 };
   }
   const profile: OperatorProfile = {
-    system: r.system, acceleratorIds: r.acceleratorIds, framework: r.framework, version: r.version, source: r.source, basis: "microbenchmark",
-    gemm, contextAttention: { bf16: ctx, fp8: ctx }, generationAttention: { bf16: gen, fp8: gen }, moe,
+    system: r.system,
+    acceleratorIds: r.acceleratorIds,
+    framework: r.framework,
+    version: r.version,
+    source: r.source,
+    basis: "microbenchmark",
+    gemm,
+    contextAttention: { bf16: ctx, fp8: ctx },
+    generationAttention: { bf16: gen, fp8: gen },
+    moe,
   };
   if (r.allReduceBusBytesPerSecond && r.allReduceBusBytesPerSecond > 0) {
     profile.allReduce = { launchSeconds: r.allReduceLatencySeconds ?? 10e-6, hopSeconds: 0, busBytesPerSecond: r.allReduceBusBytesPerSecond, maxMessageBytes: Infinity };

@@ -48,11 +48,17 @@ export function ratesFor(
   const epGroup = plan.ep;
   const tensorLink = linkFor(accelerator, tpGroup * plan.dpAttention, profile);
   const expertLink = linkFor(accelerator, 1, profile);
-  const scaleOutLink = accelerator.scaleOut
-    ? { bytesPerSecond: accelerator.scaleOut.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: accelerator.scaleOut.latencySeconds }
-    : null;
+  const scaleOutLink = accelerator.scaleOut ? { bytesPerSecond: accelerator.scaleOut.bandwidthBytesPerSecond * profile.linkBandwidthFraction, latencySeconds: accelerator.scaleOut.latencySeconds } : null;
   if (epGroup > accelerator.scaleUp.domainSize && !scaleOutLink) {
-    return { ok: false, issue: { code: "no_scale_out_link", groupSize: epGroup, domainSize: accelerator.scaleUp.domainSize, message: `expert parallelism over ${epGroup} accelerators exceeds the ${accelerator.scaleUp.domainSize}-accelerator scale-up domain of ${accelerator.id}, which has no scale-out network` } };
+    return {
+      ok: false,
+      issue: {
+        code: "no_scale_out_link",
+        groupSize: epGroup,
+        domainSize: accelerator.scaleUp.domainSize,
+        message: `expert parallelism over ${epGroup} accelerators exceeds the ${accelerator.scaleUp.domainSize}-accelerator scale-up domain of ${accelerator.id}, which has no scale-out network`,
+      },
+    };
   }
   const pipelineLink = linkFor(accelerator, plan.tp * plan.dpAttention * plan.pp, profile);
   if (!tensorLink || !pipelineLink) {
@@ -100,7 +106,8 @@ export function ratesFor(
  * everything else 16-bit. The KV cache is fp8 only when stored in 8 bits.
  */
 export function kernelRatesFor(profile: OperatorProfile, precisions: Precisions, peakFlopsPerSecond: number): KernelRates {
-  const w = precisions.weights, act = precisions.activations;
+  const w = precisions.weights,
+    act = precisions.activations;
   const eight = (x: string) => x === "fp8" || x === "int8";
   const four = (x: string) => x === "fp4" || x === "int4";
   let gemmFormat: KernelFormat = "bf16";

@@ -178,9 +178,15 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan,
     const prefillReplicas = split.prefillAcceleratorCount / perReplica;
     const decodeReplicas = (scenario.hardware.count - split.prefillAcceleratorCount) / perReplica;
     if (!Number.isInteger(prefillReplicas) || prefillReplicas < 1 || decodeReplicas < 1 || !Number.isInteger(decodeReplicas)) {
-      return infeasible(plan, [{ code: "impossible_disaggregation", field: "features.disaggregation.prefillAcceleratorCount", message: `features.disaggregation.prefillAcceleratorCount: ${split.prefillAcceleratorCount} must be a whole number of ${perReplica}-accelerator replicas and leave at least one replica of the ${scenario.hardware.count} for decode` }]);
+      return infeasible(plan, [
+        {
+          code: "impossible_disaggregation",
+          field: "features.disaggregation.prefillAcceleratorCount",
+          message: `features.disaggregation.prefillAcceleratorCount: ${split.prefillAcceleratorCount} must be a whole number of ${perReplica}-accelerator replicas and leave at least one replica of the ${scenario.hardware.count} for decode`,
+        },
+      ]);
     }
-    const link = scenario.hardware.count <= accelerator.scaleUp.domainSize ? accelerator.scaleUp : accelerator.scaleOut ?? accelerator.scaleUp;
+    const link = scenario.hardware.count <= accelerator.scaleUp.domainSize ? accelerator.scaleUp : (accelerator.scaleOut ?? accelerator.scaleUp);
     disaggregation = {
       prefillReplicas,
       decodeReplicas,
@@ -189,9 +195,7 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan,
     };
   }
   const run = (perReplica: number): LoadPoint =>
-    disaggregation
-      ? disaggregatedLoop(shape, plan, rates, policy, perReplica * plan.replicas, work.inputTokens, work.outputTokens, disaggregation)
-      : closedLoop(shape, plan, rates, policy, perReplica, work.inputTokens, work.outputTokens);
+    disaggregation ? disaggregatedLoop(shape, plan, rates, policy, perReplica * plan.replicas, work.inputTokens, work.outputTokens, disaggregation) : closedLoop(shape, plan, rates, policy, perReplica, work.inputTokens, work.outputTokens);
 
   if (load.mode === "concurrency" && simulate && !disaggregation) {
     const perReplica = Math.max(1, load.concurrency / plan.replicas);
@@ -263,9 +267,7 @@ export function evaluatePlan(input: PredictInput, shape: ModelShape, plan: Plan,
     }
   }
   const atCap = loIndex === grid.length - 1;
-  const sloBinding: Evaluation["sloBinding"] = atCap
-    ? kvCapacitySequences <= policy.maxBatchSequences ? "capacity" : "max-batch"
-    : blocker && !blocker.tpotOk ? "tpot" : "ttft";
+  const sloBinding: Evaluation["sloBinding"] = atCap ? (kvCapacitySequences <= policy.maxBatchSequences ? "capacity" : "max-batch") : blocker && !blocker.tpotOk ? "tpot" : "ttft";
   const e = finish(plan, lo.point, lo.point.runningSequences * plan.replicas, reportedCapacity, issues);
   return { ...e, ttftSeconds: lo.latency.ttftMeanSeconds, sloBinding };
 }
@@ -314,9 +316,18 @@ function finish(plan: Plan, point: LoadPoint, systemConcurrency: number, kvCapac
 
 function infeasible(plan: Plan, issues: Issue[]): Evaluation {
   const zero: LoadPoint = {
-    concurrency: 0, runningSequences: 0, requestsPerSecond: 0, outputTokensPerSecond: 0, inputTokensPerSecond: 0,
-    ttftSeconds: 0, tpotSeconds: 0, e2eSeconds: 0, prefillTimeFraction: 0,
-    decodeStep: { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 }, limitedBy: null, ttftQueueSeconds: 0,
+    concurrency: 0,
+    runningSequences: 0,
+    requestsPerSecond: 0,
+    outputTokensPerSecond: 0,
+    inputTokensPerSecond: 0,
+    ttftSeconds: 0,
+    tpotSeconds: 0,
+    e2eSeconds: 0,
+    prefillTimeFraction: 0,
+    decodeStep: { seconds: 0, computeSeconds: 0, memorySeconds: 0, interconnectSeconds: 0, overheadSeconds: 0 },
+    limitedBy: null,
+    ttftQueueSeconds: 0,
   };
   return { plan, point: zero, systemConcurrency: 0, bound: "capacity", fits: false, issues, ttftSeconds: 0, tpotSeconds: 0 };
 }
@@ -334,9 +345,23 @@ function toPrediction(input: PredictInput, e: Evaluation): Prediction {
   const parallelism = { tp: e.plan.tp * e.plan.dpAttention, pp: e.plan.pp, ep: e.plan.ep, replicas: e.plan.replicas, dp: e.plan.dpAttention };
   if (!e.fits && e.point.requestsPerSecond === 0) {
     return {
-      id: scenario.id ?? null, fits: false, outputTokensPerSecond: null, inputTokensPerSecond: null, ttftSeconds: null, tpotSeconds: null,
-      concurrency: null, parallelism, bound: "capacity", usdPerMillionOutputTokens: null, usdPerMillionInputTokens: null, issues: e.issues,
-      requestsPerSecond: null, e2eSeconds: null, kwhPerMillionTokens: null, gramsCo2PerMillionTokens: null, kvCapacitySequences: null,
+      id: scenario.id ?? null,
+      fits: false,
+      outputTokensPerSecond: null,
+      inputTokensPerSecond: null,
+      ttftSeconds: null,
+      tpotSeconds: null,
+      concurrency: null,
+      parallelism,
+      bound: "capacity",
+      usdPerMillionOutputTokens: null,
+      usdPerMillionInputTokens: null,
+      issues: e.issues,
+      requestsPerSecond: null,
+      e2eSeconds: null,
+      kwhPerMillionTokens: null,
+      gramsCo2PerMillionTokens: null,
+      kvCapacitySequences: null,
     };
   }
   const replicas = e.plan.replicas;

@@ -41,30 +41,50 @@ describe("parseQuantization", () => {
   });
 
   it("ModelOpt MIXED_PRECISION: the MLP layers' most common format sets the weights", () => {
-    const q = value({}, {
-      quantization: {
-        quant_algo: "MIXED_PRECISION", kv_cache_quant_algo: "FP8",
-        quantized_layers: {
-          "layers.0.linear_attn.in_proj_qkv": { quant_algo: "FP8" }, "layers.0.linear_attn.out_proj": { quant_algo: "FP8" },
-          "layers.1.linear_attn.in_proj_qkv": { quant_algo: "FP8" }, "layers.0.mlp.up_proj": { quant_algo: "W4A16_NVFP4" },
-          "layers.0.mlp.down_proj": { quant_algo: "W4A16_NVFP4" },
+    const q = value(
+      {},
+      {
+        quantization: {
+          quant_algo: "MIXED_PRECISION",
+          kv_cache_quant_algo: "FP8",
+          quantized_layers: {
+            "layers.0.linear_attn.in_proj_qkv": { quant_algo: "FP8" },
+            "layers.0.linear_attn.out_proj": { quant_algo: "FP8" },
+            "layers.1.linear_attn.in_proj_qkv": { quant_algo: "FP8" },
+            "layers.0.mlp.up_proj": { quant_algo: "W4A16_NVFP4" },
+            "layers.0.mlp.down_proj": { quant_algo: "W4A16_NVFP4" },
+          },
         },
       },
-    });
+    );
     expect(q).toMatchObject({ format: "nvfp4", weights: "fp4", activations: "bf16", kvCache: "fp8" });
   });
 
   it("compressed-tensors int4 group-32 weight-only (Kimi K2.5)", () => {
-    const q = value({ text_config: { quantization_config: {
-      quant_method: "compressed-tensors", format: "pack-quantized", kv_cache_scheme: null,
-      config_groups: { group_0: { input_activations: null, weights: { num_bits: 4, type: "int", group_size: 32, strategy: "group", symmetric: true } } },
-    } } });
+    const q = value({
+      text_config: {
+        quantization_config: {
+          quant_method: "compressed-tensors",
+          format: "pack-quantized",
+          kv_cache_scheme: null,
+          config_groups: { group_0: { input_activations: null, weights: { num_bits: 4, type: "int", group_size: 32, strategy: "group", symmetric: true } } },
+        },
+      },
+    });
     expect(q).toMatchObject({ format: "int4-group", weights: "int4", activations: "bf16", kvCache: null });
   });
 
   it("compressed-tensors mxfp4 and fp8 W8A8", () => {
-    expect(value({ quantization_config: { quant_method: "compressed-tensors", format: "mxfp4-pack-quantized", config_groups: { g: { weights: { num_bits: 4, type: "float", group_size: 32 } } } } })).toMatchObject({ format: "mxfp4", weights: "fp4", activations: "bf16" });
-    expect(value({ quantization_config: { quant_method: "compressed-tensors", config_groups: { g: { weights: { num_bits: 8, type: "float", strategy: "channel" }, input_activations: { num_bits: 8, type: "float" } } } } })).toMatchObject({ format: "fp8-per-channel", weights: "fp8", activations: "fp8" });
+    expect(value({ quantization_config: { quant_method: "compressed-tensors", format: "mxfp4-pack-quantized", config_groups: { g: { weights: { num_bits: 4, type: "float", group_size: 32 } } } } })).toMatchObject({
+      format: "mxfp4",
+      weights: "fp4",
+      activations: "bf16",
+    });
+    expect(value({ quantization_config: { quant_method: "compressed-tensors", config_groups: { g: { weights: { num_bits: 8, type: "float", strategy: "channel" }, input_activations: { num_bits: 8, type: "float" } } } } })).toMatchObject({
+      format: "fp8-per-channel",
+      weights: "fp8",
+      activations: "fp8",
+    });
   });
 
   it("AWQ and GPTQ int4: weight-only", () => {

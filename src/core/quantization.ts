@@ -4,9 +4,7 @@ import type { Precision } from "./precision.js";
 import { type Issue, type Result, fail, ok } from "./result.js";
 
 /** Checkpoint quantization schemes the engine knows how to size. */
-export const QuantizationFormat = z.enum([
-  "fp8-block", "fp8-per-tensor", "fp8-per-channel", "nvfp4", "mxfp4", "int4-awq", "int4-gptq", "int4-group", "int8",
-]);
+export const QuantizationFormat = z.enum(["fp8-block", "fp8-per-tensor", "fp8-per-channel", "nvfp4", "mxfp4", "int4-awq", "int4-gptq", "int4-group", "int8"]);
 export type QuantizationFormat = z.infer<typeof QuantizationFormat>;
 
 /** Formats a checkpoint is released in: what its linear weights are stored as and what its GEMMs expect. */
@@ -60,7 +58,14 @@ function fromQuantizationConfig(q: Obj): Result<ReleasePrecision> {
     const bits = typeof q.bits === "number" ? q.bits : typeof q.w_bit === "number" ? q.w_bit : 4;
     const group = q.group_size ?? q.q_group_size;
     if (bits === 4) {
-      return ok({ format: method === "awq" ? "int4-awq" : "int4-gptq", weights: "int4", activations: "bf16", kvCache: null, origin: "quantization_config", description: `${method} int4 weights${typeof group === "number" ? `, group ${group}` : ""}, 16-bit activations` });
+      return ok({
+        format: method === "awq" ? "int4-awq" : "int4-gptq",
+        weights: "int4",
+        activations: "bf16",
+        kvCache: null,
+        origin: "quantization_config",
+        description: `${method} int4 weights${typeof group === "number" ? `, group ${group}` : ""}, 16-bit activations`,
+      });
     }
     if (bits === 8) return ok({ format: "int8", weights: "int8", activations: "bf16", kvCache: null, origin: "quantization_config", description: `${method} int8 weights, 16-bit activations` });
     return unsupported("quantization_config.bits", bits, `${method} with`);
@@ -145,10 +150,24 @@ function fromCompressedTensors(q: Obj): Result<ReleasePrecision> {
   const actOf = (): Precision => (input === null ? "bf16" : Number(input.num_bits) === 4 ? "fp4" : input.type === "int" ? "int8" : "fp8");
   if (bits === 4 && type === "float") {
     const mx = /mxfp4/.test(format) || groupSize === 32;
-    return ok({ format: mx ? "mxfp4" : "nvfp4", weights: "fp4", activations: actOf(), kvCache, origin, description: `compressed-tensors ${mx ? "mxfp4" : "nvfp4"} weights (group ${groupSize ?? "?"}), ${input ? actOf() : "16-bit"} activations` });
+    return ok({
+      format: mx ? "mxfp4" : "nvfp4",
+      weights: "fp4",
+      activations: actOf(),
+      kvCache,
+      origin,
+      description: `compressed-tensors ${mx ? "mxfp4" : "nvfp4"} weights (group ${groupSize ?? "?"}), ${input ? actOf() : "16-bit"} activations`,
+    });
   }
   if (bits === 4 && type === "int") {
-    return ok({ format: "int4-group", weights: "int4", activations: actOf(), kvCache, origin, description: `compressed-tensors int4 weights (group ${groupSize ?? "?"}, ${w.symmetric === false ? "asymmetric" : "symmetric"}), ${input ? actOf() : "16-bit"} activations` });
+    return ok({
+      format: "int4-group",
+      weights: "int4",
+      activations: actOf(),
+      kvCache,
+      origin,
+      description: `compressed-tensors int4 weights (group ${groupSize ?? "?"}, ${w.symmetric === false ? "asymmetric" : "symmetric"}), ${input ? actOf() : "16-bit"} activations`,
+    });
   }
   if (bits === 8 && type === "float") {
     const strategy = String(w.strategy ?? "tensor");

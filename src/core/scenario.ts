@@ -107,7 +107,12 @@ export const Scenario = z.strictObject({
           lengths: z.enum(["fixed", "uniform", "sharegpt"]).default("fixed"),
           rangeRatio: z.number().min(0).max(1).default(0),
           requestCount: z.number().int().min(1).max(100_000).optional(),
-          seed: z.number().int().min(0).max(2 ** 31).default(1),
+          seed: z
+            .number()
+            .int()
+            .min(0)
+            .max(2 ** 31)
+            .default(1),
           method: z.enum(["simulation", "closed-form"]).default("simulation"),
         })
         .optional(),

@@ -65,10 +65,18 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
     const requestsPerSecond = running / pass.seconds;
     const queueWait = (concurrency - running) / requestsPerSecond;
     return {
-      concurrency, runningSequences: running, requestsPerSecond,
-      outputTokensPerSecond: requestsPerSecond * output, inputTokensPerSecond: requestsPerSecond * input,
-      ttftSeconds: pass.seconds + queueWait, tpotSeconds: 0, e2eSeconds: pass.seconds + queueWait,
-      prefillTimeFraction: 1, decodeStep: empty, limitedBy, ttftQueueSeconds: 0, // TTFT is the whole pass: no queue beyond one step
+      concurrency,
+      runningSequences: running,
+      requestsPerSecond,
+      outputTokensPerSecond: requestsPerSecond * output,
+      inputTokensPerSecond: requestsPerSecond * input,
+      ttftSeconds: pass.seconds + queueWait,
+      tpotSeconds: 0,
+      e2eSeconds: pass.seconds + queueWait,
+      prefillTimeFraction: 1,
+      decodeStep: empty,
+      limitedBy,
+      ttftQueueSeconds: 0, // TTFT is the whole pass: no queue beyond one step
     };
   }
 
@@ -136,8 +144,17 @@ export function closedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: 
 }
 
 function finishPoint(
-  concurrency: number, running: number, e2e: number, ttft: number, tpot: number, input: number, output: number,
-  prefillTimeFraction: number, decodeStep: StepTime, limitedBy: LoadPoint["limitedBy"], budgetQueueSeconds?: number,
+  concurrency: number,
+  running: number,
+  e2e: number,
+  ttft: number,
+  tpot: number,
+  input: number,
+  output: number,
+  prefillTimeFraction: number,
+  decodeStep: StepTime,
+  limitedBy: LoadPoint["limitedBy"],
+  budgetQueueSeconds?: number,
 ): LoadPoint {
   const requestsPerSecond = running / e2e;
   const queueWait = (concurrency - running) / requestsPerSecond;
@@ -220,14 +237,7 @@ function normalQuantile(p: number): number {
  * nearly all busy; its wait is exponential beyond that, so the p-quantile is drain * ln(C / (1 - p)). TPOT's
  * tail is the profile's p99/mean ratio, scaled to the percentile on the same exponential scale.
  */
-export function openLoopLatency(
-  point: LoadPoint,
-  prefillSeconds: (tokens: number) => number,
-  input: number,
-  maxRunning: number,
-  percentile: number,
-  tpotTail99Ratio: number,
-): OpenLoopLatency {
+export function openLoopLatency(point: LoadPoint, prefillSeconds: (tokens: number) => number, input: number, maxRunning: number, percentile: number, tpotTail99Ratio: number): OpenLoopLatency {
   const p = percentile / 100;
   const step = point.tpotSeconds > 0 ? point.tpotSeconds : point.e2eSeconds;
   const arrivalsPerStep = point.requestsPerSecond * step;
@@ -265,9 +275,7 @@ export interface Disaggregation {
  * link before the first token. The system sustains the smaller of the two pools' request rates. The returned point
  * is normalized per replica of the whole system (total replicas = prefill + decode) like closedLoop's.
  */
-export function disaggregatedLoop(
-  shape: ModelShape, plan: Plan, rates: Rates, policy: ServingPolicy, systemConcurrency: number, input: number, output: number, d: Disaggregation,
-): LoadPoint {
+export function disaggregatedLoop(shape: ModelShape, plan: Plan, rates: Rates, policy: ServingPolicy, systemConcurrency: number, input: number, output: number, d: Disaggregation): LoadPoint {
   const perDecode = systemConcurrency / d.decodeReplicas;
   const cap = Math.max(1, Math.min(policy.maxBatchSequences, policy.kvCapacitySequences));
   const running = Math.max(1, Math.min(perDecode, cap));

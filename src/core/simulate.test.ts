@@ -62,8 +62,8 @@ describe("simulateServing", () => {
     // Prefill-only requests (1 output token), one sequence at a time, service s = 0.01 + 0.01 = 0.02 s.
     // lambda = 25/s, rho = 0.5: Wq = lambda s^2 / (2 (1 - rho)) = 25 x 4e-4 / 1 = 0.010 s; TTFT = Wq + s = 0.030 s.
     const r = simulateServing(base({ arrivals: { kind: "poisson", requestsPerSecond: 25 }, outputTokens: 1, requestCount: 40_000, policy: policy({ maxBatchSequences: 1 }) }));
-    expect(r.queue.meanSeconds).toBeGreaterThan(0.010 * 0.93);
-    expect(r.queue.meanSeconds).toBeLessThan(0.010 * 1.07);
+    expect(r.queue.meanSeconds).toBeGreaterThan(0.01 * 0.93);
+    expect(r.queue.meanSeconds).toBeLessThan(0.01 * 1.07);
     expect(r.ttft.meanSeconds).toBeCloseTo(0.03, 2);
     expect(r.requestsPerSecond).toBeGreaterThan(25 * 0.97);
     expect(r.requestsPerSecond).toBeLessThan(25 * 1.03);

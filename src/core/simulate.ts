@@ -7,12 +7,7 @@ import type { StepLoad } from "./step.js";
  * "poisson"/"gamma": open-loop arrivals at a rate, gamma with a burstiness (shape; 1 = Poisson, vLLM's
  * --burstiness); "static": one batch prefilled together and decoded together; "offline": everything at t = 0.
  */
-export type Arrivals =
-  | { kind: "closed"; concurrency: number }
-  | { kind: "poisson"; requestsPerSecond: number }
-  | { kind: "gamma"; requestsPerSecond: number; burstiness: number }
-  | { kind: "offline" }
-  | { kind: "static" };
+export type Arrivals = { kind: "closed"; concurrency: number } | { kind: "poisson"; requestsPerSecond: number } | { kind: "gamma"; requestsPerSecond: number; burstiness: number } | { kind: "offline" } | { kind: "static" };
 
 /** Prompt and output lengths: fixed, uniform within +-rangeRatio of the mean (vLLM's --random-range-ratio), or ShareGPT-like (lognormal). */
 export type Lengths = { kind: "fixed" } | { kind: "uniform"; rangeRatio: number } | { kind: "sharegpt" };
@@ -289,7 +284,11 @@ export function simulateServing(input: SimulationInput): SimulationResult {
     }
     // The next open-loop arrival bounds the leap (closed-loop arrivals only follow finishes).
     let nextArrival = Infinity;
-    for (let i = nextWaiting; i < released; i++) if (state[i] === WAITING) { nextArrival = arrival[i]!; break; }
+    for (let i = nextWaiting; i < released; i++)
+      if (state[i] === WAITING) {
+        nextArrival = arrival[i]!;
+        break;
+      }
     const count = running.length;
     const meanContext = contextSum / count;
     load.decodeSequenceCount = count;
@@ -337,7 +336,11 @@ export function simulateServing(input: SimulationInput): SimulationResult {
     // Idle: jump to the next arrival.
     if (running.length === 0 && waitingHead() < 0) {
       let next = Infinity;
-      for (let i = nextWaiting; i < released; i++) if (state[i] === WAITING) { next = arrival[i]!; break; }
+      for (let i = nextWaiting; i < released; i++)
+        if (state[i] === WAITING) {
+          next = arrival[i]!;
+          break;
+        }
       if (next === Infinity) throw new Error("simulateServing: nothing to run and nothing to arrive");
       now = Math.max(now, next);
       continue;

@@ -43,20 +43,20 @@ export function defaultRequestCount(concurrency: number): number {
  * scheduler over 1/dp of the requests and the ranks step together, so one rank is simulated and its step costs the
  * whole replica's step at dp times its load. `concurrency` is per replica for closed-loop arrivals.
  */
-export function simulatedPoint(
-  shape: ModelShape, plan: Plan, rates: Rates, policy: ServingPolicy, scheduler: SchedulerKind, kvCapacityBytes: number,
-  input: number, output: number, bench: BenchmarkShape,
-): SimulatedPoint {
+export function simulatedPoint(shape: ModelShape, plan: Plan, rates: Rates, policy: ServingPolicy, scheduler: SchedulerKind, kvCapacityBytes: number, input: number, output: number, bench: BenchmarkShape): SimulatedPoint {
   const dp = Math.max(1, plan.dpAttention);
   const spec = policy.speculative;
   const perStep = spec ? tokensPerSpeculativeStep(spec.draftTokens, spec.acceptanceRate) : 1;
   const fed = spec ? spec.draftTokens + 1 : 1;
   const draftFactor = 1 + (spec ? spec.draftCostFraction * spec.draftTokens : 0);
   const arrivals: Arrivals =
-    bench.arrivals.kind === "closed" ? { kind: "closed", concurrency: Math.max(1, bench.arrivals.concurrency / dp) }
-    : bench.arrivals.kind === "poisson" ? { kind: "poisson", requestsPerSecond: bench.arrivals.requestsPerSecond / dp }
-    : bench.arrivals.kind === "gamma" ? { ...bench.arrivals, requestsPerSecond: bench.arrivals.requestsPerSecond / dp }
-    : bench.arrivals;
+    bench.arrivals.kind === "closed"
+      ? { kind: "closed", concurrency: Math.max(1, bench.arrivals.concurrency / dp) }
+      : bench.arrivals.kind === "poisson"
+        ? { kind: "poisson", requestsPerSecond: bench.arrivals.requestsPerSecond / dp }
+        : bench.arrivals.kind === "gamma"
+          ? { ...bench.arrivals, requestsPerSecond: bench.arrivals.requestsPerSecond / dp }
+          : bench.arrivals;
   const perRankConcurrency = arrivals.kind === "closed" ? arrivals.concurrency : policy.maxBatchSequences / dp;
   const requestCount = bench.requestCount !== undefined ? Math.max(1, Math.round(bench.requestCount / dp)) : defaultRequestCount(perRankConcurrency);
   // Steps repeat with nearly the same load: memoize on the load with the context rounded to 1/64 of itself.

@@ -2,18 +2,7 @@
 import type { LayerGroup, ModelShape } from "./model-shape.js";
 import { allToAllSeconds } from "./collectives.js";
 import { expectedDistinctExperts } from "./moe.js";
-import {
-  type KernelFormat,
-  type KvFormat,
-  type OperatorProfile,
-  allReduceSeconds,
-  contextAttentionSeconds,
-  gemmSeconds,
-  generationAttentionSeconds,
-  mlaContextSeconds,
-  mlaGenerationSeconds,
-  moeSeconds,
-} from "./operators.js";
+import { type KernelFormat, type KvFormat, type OperatorProfile, allReduceSeconds, contextAttentionSeconds, gemmSeconds, generationAttentionSeconds, mlaContextSeconds, mlaGenerationSeconds, moeSeconds } from "./operators.js";
 
 /** How one replica is split over accelerators. */
 export interface Plan {
@@ -167,8 +156,7 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     visit?.(name, flops * count, bytes * count, t, compute ? "compute" : "memory");
   };
   // Small GEMMs waste tiles: efficiency falls with few tokens (m) and with narrow matrices (width after sharding).
-  const gemmRate = (m: number, width: number): number =>
-    rates.matmulFlopsPerSecond * (m / (m + rates.gemmHalfEfficiencyTokens)) * (width / (width + rates.gemmHalfEfficiencyWidth));
+  const gemmRate = (m: number, width: number): number => rates.matmulFlopsPerSecond * (m / (m + rates.gemmHalfEfficiencyTokens)) * (width / (width + rates.gemmHalfEfficiencyWidth));
 
   for (const g of shape.groups) {
     const layers = g.layerCount / pp;
@@ -182,7 +170,13 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     const linear = g.mixer === "gdn" || g.mixer === "mamba2";
     // Mixer projections: sharded by tp, replicated over dp ranks (each sees its own tokens).
     if (g.attentionParamCount > 0) {
-      op("attention projections", (2 * attnTokens * g.attentionParamCount) / tp, (g.attentionParamCount * wB) / tp + (attnTokens * g.activationElementsPerToken * aB) / (4 * tp), gemmRate(attnTokens, Math.min(h, (a.headCount * a.headDim) / tp)), layers);
+      op(
+        "attention projections",
+        (2 * attnTokens * g.attentionParamCount) / tp,
+        (g.attentionParamCount * wB) / tp + (attnTokens * g.activationElementsPerToken * aB) / (4 * tp),
+        gemmRate(attnTokens, Math.min(h, (a.headCount * a.headDim) / tp)),
+        layers,
+      );
     }
     const window = g.sliding && a.slidingWindow !== null ? a.slidingWindow : Infinity;
     if (attention && decodeSeqs > 0) {
@@ -191,7 +185,8 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
       const seqs = decodeSeqs / dp;
       // KV is read once per step however many draft tokens are verified against it.
       op("attention decode", (seqs * q * core * g.decodeAttentionFlopsPerPair) / tp, (seqs * (core + q) * g.kvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
-      if (g.indexerFlopsPerPair > 0) op("sparse-attention indexer decode", (seqs * q * ctx * g.indexerFlopsPerPair) / tp, (seqs * ctx * g.indexerKvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
+      if (g.indexerFlopsPerPair > 0)
+        op("sparse-attention indexer decode", (seqs * q * ctx * g.indexerFlopsPerPair) / tp, (seqs * ctx * g.indexerKvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
     }
     if (attention && prefill > 0) {
       const ctx = Math.min(load.prefillContextTokens, window);
@@ -257,10 +252,20 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
       const flops = (seqs * q * core * g.decodeAttentionFlopsPerPair) / tp;
       const bytes = (seqs * (core + q) * g.kvBytesPerToken * dp) / kvShard;
       if (!mla && !gqaTables) op("attention decode", flops, bytes, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
-      else kop(mlaModule ? "attention (MLA module) decode" : "attention decode", flops, bytes, mla
-        ? mlaGenerationSeconds(P, { batchSize: seqs * q, contextTokens: core, headCount: headsPerRank, kvFormat: k.kvFormat, gemmFormat: k.mlaFormat })
-        : generationAttentionSeconds(P, { batchSize: seqs, contextTokens: core, headCount: headsPerRank * q, kvHeadCount: kvHeadsPerRank, headDim: a.headDim, kvFormat: k.kvFormat }), layers, rates.kvBytesPerSecond, rates.attentionFlopsPerSecond);
-      if (g.indexerFlopsPerPair > 0) op("sparse-attention indexer decode", (seqs * q * ctx * g.indexerFlopsPerPair) / tp, (seqs * ctx * g.indexerKvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
+      else
+        kop(
+          mlaModule ? "attention (MLA module) decode" : "attention decode",
+          flops,
+          bytes,
+          mla
+            ? mlaGenerationSeconds(P, { batchSize: seqs * q, contextTokens: core, headCount: headsPerRank, kvFormat: k.kvFormat, gemmFormat: k.mlaFormat })
+            : generationAttentionSeconds(P, { batchSize: seqs, contextTokens: core, headCount: headsPerRank * q, kvHeadCount: kvHeadsPerRank, headDim: a.headDim, kvFormat: k.kvFormat }),
+          layers,
+          rates.kvBytesPerSecond,
+          rates.attentionFlopsPerSecond,
+        );
+      if (g.indexerFlopsPerPair > 0)
+        op("sparse-attention indexer decode", (seqs * q * ctx * g.indexerFlopsPerPair) / tp, (seqs * ctx * g.indexerKvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers, rates.kvBytesPerSecond);
     }
     if (attention && prefill > 0) {
       const ctx = Math.min(load.prefillContextTokens, window);
@@ -273,9 +278,18 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
       const flops = (p * core * g.prefillAttentionFlopsPerPair) / tp;
       const bytes = (p * g.kvBytesPerToken * dp) / kvShard + (p * 4 * h * aB) / tp;
       if (!mla && !gqaTables) op("attention prefill", flops, bytes, rates.attentionFlopsPerSecond, layers);
-      else kop(mlaModule ? "attention (MLA module) prefill" : "attention prefill", flops, bytes, mla
-        ? mlaContextSeconds(P, { batchSize: b, inputTokens: s, headCount: headsPerRank, kvFormat: k.kvFormat, gemmFormat: k.mlaFormat })
-        : contextAttentionSeconds(P, { batchSize: b, inputTokens: s, headCount: headsPerRank, kvHeadCount: kvHeadsPerRank, headDim: a.headDim, kvFormat: k.kvFormat }), layers, rates.memoryBytesPerSecond, rates.attentionFlopsPerSecond);
+      else
+        kop(
+          mlaModule ? "attention (MLA module) prefill" : "attention prefill",
+          flops,
+          bytes,
+          mla
+            ? mlaContextSeconds(P, { batchSize: b, inputTokens: s, headCount: headsPerRank, kvFormat: k.kvFormat, gemmFormat: k.mlaFormat })
+            : contextAttentionSeconds(P, { batchSize: b, inputTokens: s, headCount: headsPerRank, kvHeadCount: kvHeadsPerRank, headDim: a.headDim, kvFormat: k.kvFormat }),
+          layers,
+          rates.memoryBytesPerSecond,
+          rates.attentionFlopsPerSecond,
+        );
       if (g.indexerFlopsPerPair > 0) op("sparse-attention indexer prefill", (p * ctx * g.indexerFlopsPerPair) / tp, (p * g.indexerKvBytesPerToken * dp) / kvShard, rates.attentionFlopsPerSecond, layers);
     }
     if (g.mixer === "gdn" || g.mixer === "mamba2") linearMixerOps(g, layers);
@@ -299,13 +313,24 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     const denseShard = tp * dp;
     if (g.denseMlpParamCount > 0) {
       const inner = g.denseMlpParamCount / (3 * h * denseShard);
-      kop("router + shared experts", (2 * tokens * g.denseMlpParamCount) / denseShard, (g.denseMlpParamCount * wB) / denseShard, gemmSeconds(k.profile, k.gemmFormat, tokens, 2 * inner, h) + gemmSeconds(k.profile, k.gemmFormat, tokens, h, inner), layers);
+      kop(
+        "router + shared experts",
+        (2 * tokens * g.denseMlpParamCount) / denseShard,
+        (g.denseMlpParamCount * wB) / denseShard,
+        gemmSeconds(k.profile, k.gemmFormat, tokens, 2 * inner, h) + gemmSeconds(k.profile, k.gemmFormat, tokens, h, inner),
+        layers,
+      );
     }
     const expertShard = (tp * dp) / ep;
     const perRankTokens = ((tokens * moe.expertsPerToken) / ep) * rates.expertImbalanceFactor;
     const seconds = moeSeconds(k.profile, k.gemmFormat, {
-      tokenCount: tokens * rates.expertImbalanceFactor, hiddenSize: h, intermediateSize: moe.expertIntermediateSize, topK: moe.expertsPerToken,
-      expertCount: moe.routedExpertCount, tpSize: expertShard, epSize: ep,
+      tokenCount: tokens * rates.expertImbalanceFactor,
+      hiddenSize: h,
+      intermediateSize: moe.expertIntermediateSize,
+      topK: moe.expertsPerToken,
+      expertCount: moe.routedExpertCount,
+      tpSize: expertShard,
+      epSize: ep,
     });
     kop("routed experts", (2 * perRankTokens * g.expertParamCount) / expertShard, (Math.min(moe.routedExpertCount / ep, perRankTokens) * g.expertParamCount * wB) / expertShard, seconds, layers);
     if (ep > 1) expertAllToAll(tokens, layers);
@@ -338,7 +363,13 @@ export function stepTime(shape: ModelShape, plan: Plan, rates: Rates, load: Step
     // Non-expert MoE parts (router, shared experts) are sharded like dense layers.
     const denseShard = tp * dp;
     if (g.denseMlpParamCount > 0) {
-      op("router + shared experts", (2 * tokens * g.denseMlpParamCount) / denseShard, (g.denseMlpParamCount * wB) / denseShard, gemmRate(tokens / dp, Math.min(h, (moe.sharedIntermediateSize || moe.expertIntermediateSize) / denseShard)), layers);
+      op(
+        "router + shared experts",
+        (2 * tokens * g.denseMlpParamCount) / denseShard,
+        (g.denseMlpParamCount * wB) / denseShard,
+        gemmRate(tokens / dp, Math.min(h, (moe.sharedIntermediateSize || moe.expertIntermediateSize) / denseShard)),
+        layers,
+      );
     }
     // Experts are split over ep ranks; inside a rank each expert is sharded over the rest of the group.
     const expertShard = (tp * dp) / ep;

@@ -98,7 +98,11 @@ function validateTraining(input: TrainingInput): Issue[] {
     if (!Number.isFinite(value) || value <= 0) issues.push({ code: "not_positive", message: `${field} must be a positive number, got ${value}`, field, value });
   }
   if (!Number.isFinite(input.usdPerHour) || input.usdPerHour < 0) issues.push({ code: "not_positive", message: `usdPerHour must be >= 0, got ${input.usdPerHour}`, field: "usdPerHour", value: input.usdPerHour });
-  const ranged: [keyof TrainingInput, number, number][] = [["mfuFraction", 0, 1], ["drawFraction", 0, 1], ["pue", 1, 3]];
+  const ranged: [keyof TrainingInput, number, number][] = [
+    ["mfuFraction", 0, 1],
+    ["drawFraction", 0, 1],
+    ["pue", 1, 3],
+  ];
   for (const [field, min, max] of ranged) {
     const value = input[field] as number;
     const bad = !Number.isFinite(value) || value > max || (field === "pue" ? value < min : value <= min);

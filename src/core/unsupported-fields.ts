@@ -33,9 +33,7 @@ export function refuseUnsupported(c: Config): Issue[] {
   const issues: Issue[] = [];
   for (const rule of RULES) {
     const value = c[rule.field];
-    const engaged = rule.engaged
-      ? rule.engaged(value)
-      : value !== undefined && value !== null && value !== false && value !== 0 && !(Array.isArray(value) && value.length === 0);
+    const engaged = rule.engaged ? rule.engaged(value) : value !== undefined && value !== null && value !== false && value !== 0 && !(Array.isArray(value) && value.length === 0);
     if (engaged) {
       issues.push({ code: "unsupported_field", field: rule.field, message: `config.json: unsupported field ${rule.field}: ${rule.what}` });
     }

@@ -38,7 +38,10 @@ function check(kind: string, r: { status: number; text: string }, names: string[
   const body = JSON.parse(r.text) as unknown;
   if (r.status >= 400) {
     const error = (body as { error?: string }).error ?? "";
-    expect(names.some((n) => error.includes(n)), `error names one of ${names.join(", ")}: ${error}`).toBe(true);
+    expect(
+      names.some((n) => error.includes(n)),
+      `error names one of ${names.join(", ")}: ${error}`,
+    ).toBe(true);
     tally.add(kind, "refused");
   } else {
     expect(nonFiniteInJson(body)).toEqual([]);
@@ -49,11 +52,15 @@ function check(kind: string, r: { status: number; text: string }, names: string[
 describe("fuzz: web API", () => {
   test("a bad value for one query parameter: 200 with finite numbers or a 4xx naming it", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...QUERIES).chain((q) => fc.tuple(fc.constant(q), fc.constantFrom(...q.params))), badText, async ([q, param], value) => {
-        const query = new URLSearchParams({ ...q.base, [param]: value });
-        const r = await get(`${q.path}?${query}`);
-        check(`query ${q.path}`, r, [param, "query"]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...QUERIES).chain((q) => fc.tuple(fc.constant(q), fc.constantFrom(...q.params))),
+        badText,
+        async ([q, param], value) => {
+          const query = new URLSearchParams({ ...q.base, [param]: value });
+          const r = await get(`${q.path}?${query}`);
+          check(`query ${q.path}`, r, [param, "query"]);
+        },
+      ),
       { numRuns: 300, seed: FUZZ_SEED },
     );
   });

@@ -23,9 +23,23 @@ const BASE = {
   pricing: { usdPerAcceleratorHour: 2.5, utilization: 1 },
 };
 const PATHS: string[][] = [
-  ["model"], ["hardware"], ["hardware", "accelerator"], ["hardware", "count"], ["engine"], ["workload"], ["workload", "kind"], ["workload", "inputTokens"],
-  ["workload", "outputTokens"], ["workload", "load"], ["workload", "load", "mode"], ["workload", "load", "concurrency"], ["pricing"],
-  ["pricing", "usdPerAcceleratorHour"], ["pricing", "utilization"], ["precision"], ["features"],
+  ["model"],
+  ["hardware"],
+  ["hardware", "accelerator"],
+  ["hardware", "count"],
+  ["engine"],
+  ["workload"],
+  ["workload", "kind"],
+  ["workload", "inputTokens"],
+  ["workload", "outputTokens"],
+  ["workload", "load"],
+  ["workload", "load", "mode"],
+  ["workload", "load", "concurrency"],
+  ["pricing"],
+  ["pricing", "usdPerAcceleratorHour"],
+  ["pricing", "utilization"],
+  ["precision"],
+  ["features"],
 ];
 
 function withValue(path: string[], value: unknown): unknown {
@@ -47,7 +61,10 @@ function checkOutcome(kind: string, r: { code: number; out: string; err: string 
   expect([0, 1], r.err).toContain(r.code);
   expect(problemsInError(r.err + r.out), r.err).toEqual([]);
   if (r.code === 1) {
-    expect(names.some((n) => r.err.includes(n)), `message names one of ${names.join(", ")}: ${r.err}`).toBe(true);
+    expect(
+      names.some((n) => r.err.includes(n)),
+      `message names one of ${names.join(", ")}: ${r.err}`,
+    ).toBe(true);
     tally.add(kind, "refused");
   } else {
     expect(badNumbersIn(r.out), r.out.slice(0, 300)).toEqual([]);

@@ -89,11 +89,7 @@ describe("evaluating claims", () => {
   });
 
   it("compare: a 4-bit 70B fits in an L40S, and the ratio is reported", () => {
-    const r = evaluateClaim(
-      claim([{ compare: { left: { weight_bytes: { model: "meta-llama/Llama-3.3-70B-Instruct", weights: "int4" } }, right: { accelerator: { id: "l40s" }, field: "memoryBytes" }, op: "<" } }]),
-      ctx(),
-      730,
-    );
+    const r = evaluateClaim(claim([{ compare: { left: { weight_bytes: { model: "meta-llama/Llama-3.3-70B-Instruct", weights: "int4" } }, right: { accelerator: { id: "l40s" }, field: "memoryBytes" }, op: "<" } }]), ctx(), 730);
     expect(r.status).toBe("holds");
     const computed = r.checks[0]!.computed as { left: number; right: number; ratio: number };
     expect(computed.right).toBe(48e9);
@@ -118,7 +114,13 @@ describe("evaluating claims", () => {
   it("staleness uses the newest source date and an injectable today", () => {
     // 2024-11-21 -> 2026-11-22 is 731 days (2025 and 2026 have 365 days each, plus one)
     expect(daysBetween("2024-11-21", "2026-11-22")).toBe(731);
-    const node = claim([], [{ url: "https://a", date: "2020-01-01" }, { url: "https://b", date: "2024-11-21" }]);
+    const node = claim(
+      [],
+      [
+        { url: "https://a", date: "2020-01-01" },
+        { url: "https://b", date: "2024-11-21" },
+      ],
+    );
     expect(evaluateClaim(node, ctx(), 730)).toMatchObject({ status: "stale", stale: true, newestSourceDate: "2024-11-21" });
     expect(evaluateClaim(node, ctx(), 731)).toMatchObject({ status: "unchecked", stale: false });
     expect(evaluateClaim(node, { ...ctx(), todayDate: "2025-01-01" }, 730).stale).toBe(false);
@@ -132,6 +134,10 @@ describe("evaluating claims", () => {
     ];
     const report = checkClaims(nodes, { book, todayDate: "2026-11-22" });
     expect({ ...report, results: undefined }).toMatchObject({ claims: 3, withChecks: 2, holds: 1, fails: 1, stale: 2, knownFailures: 0, maxAgeDays: 730 });
-    expect(report.results.map((r) => [r.id, r.status])).toEqual([["a", "holds"], ["b", "fails"], ["c", "stale"]]);
+    expect(report.results.map((r) => [r.id, r.status])).toEqual([
+      ["a", "holds"],
+      ["b", "fails"],
+      ["c", "stale"],
+    ]);
   });
 });

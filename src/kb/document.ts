@@ -19,9 +19,7 @@ export const FrontMatter = z.strictObject({
   kind: z.enum(KB_KINDS),
   title: z.string().trim().min(1),
   tags: z.array(z.string().trim().min(1)).default([]),
-  sources: z
-    .array(z.strictObject({ url: WebUrl, title: z.string().optional(), date: IsoDate.optional(), retrievedDate: IsoDate.optional(), note: z.string().optional() }))
-    .default([]),
+  sources: z.array(z.strictObject({ url: WebUrl, title: z.string().optional(), date: IsoDate.optional(), retrievedDate: IsoDate.optional(), note: z.string().optional() })).default([]),
   links: z.array(Id).default([]),
   checks: z.array(z.unknown()).default([]),
 });
@@ -48,13 +46,22 @@ export function parseKbMarkdown(text: string, origin: string): Result<KbNode> {
     return fail({ code: "bad_yaml", message: `${origin}: front matter is not valid YAML: ${(error as Error).message.split("\n")[0]}` });
   }
   const parsed = FrontMatter.safeParse(raw ?? {});
-  if (!parsed.success) return fail(...withOrigin(parsed.error.issues.map((i) => zodIssue(i, "front matter")), origin));
+  if (!parsed.success)
+    return fail(
+      ...withOrigin(
+        parsed.error.issues.map((i) => zodIssue(i, "front matter")),
+        origin,
+      ),
+    );
   const checks = parseChecks(parsed.data.checks);
   if (!checks.ok) return fail(...withOrigin(checks.issues, origin));
   const fm = parsed.data;
   const id = fm.id ?? idFromFileName(origin);
   if (!Id.safeParse(id).success) return fail({ code: "bad_id", message: `${origin}: id "${id}" must use lower-case letters, digits, '.', '_' and '-'` });
-  const body = text.slice(match[0].length).replace(/^\s*\n/, "").trimEnd();
+  const body = text
+    .slice(match[0].length)
+    .replace(/^\s*\n/, "")
+    .trimEnd();
   return ok({ id, kind: fm.kind, title: fm.title, body, tags: fm.tags, sources: fm.sources, links: fm.links, checks: fm.checks });
 }
 

@@ -57,13 +57,7 @@ export interface CheckOptions {
 const EPSILON = 1e-12;
 
 function describeClaim(op: Op, value: Expect["value"], tolerance: number, factor?: number): string {
-  const shown = Array.isArray(value)
-    ? `[${value.map(formatComputed).join(", ")}]`
-    : factor !== undefined
-      ? `${formatComputed(factor)} x right`
-      : typeof value === "number"
-        ? formatComputed(value)
-        : JSON.stringify(value);
+  const shown = Array.isArray(value) ? `[${value.map(formatComputed).join(", ")}]` : factor !== undefined ? `${formatComputed(factor)} x right` : typeof value === "number" ? formatComputed(value) : JSON.stringify(value);
   return `${op} ${shown}${tolerance > 0 ? ` (tolerance ${Math.round(tolerance * 1000) / 10}%)` : ""}`;
 }
 

@@ -41,10 +41,7 @@ describe("Markdown documents", () => {
 
   it("names the field of bad front matter and takes the id from the file name", () => {
     const bad = parseKbMarkdown("---\nkind: opinion\ntitle: x\nsources: [{url: 'javascript:alert(1)'}]\n---\nbody", "bad.md");
-    expect(bad.ok ? [] : bad.issues.map((i) => i.message)).toEqual([
-      'bad.md: front matter.kind: must be one of "thesis", "reading", "methodology", "watch"',
-      "bad.md: front matter.sources.0.url: expected an http(s) URL",
-    ]);
+    expect(bad.ok ? [] : bad.issues.map((i) => i.message)).toEqual(['bad.md: front matter.kind: must be one of "thesis", "reading", "methodology", "watch"', "bad.md: front matter.sources.0.url: expected an http(s) URL"]);
     expect(parseKbMarkdown("no front matter", "x.md")).toMatchObject({ ok: false, issues: [{ code: "no_front_matter" }] });
     expect(parseKbMarkdown("---\nkind: [\n---\n", "y.md")).toMatchObject({ ok: false, issues: [{ code: "bad_yaml" }] });
     const checks = parseKbMarkdown("---\nkind: thesis\ntitle: t\nchecks:\n  - number: 1\n---\n", "z.md");

@@ -86,7 +86,10 @@ export async function exportKbDir(store: Store, dir: string): Promise<number> {
 
 /** Ids of the nodes that link to `id`, sorted. */
 export function backlinksOf(nodes: readonly KbNode[], id: string): string[] {
-  return nodes.filter((n) => n.id !== id && n.links.includes(id)).map((n) => n.id).sort();
+  return nodes
+    .filter((n) => n.id !== id && n.links.includes(id))
+    .map((n) => n.id)
+    .sort();
 }
 
 export interface SearchOptions {
@@ -103,7 +106,10 @@ export async function searchKbNodes(store: Store, query: string, options: Search
   const tagged = new Set(nodes.filter((n) => wanted.every((t) => n.tags.some((x) => x.toLowerCase() === t))).map((n) => n.id));
   if (query.trim() === "") {
     if (!wanted.length) return [];
-    return nodes.filter((n) => tagged.has(n.id)).slice(0, limit).map((n) => ({ id: n.id, kind: n.kind, title: n.title, score: 0, snippet: "" }));
+    return nodes
+      .filter((n) => tagged.has(n.id))
+      .slice(0, limit)
+      .map((n) => ({ id: n.id, kind: n.kind, title: n.title, score: 0, snippet: "" }));
   }
   // the store ranks; the tag filter runs on a generous window of its hits
   const hits = await store.searchKb(query, wanted.length ? 1000 : limit);

@@ -89,7 +89,7 @@ export function parseCheck(raw: unknown, where: string): Result<Check> {
     const parsed = parseCompare(raw, where, meta);
     return issues.length ? fail(...issues, ...(parsed.ok ? [] : parsed.issues)) : parsed;
   }
-  if (!("expect" in raw)) issues.push(issue(`${where}.expect`, "missing: say what is claimed, e.g. {op: \"<\", value: 100, tolerance: 0.1}"));
+  if (!("expect" in raw)) issues.push(issue(`${where}.expect`, 'missing: say what is claimed, e.g. {op: "<", value: 100, tolerance: 0.1}'));
   const expect = "expect" in raw ? Expect.safeParse(raw.expect) : null;
   if (expect && !expect.success) issues.push(...zodIssues(expect.error, `${where}.expect`));
   const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => k !== "expect" && !META_KEYS.includes(k)));

@@ -26,9 +26,7 @@ describe("renderMarkdown", () => {
   });
 
   it("links [[node-id]] to other nodes", () => {
-    expect(renderMarkdown("see [[decode-batch1-memory-bound]]", { nodeHref: (id) => `/kb/${id}` })).toBe(
-      '<p>see <a href="/kb/decode-batch1-memory-bound">decode-batch1-memory-bound</a></p>',
-    );
+    expect(renderMarkdown("see [[decode-batch1-memory-bound]]", { nodeHref: (id) => `/kb/${id}` })).toBe('<p>see <a href="/kb/decode-batch1-memory-bound">decode-batch1-memory-bound</a></p>');
   });
 
   it.each([

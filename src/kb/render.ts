@@ -128,7 +128,9 @@ export function renderMarkdown(markdown: string, options: RenderOptions = {}): s
 
 /** A search snippet with only the store's <mark> highlights kept; everything else is escaped. */
 export function renderSnippet(snippet: string): string {
-  return escapeHtml(snippet).replace(/&lt;mark&gt;/g, "<mark>").replace(/&lt;\/mark&gt;/g, "</mark>");
+  return escapeHtml(snippet)
+    .replace(/&lt;mark&gt;/g, "<mark>")
+    .replace(/&lt;\/mark&gt;/g, "</mark>");
 }
 
 /** A whole node as an <article>: title, kind, tags, body, sources, links and backlinks, all escaped. */

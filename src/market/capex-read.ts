@@ -6,10 +6,7 @@ import type { Store } from "../store/store.js";
 import { type BarChartSpec, renderBarChart } from "../report/chart/bar-chart.js";
 
 /** A user row as stored: a guidance statement or a reported figure. */
-export const UserCapexRow = z.discriminatedUnion("type", [
-  CapexGuidance.extend({ type: z.literal("guidance") }),
-  CapexReported.extend({ type: z.literal("reported") }),
-]);
+export const UserCapexRow = z.discriminatedUnion("type", [CapexGuidance.extend({ type: z.literal("guidance") }), CapexReported.extend({ type: z.literal("reported") })]);
 export type UserCapexRow = z.infer<typeof UserCapexRow>;
 
 /** The store key user capex rows live under, one snapshot per row (append-only). */

@@ -80,7 +80,10 @@ export async function fetchSnapshot(source: MindshareSource, id: string, bases: 
   if (source === "pypi") {
     const url = `${bases.pypi}/api/packages/${encodeURIComponent(id.toLowerCase())}/overall?mirrors=false`;
     const body = parse(PypiOverall, url, await get(url));
-    const series = body.data.filter((d) => d.category === "without_mirrors").map((d) => ({ date: d.date, value: d.downloads })).sort((a, b) => a.date.localeCompare(b.date));
+    const series = body.data
+      .filter((d) => d.category === "without_mirrors")
+      .map((d) => ({ date: d.date, value: d.downloads }))
+      .sort((a, b) => a.date.localeCompare(b.date));
     return { source, id, fetchedAt, seriesMetric: "downloads-per-day", series, counters: {} };
   }
   if (source === "github") {

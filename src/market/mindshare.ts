@@ -2,16 +2,7 @@
 import type { Store } from "../store/store.js";
 import { renderXYChart, type XYSeries } from "../report/chart/xy-chart.js";
 import { dateMs } from "../report/chart/time-ticks.js";
-import {
-  type FetchJson,
-  type MindshareSnapshot,
-  MindshareSnapshotSchema,
-  type MindshareSource,
-  type SeriesPoint,
-  apiBases,
-  fetchJson,
-  fetchSnapshot,
-} from "./mindshare-sources.js";
+import { type FetchJson, type MindshareSnapshot, MindshareSnapshotSchema, type MindshareSource, type SeriesPoint, apiBases, fetchJson, fetchSnapshot } from "./mindshare-sources.js";
 
 export interface MindshareTarget {
   source: MindshareSource;
@@ -145,7 +136,10 @@ export function mindshareChart(collected: CollectedTarget[], kind: "downloads" |
   return renderXYChart({
     title: kind === "downloads" ? "Weekly downloads" : "Weekly commits",
     subtitle: kind === "downloads" ? "npm (api.npmjs.org) and PyPI (pypistats.org, without mirrors), 7-day sums" : "GitHub commit activity, last 52 weeks",
-    footnote: `Source: public registry APIs; latest fetch ${picked.map((c) => c.latest.fetchedAt.slice(0, 10)).sort().pop()}`,
+    footnote: `Source: public registry APIs; latest fetch ${picked
+      .map((c) => c.latest.fetchedAt.slice(0, 10))
+      .sort()
+      .pop()}`,
     x: { title: "week ending", scale: "time" },
     y: { title: kind === "downloads" ? "downloads per week" : "commits per week", scale: kind === "downloads" ? "log" : "linear" },
     series,

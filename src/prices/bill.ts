@@ -58,8 +58,7 @@ const FRACTIONS = ["cacheHitFraction", "cacheWriteFraction", "cacheWriteOneHourF
 /** Checks ranges; issues name the offending field. */
 export function validateBillInput(input: BillInput): Issue[] {
   const issues: Issue[] = [];
-  const bad = (field: string, value: unknown, allowed: string) =>
-    issues.push({ code: "out_of_range", field, value, allowed, message: `${field} must be ${allowed}, got ${String(value)}` });
+  const bad = (field: string, value: unknown, allowed: string) => issues.push({ code: "out_of_range", field, value, allowed, message: `${field} must be ${allowed}, got ${String(value)}` });
   for (const field of ["inputTokens", "outputTokens", "cacheStorageHours"] as const) {
     const v = input[field];
     if (v !== undefined && !(Number.isFinite(v) && v >= 0)) bad(field, v, "a number >= 0");
@@ -87,7 +86,12 @@ export function validateBillInput(input: BillInput): Issue[] {
 
 /** The context tier a request of `contextTokens` input tokens falls in (whole request), or null for base rates. */
 export function contextTierFor(row: PriceRow, contextTokens: number): ContextTier | null {
-  return [...row.contextTiers].sort((a, b) => a.aboveInputTokens - b.aboveInputTokens).filter((t) => contextTokens > t.aboveInputTokens).at(-1) ?? null;
+  return (
+    [...row.contextTiers]
+      .sort((a, b) => a.aboveInputTokens - b.aboveInputTokens)
+      .filter((t) => contextTokens > t.aboveInputTokens)
+      .at(-1) ?? null
+  );
 }
 
 /**
@@ -168,8 +172,7 @@ export function computeBill(row: PriceRow, input: BillInput, batch: TierRule | n
 
   if (batchShare > 0 && batch) {
     const cacheUsd = readUsd + writeUsd + writeOneHourUsd;
-    const saved =
-      freshUsd * (1 - batch.inputMultiplier) + outputUsd * (1 - batch.outputMultiplier) + (batch.appliesToCache ? cacheUsd * (1 - batch.inputMultiplier) : 0);
+    const saved = freshUsd * (1 - batch.inputMultiplier) + outputUsd * (1 - batch.outputMultiplier) + (batch.appliesToCache ? cacheUsd * (1 - batch.inputMultiplier) : 0);
     line("batch discount", null, null, -batchShare * saved, `${Math.round(batchShare * 100)}% of traffic at ${batch.inputMultiplier}x input, ${batch.outputMultiplier}x output${batch.appliesToCache ? ", cache included" : ""}`);
   }
   const subtotal = lines.reduce((sum, l) => sum + l.usd, 0);

@@ -56,9 +56,7 @@ describe("price history", () => {
 
   it("Gemini 2.5 Pro carries its >200k context tier", () => {
     const quote = priceAt(book, "gemini-2.5-pro", "2025-07-01");
-    expect(quote.ok && quote.value.row.contextTiers).toEqual([
-      { aboveInputTokens: 200_000, inputUsdPerMillionTokens: 2.5, outputUsdPerMillionTokens: 15, cacheReadUsdPerMillionTokens: 0.25 },
-    ]);
+    expect(quote.ok && quote.value.row.contextTiers).toEqual([{ aboveInputTokens: 200_000, inputUsdPerMillionTokens: 2.5, outputUsdPerMillionTokens: 15, cacheReadUsdPerMillionTokens: 0.25 }]);
   });
 
   it("embedding prices: ada-002 $0.10, 3-small $0.02, 3-large $0.13, gemini-embedding-001 $0.15, Embed 4 $0.12", () => {
@@ -66,9 +64,7 @@ describe("price history", () => {
       const q = priceAt(book, id, "2025-11-01");
       return q.ok ? q.value.row.inputUsdPerMillionTokens : null;
     };
-    expect([at("text-embedding-ada-002"), at("text-embedding-3-small"), at("text-embedding-3-large"), at("gemini-embedding-001"), at("embed-v4.0")]).toEqual([
-      0.1, 0.02, 0.13, 0.15, 0.12,
-    ]);
+    expect([at("text-embedding-ada-002"), at("text-embedding-3-small"), at("text-embedding-3-large"), at("gemini-embedding-001"), at("embed-v4.0")]).toEqual([0.1, 0.02, 0.13, 0.15, 0.12]);
   });
 
   it("Llama via hosts: several providers, --provider picks one", () => {

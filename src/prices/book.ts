@@ -9,15 +9,7 @@ import { PriceRow, type PriceRowInput, TierRule } from "./schema.js";
 import { suggestNames } from "./suggest.js";
 import { TIER_RULES } from "./tiers.js";
 
-export const COSTCURVE_ROWS: readonly PriceRowInput[] = [
-  ...OPENAI_HISTORY,
-  ...ANTHROPIC_HISTORY,
-  ...GOOGLE_HISTORY,
-  ...DEEPSEEK_HISTORY,
-  ...LLAMA_HOST_HISTORY,
-  ...MISTRAL_HISTORY,
-  ...EMBEDDING_HISTORY,
-];
+export const COSTCURVE_ROWS: readonly PriceRowInput[] = [...OPENAI_HISTORY, ...ANTHROPIC_HISTORY, ...GOOGLE_HISTORY, ...DEEPSEEK_HISTORY, ...LLAMA_HOST_HISTORY, ...MISTRAL_HISTORY, ...EMBEDDING_HISTORY];
 
 export interface PriceBook {
   rows: PriceRow[];
@@ -83,9 +75,7 @@ export function resolveModel(book: PriceBook, name: string, provider?: string): 
 
 /** All rows of a model at one provider, oldest first (undated library rows last). */
 function rowsFor(book: PriceBook, modelId: string, provider: string): PriceRow[] {
-  return book.rows
-    .filter((r) => r.modelId === modelId && r.provider === provider)
-    .sort((a, b) => (a.startDate ?? "9999").localeCompare(b.startDate ?? "9999"));
+  return book.rows.filter((r) => r.modelId === modelId && r.provider === provider).sort((a, b) => (a.startDate ?? "9999").localeCompare(b.startDate ?? "9999"));
 }
 
 /** The dated history of a model at its preferred (or given) provider, oldest first. */

@@ -41,7 +41,7 @@ describe("computeBreakeven", () => {
     // full-time capacity = engine tokens/s x 3600 x 730
     const tps = b.capacity.inputTokensPerSecond + b.capacity.outputTokensPerSecond;
     expect(b.fullCapacityTokensPerMonth).toBeCloseTo(tps * 3600 * 730, 0);
-    expect(b.breakevenUtilizationFraction).toBeCloseTo((11_680 / 4.375) * 1e6 / b.fullCapacityTokensPerMonth, 12);
+    expect(b.breakevenUtilizationFraction).toBeCloseTo(((11_680 / 4.375) * 1e6) / b.fullCapacityTokensPerMonth, 12);
     for (const row of b.rows) {
       expect(row.feasible).toBe(row.utilizationFraction >= b.breakevenUtilizationFraction);
       expect(Number.isFinite(row.selfHostUsdPerMillionTokens)).toBe(true);

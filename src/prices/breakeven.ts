@@ -178,7 +178,7 @@ export function computeBreakeven(book: PriceBook, o: BreakevenOptions): Result<B
     monthlyFixedUsd: monthly(o.count),
     capacity: capacity.value.config,
     fullCapacityTokensPerMonth: capacity.value.tokensPerMonth,
-    breakevenUtilizationFraction: (monthly(o.count) / apiBlended) * 1e6 / capacity.value.tokensPerMonth,
+    breakevenUtilizationFraction: ((monthly(o.count) / apiBlended) * 1e6) / capacity.value.tokensPerMonth,
     rows,
   });
 }

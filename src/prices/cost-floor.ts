@@ -78,9 +78,7 @@ export function releaseDay(accelerator: Accelerator): string {
 }
 
 function loadOf(w: Workload): Load {
-  return w.interactivityTokensPerSecond === null
-    ? { mode: "offline" }
-    : { mode: "slo", ttftSeconds: w.ttftSeconds, tpotSeconds: 1 / w.interactivityTokensPerSecond, percentile: w.percentile };
+  return w.interactivityTokensPerSecond === null ? { mode: "offline" } : { mode: "slo", ttftSeconds: w.ttftSeconds, tpotSeconds: 1 / w.interactivityTokensPerSecond, percentile: w.percentile };
 }
 
 const MEMO = new Map<string, Evaluated>();
@@ -214,7 +212,11 @@ export function costFloor(options: CostFloorOptions): Result<CostFloor> {
   const best = candidates[0];
   if (!best) {
     const when = options.releasedBy ? ` among accelerators released by ${options.releasedBy}` : "";
-    return fail({ code: "no_fitting_configuration", model: model.value, message: `no configuration of ${model.value}${when} fits and meets the target (${eligible.length} accelerators x counts ${(options.counts ?? FLOOR_DEFAULTS.counts).join("/")} tried)` });
+    return fail({
+      code: "no_fitting_configuration",
+      model: model.value,
+      message: `no configuration of ${model.value}${when} fits and meets the target (${eligible.length} accelerators x counts ${(options.counts ?? FLOOR_DEFAULTS.counts).join("/")} tried)`,
+    });
   }
   return ok({ modelId: model.value, workload, utilizationFraction, best, candidates, skipped, why: explain(best, candidates, workload, utilizationFraction) });
 }

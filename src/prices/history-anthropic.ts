@@ -53,28 +53,15 @@ const LIST_PRICES: PriceRowInput[] = [
   cached("claude-3-haiku", "Claude 3 Haiku", "2024-08-14", 0.25, 1.25, "https://www.anthropic.com/news/prompt-caching", "prompt caching launch"),
   cached("claude-3-opus", "Claude 3 Opus", "2024-08-14", 15, 75, "https://www.anthropic.com/news/prompt-caching", "prompt caching launch"),
   cached("claude-3-5-sonnet", "Claude 3.5 Sonnet", "2024-08-14", 3, 15, "https://www.anthropic.com/news/prompt-caching", "prompt caching launch"),
-  cached("claude-3-5-haiku", "Claude 3.5 Haiku", "2024-11-04", 0.8, 4, "https://www.anthropic.com/news/3-5-models-and-computer-use", "3.5 Haiku priced at $0.80/$4", [
-    "claude-3-5-haiku-20241022",
-    "claude-3-5-haiku-latest",
-  ]),
-  cached("claude-sonnet-4", "Claude Sonnet 4", "2025-05-22", 3, 15, "https://www.anthropic.com/news/claude-4", "Claude 4 launch: Sonnet 4 $3/$15", [
-    "claude-sonnet-4-0",
-    "claude-sonnet-4-20250514",
-  ]),
-  cached("claude-opus-4", "Claude Opus 4", "2025-05-22", 15, 75, "https://www.anthropic.com/news/claude-4", "Claude 4 launch: Opus 4 $15/$75", [
-    "claude-opus-4-0",
-    "claude-opus-4-20250514",
-  ]),
+  cached("claude-3-5-haiku", "Claude 3.5 Haiku", "2024-11-04", 0.8, 4, "https://www.anthropic.com/news/3-5-models-and-computer-use", "3.5 Haiku priced at $0.80/$4", ["claude-3-5-haiku-20241022", "claude-3-5-haiku-latest"]),
+  cached("claude-sonnet-4", "Claude Sonnet 4", "2025-05-22", 3, 15, "https://www.anthropic.com/news/claude-4", "Claude 4 launch: Sonnet 4 $3/$15", ["claude-sonnet-4-0", "claude-sonnet-4-20250514"]),
+  cached("claude-opus-4", "Claude Opus 4", "2025-05-22", 15, 75, "https://www.anthropic.com/news/claude-4", "Claude 4 launch: Opus 4 $15/$75", ["claude-opus-4-0", "claude-opus-4-20250514"]),
   // the 1M-token context beta priced requests above 200k input tokens at $6/$22.50 (whole request)
   {
     ...cached("claude-sonnet-4", "Claude Sonnet 4", "2025-08-12", 3, 15, "https://www.anthropic.com/news/1m-context", "1M context: prompts over 200k tokens at $6/$22.50"),
-    contextTiers: [
-      { aboveInputTokens: 200_000, inputUsdPerMillionTokens: 6, outputUsdPerMillionTokens: 22.5, cacheWriteUsdPerMillionTokens: 7.5, cacheReadUsdPerMillionTokens: 0.6 },
-    ],
+    contextTiers: [{ aboveInputTokens: 200_000, inputUsdPerMillionTokens: 6, outputUsdPerMillionTokens: 22.5, cacheWriteUsdPerMillionTokens: 7.5, cacheReadUsdPerMillionTokens: 0.6 }],
   },
-  cached("claude-opus-4-5", "Claude Opus 4.5", "2025-11-24", 5, 25, "https://platform.claude.com/docs/en/about-claude/models/whats-new-claude-4-5", "Opus 4.5 at $5/$25, a third of Opus 4's price", [
-    "claude-opus-4-5-20251101",
-  ]),
+  cached("claude-opus-4-5", "Claude Opus 4.5", "2025-11-24", 5, 25, "https://platform.claude.com/docs/en/about-claude/models/whats-new-claude-4-5", "Opus 4.5 at $5/$25, a third of Opus 4's price", ["claude-opus-4-5-20251101"]),
 ];
 
 const ONE_HOUR_TTL = "https://www.anthropic.com/news/agent-capabilities-api";

@@ -42,10 +42,7 @@ export const GOOGLE_HISTORY: PriceRowInput[] = [
     inputUsdPerMillionTokens: 1.25,
     outputUsdPerMillionTokens: 5,
     contextTiers: [{ aboveInputTokens: 128_000, inputUsdPerMillionTokens: 2.5, outputUsdPerMillionTokens: 10 }],
-    source: source(
-      "https://developers.googleblog.com/en/updated-production-ready-gemini-models-reduced-15-pro-pricing-increased-rate-limits-and-more/",
-      "1.5 Pro price cut effective 2024-10-01: input -64%, output -52% (prompts <=128k)",
-    ),
+    source: source("https://developers.googleblog.com/en/updated-production-ready-gemini-models-reduced-15-pro-pricing-increased-rate-limits-and-more/", "1.5 Pro price cut effective 2024-10-01: input -64%, output -52% (prompts <=128k)"),
   }),
   google({
     modelId: "gemini-2.0-flash",
@@ -65,9 +62,7 @@ export const GOOGLE_HISTORY: PriceRowInput[] = [
     outputUsdPerMillionTokens: 10,
     cacheReadUsdPerMillionTokens: 0.125,
     cacheStorageUsdPerMillionTokensPerHour: 4.5,
-    contextTiers: [
-      { aboveInputTokens: 200_000, inputUsdPerMillionTokens: 2.5, outputUsdPerMillionTokens: 15, cacheReadUsdPerMillionTokens: 0.25 },
-    ],
+    contextTiers: [{ aboveInputTokens: 200_000, inputUsdPerMillionTokens: 2.5, outputUsdPerMillionTokens: 15, cacheReadUsdPerMillionTokens: 0.25 }],
     source: source("https://deploybase.ai/articles/gemini-api-pricing-2026", `2.5 Pro GA: $1.25/$10 for prompts <=200k, $2.50/$15 above (${PRICING})`),
   }),
   google({

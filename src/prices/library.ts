@@ -76,7 +76,10 @@ let cached: PriceRow[] | null = null;
 /** Every text-token price the library knows for LIBRARY_PROVIDERS; time-of-day variants are left out. */
 export function libraryRows(): PriceRow[] {
   if (cached) return cached;
-  cached = providerRows(LIBRARY_PROVIDERS.flatMap((providerId) => findProvider({ providerId }) ?? []), null);
+  cached = providerRows(
+    LIBRARY_PROVIDERS.flatMap((providerId) => findProvider({ providerId }) ?? []),
+    null,
+  );
   return cached;
 }
 

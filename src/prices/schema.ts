@@ -9,7 +9,10 @@ export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date 
  * A list price in USD per million tokens, kept at its decimal precision: computed rates (3 x 0.1) lose the
  * binary noise (0.30000000000000004 becomes 0.3) by rounding to 12 significant digits, far below a cent.
  */
-export const UsdPerMillionTokens = z.number().nonnegative().transform((v) => Number(v.toPrecision(12)));
+export const UsdPerMillionTokens = z
+  .number()
+  .nonnegative()
+  .transform((v) => Number(v.toPrecision(12)));
 
 /** Rates that replace the base rates for the WHOLE request once its input exceeds `aboveInputTokens`. */
 export const ContextTier = z.strictObject({

@@ -40,9 +40,7 @@ describe("TCO per accelerator-hour", () => {
 
   it("rental with power billed separately", () => {
     // $2.00/h rent + 700 W x 1.0 x PUE 1.0 x $0.20/kWh = $0.14/h -> $2.14/h
-    const tco = value(
-      computeTco({ acquisition: { kind: "rent", usdPerHour: 2, pricing: "on-demand", date: "2025-06-01" }, power: { tdpWatts: 700, drawFraction: 1, pue: 1, usdPerKwh: 0.2 } }),
-    );
+    const tco = value(computeTco({ acquisition: { kind: "rent", usdPerHour: 2, pricing: "on-demand", date: "2025-06-01" }, power: { tdpWatts: 700, drawFraction: 1, pue: 1, usdPerKwh: 0.2 } }));
     expect(tco.usdPerHour).toBeCloseTo(2.14, 10);
   });
 

@@ -45,10 +45,7 @@ export const TIER_RULES: TierRuleInput[] = [
     outputMultiplier: 0.5,
     appliesToCache: true,
     note: "Message Batches API: 50% off; stacks with prompt-caching multipliers",
-    source: source(
-      "https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing",
-      "batch 50% discount; prompt caching multipliers stack with batch discounts",
-    ),
+    source: source("https://platform.claude.com/docs/en/build-with-claude/prompt-caching#pricing", "batch 50% discount; prompt caching multipliers stack with batch discounts"),
   },
   {
     provider: "google",

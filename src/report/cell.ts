@@ -50,9 +50,7 @@ function defaultCell(value: unknown): string {
     return iso.endsWith("T00:00:00.000Z") ? formatDate(value) : iso.replace(/\.000Z$/, "Z");
   }
   if (Array.isArray(value)) return value.map((item) => (isMissing(item) ? MISSING : defaultCell(item))).join(", ");
-  return JSON.stringify(value, (_key, inner: unknown) =>
-    typeof inner === "number" && !Number.isFinite(inner) ? null : typeof inner === "bigint" ? inner.toString() : inner,
-  ) ?? MISSING;
+  return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "number" && !Number.isFinite(inner) ? null : typeof inner === "bigint" ? inner.toString() : inner)) ?? MISSING;
 }
 
 /** Collapses tabs, newlines and other control characters to single spaces so a cell stays on one line. */

@@ -10,9 +10,7 @@ describe("formatCsv", () => {
       { model: 'Llama "3.3", 70B', outputTokensPerSecond: 24500.5, note: "line1\nline2" },
       { model: "plain", outputTokensPerSecond: Number.NaN, note: null },
     ];
-    expect(formatCsv(columnsOf(rows), rows)).toBe(
-      'model,outputTokensPerSecond,note\r\n"Llama ""3.3"", 70B",24500.5,"line1\nline2"\r\nplain,,\r\n',
-    );
+    expect(formatCsv(columnsOf(rows), rows)).toBe('model,outputTokensPerSecond,note\r\n"Llama ""3.3"", 70B",24500.5,"line1\nline2"\r\nplain,,\r\n');
   });
 
   it("quotes edge whitespace and leaves plain fields alone", () => {

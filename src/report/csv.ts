@@ -15,11 +15,7 @@ export function csvValue(value: unknown): string {
   if (typeof value === "number" || typeof value === "bigint") return String(value);
   if (typeof value === "boolean") return value ? "true" : "false";
   if (value instanceof Date) return value.toISOString();
-  return (
-    JSON.stringify(value, (_key, inner: unknown) =>
-      typeof inner === "number" && !Number.isFinite(inner) ? null : typeof inner === "bigint" ? inner.toString() : inner,
-    ) ?? ""
-  );
+  return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "number" && !Number.isFinite(inner) ? null : typeof inner === "bigint" ? inner.toString() : inner)) ?? "";
 }
 
 /**
@@ -29,8 +25,5 @@ export function csvValue(value: unknown): string {
 export function formatCsv<Row extends object>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
   if (columns.length === 0) return "";
   const record = (fields: readonly string[]): string => fields.map(escapeCsvField).join(",") + "\r\n";
-  return (
-    record(columns.map((column) => column.key)) +
-    rows.map((row) => record(columns.map((column) => csvValue(cellValue(row, column.key))))).join("")
-  );
+  return record(columns.map((column) => column.key)) + rows.map((row) => record(columns.map((column) => csvValue(cellValue(row, column.key))))).join("");
 }

@@ -1,17 +1,5 @@
 import { describe, expect, it } from "vitest";
-import {
-  formatBytes,
-  formatDate,
-  formatDuration,
-  formatInteger,
-  formatNumber,
-  formatPercent,
-  formatRate,
-  formatSi,
-  formatSignificant,
-  formatUsd,
-  groupThousands,
-} from "./format.js";
+import { formatBytes, formatDate, formatDuration, formatInteger, formatNumber, formatPercent, formatRate, formatSi, formatSignificant, formatUsd, groupThousands } from "./format.js";
 
 const nonFinite = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined];
 
@@ -106,10 +94,7 @@ describe("number formatters", () => {
   });
 
   it("never prints NaN, Infinity or undefined", () => {
-    const formatters = [
-      formatSignificant, formatNumber, formatInteger, formatSi, formatUsd, formatDuration, formatBytes, formatPercent,
-      (v: number | null | undefined) => formatRate(v, "tokens/s"),
-    ];
+    const formatters = [formatSignificant, formatNumber, formatInteger, formatSi, formatUsd, formatDuration, formatBytes, formatPercent, (v: number | null | undefined) => formatRate(v, "tokens/s")];
     for (const format of formatters) for (const value of nonFinite) expect(format(value)).toBe("-");
     for (const format of formatters) {
       for (const value of [1e300, -1e300, 5e-324, 1e21, 123.456]) {

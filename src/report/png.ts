@@ -49,8 +49,7 @@ let textCheck: boolean | undefined;
 /** Whether resvg finds a font here (text would otherwise be missing from PNGs); cached after the first call. */
 export function canRenderText(): boolean {
   if (textCheck === undefined) {
-    const svg =
-      '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><text x="4" y="22" font-family="system-ui, sans-serif" font-size="20" fill="#000">Hg</text></svg>';
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="30"><text x="4" y="22" font-family="system-ui, sans-serif" font-size="20" fill="#000">Hg</text></svg>';
     const pixels = new (loadResvg().Resvg)(svg, options(undefined)).render().pixels;
     let dark = 0;
     for (let i = 0; i < pixels.length; i += 4) if ((pixels[i] ?? 255) < 128) dark++;

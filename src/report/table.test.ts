@@ -9,11 +9,7 @@ interface Row {
   usdPerMillionOutputTokens: number;
 }
 
-const columns: Column<Row>[] = [
-  { key: "accelerator" },
-  { key: "outputTokensPerSecond", header: "output", unit: "tokens/s" },
-  { key: "usdPerMillionOutputTokens", header: "cost", unit: "USD/M tokens", format: formatUsd },
-];
+const columns: Column<Row>[] = [{ key: "accelerator" }, { key: "outputTokensPerSecond", header: "output", unit: "tokens/s" }, { key: "usdPerMillionOutputTokens", header: "cost", unit: "USD/M tokens", format: formatUsd }];
 
 describe("formatTable", () => {
   it("aligns columns, right-aligns numbers and puts units in headers", () => {
@@ -23,13 +19,9 @@ describe("formatTable", () => {
     ];
     // widths: "accelerator" 11, "output (tokens/s)" 17, "cost (USD/M tokens)" 19; 1234.5 -> "1,235" (4 integer digits kept)
     expect(formatTable(columns, rows)).toBe(
-      [
-        "accelerator  output (tokens/s)  cost (USD/M tokens)",
-        "-----------  -----------------  -------------------",
-        "h100-sxm                24,500                $0.68",
-        "mi300x                   1,235              $0.0166",
-        "",
-      ].join("\n"),
+      ["accelerator  output (tokens/s)  cost (USD/M tokens)", "-----------  -----------------  -------------------", "h100-sxm                24,500                $0.68", "mi300x                   1,235              $0.0166", ""].join(
+        "\n",
+      ),
     );
   });
 
@@ -46,12 +38,15 @@ describe("formatTable", () => {
   it("keeps cells on one line and handles no rows", () => {
     const text = formatTable([{ key: "note" }], [{ note: "two\nlines\tand tab" }]);
     expect(text).toBe("note\n-----------------\ntwo lines and tab\n");
-    expect(formatTable(columns, [])).toBe(
-      "accelerator  output (tokens/s)  cost (USD/M tokens)\n-----------  -----------------  -------------------\n",
-    );
+    expect(formatTable(columns, [])).toBe("accelerator  output (tokens/s)  cost (USD/M tokens)\n-----------  -----------------  -------------------\n");
   });
 
   it("formats key/value summaries", () => {
-    expect(formatKeyValues([["bound", "memory"], ["ttft", "310 ms"]])).toBe("bound  memory\nttft   310 ms\n");
+    expect(
+      formatKeyValues([
+        ["bound", "memory"],
+        ["ttft", "310 ms"],
+      ]),
+    ).toBe("bound  memory\nttft   310 ms\n");
   });
 });

@@ -38,16 +38,13 @@ export function formatTable<Row extends object>(columns: readonly Column<Row>[],
   const headers = columns.map((column) => columnTitle(column as Column<never>));
   const cells = rows.map((row) => columns.map((column) => humanCell(column, row)));
   const aligns = columns.map((column) => alignOf(column, rows));
-  const widths = headers.map((header, i) =>
-    Math.max(textWidth(header), ...cells.map((line) => textWidth(line[i] ?? ""))),
-  );
+  const widths = headers.map((header, i) => Math.max(textWidth(header), ...cells.map((line) => textWidth(line[i] ?? ""))));
   const render = (line: readonly string[]): string =>
-    line.map((text, i) => pad(text, widths[i] ?? 0, aligns[i] ?? "left")).join(GAP).trimEnd() + "\n";
-  return (
-    render(headers) +
-    render(widths.map((width) => "-".repeat(width))) +
-    cells.map(render).join("")
-  );
+    line
+      .map((text, i) => pad(text, widths[i] ?? 0, aligns[i] ?? "left"))
+      .join(GAP)
+      .trimEnd() + "\n";
+  return render(headers) + render(widths.map((width) => "-".repeat(width))) + cells.map(render).join("");
 }
 
 /** Renders label/value pairs as two aligned columns (for single-result summaries). Ends with "\n". */

@@ -53,14 +53,22 @@ export async function upsertKbNode(driver: SqlDriver, input: KbNode): Promise<vo
 
 export async function getKbNode(driver: SqlDriver, id: string): Promise<KbNode | null> {
   const rows = await driver.all(`SELECT * FROM kb_nodes WHERE id = ?`, [id]);
-  return parseRows(KbNode, "kb_nodes", rows.map((r) => toNode(driver, r)))[0] ?? null;
+  return (
+    parseRows(
+      KbNode,
+      "kb_nodes",
+      rows.map((r) => toNode(driver, r)),
+    )[0] ?? null
+  );
 }
 
 export async function listKbNodes(driver: SqlDriver, kind?: string): Promise<KbNode[]> {
-  const rows = kind
-    ? await driver.all(`SELECT * FROM kb_nodes WHERE kind = ? ORDER BY id`, [kind])
-    : await driver.all(`SELECT * FROM kb_nodes ORDER BY id`);
-  return parseRows(KbNode, "kb_nodes", rows.map((r) => toNode(driver, r)));
+  const rows = kind ? await driver.all(`SELECT * FROM kb_nodes WHERE kind = ? ORDER BY id`, [kind]) : await driver.all(`SELECT * FROM kb_nodes ORDER BY id`);
+  return parseRows(
+    KbNode,
+    "kb_nodes",
+    rows.map((r) => toNode(driver, r)),
+  );
 }
 
 export async function deleteKbNode(driver: SqlDriver, id: string): Promise<boolean> {

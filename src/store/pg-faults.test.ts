@@ -39,11 +39,23 @@ describe.runIf(pgBin)("PostgreSQL faults", () => {
       const client = new pgClient.Client({ connectionString: url });
       await client.connect();
       client.on("error", () => undefined);
-      const sleepQuery = client.query("SELECT pg_sleep(10)").then(() => "finished", (e: Error) => e.message);
+      const sleepQuery = client.query("SELECT pg_sleep(10)").then(
+        () => "finished",
+        (e: Error) => e.message,
+      );
       await store.saveBenchRun({ id: "r", startedAt: "2026-01-01T00:00:00Z", metadata: {} });
-      const settle = (p: Promise<unknown>) => p.then(() => "ok", (e: unknown) => e);
+      const settle = (p: Promise<unknown>) =>
+        p.then(
+          () => "ok",
+          (e: unknown) => e,
+        );
       const inQuery = settle(store.searchKb("x").then(() => store.listSnapshots("k")));
-      const tx = settle(store.addBenchRequests("r", Array.from({ length: 2000 }, (_, seq) => ({ levelIndex: 0, seq, data: { seq } }))));
+      const tx = settle(
+        store.addBenchRequests(
+          "r",
+          Array.from({ length: 2000 }, (_, seq) => ({ levelIndex: 0, seq, data: { seq } })),
+        ),
+      );
       await new Promise((r) => setTimeout(r, 30));
       expect(await pg.terminateConnections(dbName(url))).toBeGreaterThan(0);
       expect(await sleepQuery).toMatch(/terminat/i);
@@ -166,7 +178,10 @@ describe.runIf(pgBin)("PostgreSQL faults", () => {
       expect(err).not.toMatch(/\n\s+at |internal error/);
       expect(err).not.toContain(url);
       const id = /could not save run (\S+) to/.exec(err)![1]!;
-      const outRows = readFileSync(join(dir, "out", "requests-c2.jsonl"), "utf8").trim().split("\n").map((l) => RequestRecord.parse(JSON.parse(l)));
+      const outRows = readFileSync(join(dir, "out", "requests-c2.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => RequestRecord.parse(JSON.parse(l)));
       expect(outRows).toHaveLength(60);
       const unsavedFile = join(dir, "out", `unsaved-run-${id}.json`);
       expect(err).toContain(unsavedFile);

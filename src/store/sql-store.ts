@@ -3,16 +3,7 @@ import { benchLevelWrite, benchRequestWrites, benchRunWrite } from "./bench-writ
 import type { SqlDriver, SqlRow } from "./driver.js";
 import { deleteKbNode, getKbNode, listKbNodes, searchKb, upsertKbNode } from "./kb-queries.js";
 import { migrate } from "./migrations.js";
-import {
-  BenchLevelRecord,
-  BenchRequestRecord,
-  BenchRunRecord,
-  CalibrationRecord,
-  parseRows,
-  PriceSnapshotRecord,
-  SnapshotRecord,
-  UserPriceRecord,
-} from "./records.js";
+import { BenchLevelRecord, BenchRequestRecord, BenchRunRecord, CalibrationRecord, parseRows, PriceSnapshotRecord, SnapshotRecord, UserPriceRecord } from "./records.js";
 import type { Store, TimeRange } from "./store.js";
 
 function rangeClause(column: string, range: TimeRange | undefined, params: unknown[]): string {
@@ -56,25 +47,16 @@ export async function createSqlStore(driver: SqlDriver, now: () => string = () =
     kind: d.name,
 
     async addUserPrice(row) {
-      const rows = await driver.all(
-        `INSERT INTO user_prices (created_at, model_id, provider, start_date, row_json) VALUES (?, ?, ?, ?, ?) RETURNING *`,
-        [now(), row.modelId, row.provider, row.startDate, json(row.row)],
-      );
+      const rows = await driver.all(`INSERT INTO user_prices (created_at, model_id, provider, start_date, row_json) VALUES (?, ?, ?, ?, ?) RETURNING *`, [now(), row.modelId, row.provider, row.startDate, json(row.row)]);
       return parseRows(UserPriceRecord, "user_prices", rows.map(userPrice))[0]!;
     },
     async listUserPrices(modelId) {
-      const rows = modelId
-        ? await driver.all(`SELECT * FROM user_prices WHERE model_id = ? ORDER BY start_date, seq`, [modelId])
-        : await driver.all(`SELECT * FROM user_prices ORDER BY model_id, start_date, seq`);
+      const rows = modelId ? await driver.all(`SELECT * FROM user_prices WHERE model_id = ? ORDER BY start_date, seq`, [modelId]) : await driver.all(`SELECT * FROM user_prices ORDER BY model_id, start_date, seq`);
       return parseRows(UserPriceRecord, "user_prices", rows.map(userPrice));
     },
 
     async addPriceSnapshot(label, rows, takenAt) {
-      const out = await driver.all(`INSERT INTO price_snapshots (taken_at, label, rows_json) VALUES (?, ?, ?) RETURNING *`, [
-        takenAt ?? now(),
-        label,
-        json(rows),
-      ]);
+      const out = await driver.all(`INSERT INTO price_snapshots (taken_at, label, rows_json) VALUES (?, ?, ?) RETURNING *`, [takenAt ?? now(), label, json(rows)]);
       return parseRows(PriceSnapshotRecord, "price_snapshots", out.map(priceSnapshot))[0]!;
     },
     async listPriceSnapshots(range) {
@@ -130,10 +112,7 @@ export async function createSqlStore(driver: SqlDriver, now: () => string = () =
         if (lock) await tx.run(lock);
         const [latest] = await tx.all(`SELECT MAX(version) AS v FROM calibration_profiles WHERE name = ?`, [name]);
         const version = Number(latest?.v ?? 0) + 1;
-        return tx.all(
-          `INSERT INTO calibration_profiles (name, version, created_at, profile_json) VALUES (?, ?, ?, ?) RETURNING *`,
-          [name, version, now(), json(profile)],
-        );
+        return tx.all(`INSERT INTO calibration_profiles (name, version, created_at, profile_json) VALUES (?, ?, ?, ?) RETURNING *`, [name, version, now(), json(profile)]);
       });
       return parseRows(CalibrationRecord, "calibration_profiles", rows.map(calibration))[0]!;
     },
@@ -156,11 +135,7 @@ export async function createSqlStore(driver: SqlDriver, now: () => string = () =
     searchKb: (query, limit) => searchKb(driver, query, limit),
 
     async addSnapshot(key, payload, takenAt) {
-      const rows = await driver.all(`INSERT INTO snapshots (key, taken_at, payload_json) VALUES (?, ?, ?) RETURNING *`, [
-        key,
-        takenAt ?? now(),
-        json(payload),
-      ]);
+      const rows = await driver.all(`INSERT INTO snapshots (key, taken_at, payload_json) VALUES (?, ?, ?) RETURNING *`, [key, takenAt ?? now(), json(payload)]);
       return parseRows(SnapshotRecord, "snapshots", rows.map(snapshot))[0]!;
     },
     async listSnapshots(key, range) {

@@ -55,13 +55,15 @@ export function openSqliteDriver(path: string): SqlDriver {
   // caller's statement lands inside someone else's open transaction.
   let queue: Promise<unknown> = Promise.resolve();
   // a lock held past the busy timeout fails as StoreUnavailableError (a message, not a stack)
-  const classified = <T>(fn: () => Promise<T>) => async () => {
-    try {
-      return await fn();
-    } catch (error) {
-      throw classifyStoreError(error, "sqlite");
-    }
-  };
+  const classified =
+    <T>(fn: () => Promise<T>) =>
+    async () => {
+      try {
+        return await fn();
+      } catch (error) {
+        throw classifyStoreError(error, "sqlite");
+      }
+    };
   function serialized<T>(fn: () => Promise<T>): Promise<T> {
     const run = classified(fn);
     const next = queue.then(run, run);

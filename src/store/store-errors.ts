@@ -17,7 +17,8 @@ export class StoreUnavailableError extends Error {
 
 // node socket errors and libpq-style messages of a lost connection
 const NET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN", "ENOENT"]);
-const LOST = /Connection terminated|connection.*(closed|ended|lost)|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Query read timeout/i;
+const LOST =
+  /Connection terminated|connection.*(closed|ended|lost)|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|terminating connection|the database system is (starting up|shutting down|in recovery mode)|Query read timeout/i;
 
 /** Whether a PostgreSQL error means the connection (not the query) failed: SQLSTATE class 08, 57P01-57P03 or a socket error. */
 export function isPostgresConnectionError(error: unknown): boolean {

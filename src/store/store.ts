@@ -1,15 +1,5 @@
 // The one storage interface; SQLite and PostgreSQL implement it through the same SQL (sql-store.ts).
-import type {
-  BenchLevelRecord,
-  BenchRequestRecord,
-  BenchRunRecord,
-  CalibrationRecord,
-  KbHit,
-  KbNode,
-  PriceSnapshotRecord,
-  SnapshotRecord,
-  UserPriceRecord,
-} from "./records.js";
+import type { BenchLevelRecord, BenchRequestRecord, BenchRunRecord, CalibrationRecord, KbHit, KbNode, PriceSnapshotRecord, SnapshotRecord, UserPriceRecord } from "./records.js";
 
 export interface NewUserPrice {
   modelId: string;

@@ -159,7 +159,7 @@ describe("web API", () => {
     expect((await post("/api/bill", "{}")).status).toBe(405);
   });
 
-  it("an unexpected failure is a 500 that says only \"internal error\" (the detail goes to the server log)", async () => {
+  it('an unexpected failure is a 500 that says only "internal error" (the detail goes to the server log)', async () => {
     // a store path that is a directory: SQLite cannot open it, which is no fault the server knows
     const broken = await startWebServer({ env: { COSTCURVE_DB: dir }, log: (t) => void logged.push(t) });
     try {

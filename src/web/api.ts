@@ -19,7 +19,12 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, ctx: 
   const path = ctx.url.pathname.replace(/\/+$/, "");
   if (path === "/api/predict" && req.method === "POST") return sendCliJson(res, predictBody(await readJson(req)).value, "\n");
   if (req.method !== "GET" && req.method !== "HEAD") throw new HttpError(405, `method ${req.method ?? "?"} not allowed on ${path}${path === "/api/predict" ? "" : "; only POST /api/predict takes a body"}`);
-  if (path === "/api") return sendJson(res, 200, { endpoints: Object.keys(API_ROUTES).map((p) => `GET ${p}`).concat(["POST /api/predict", "GET /api/predict", "GET /api/chart/<name>.svg|png", "GET /api/<name>.csv"]) });
+  if (path === "/api")
+    return sendJson(res, 200, {
+      endpoints: Object.keys(API_ROUTES)
+        .map((p) => `GET ${p}`)
+        .concat(["POST /api/predict", "GET /api/predict", "GET /api/chart/<name>.svg|png", "GET /api/<name>.csv"]),
+    });
   if (path === "/api/predict") return sendCliJson(res, predictBody(scenarioFromQuery(parseQuery(PredictQuery.strict(), ctx.query))).value, "\n");
   if (path === "/api/models") return sendJson(res, 200, { models: MODELS.map((m) => ({ id: m.id, name: m.name, aliases: m.aliases ?? [], source: m.source })), checkpoints: CHECKPOINTS });
   if (path === "/api/accelerators") return sendJson(res, 200, { accelerators: ACCELERATORS });

@@ -27,10 +27,13 @@ async function screenshots(page: Page, name: string, size: string): Promise<void
 /** WCAG contrast ratio of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
   const luminance = (color: string) => {
-    const [r, g, bl] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
+    const [r, g, bl] = color
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map((v) => {
+        const c = Number(v) / 255;
+        return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+      });
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
   };
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
@@ -301,12 +304,22 @@ describe.skipIf(unavailable !== null)("web app in headless Chromium", () => {
     expect(visible.every((t) => t.toLowerCase().includes("gpt-4o"))).toBe(true);
     await page.fill("#prices-all-search", "");
     // sort by input price: ascending, then descending; missing prices sort last
-    await page.click('#prices-all thead th:nth-child(4) button.sort');
+    await page.click("#prices-all thead th:nth-child(4) button.sort");
     expect(await page.getAttribute("#prices-all thead th:nth-child(4)", "aria-sort")).toBe("ascending");
-    const inputs = await page.$$eval("#prices-all tbody tr td:nth-child(4)", (tds) => tds.map((td) => td.getAttribute("data-value")).filter((v) => v !== null).map(Number));
+    const inputs = await page.$$eval("#prices-all tbody tr td:nth-child(4)", (tds) =>
+      tds
+        .map((td) => td.getAttribute("data-value"))
+        .filter((v) => v !== null)
+        .map(Number),
+    );
     expect(inputs).toEqual([...inputs].sort((a, b) => a - b));
-    await page.click('#prices-all thead th:nth-child(4) button.sort');
-    const down = await page.$$eval("#prices-all tbody tr td:nth-child(4)", (tds) => tds.map((td) => td.getAttribute("data-value")).filter((v) => v !== null).map(Number));
+    await page.click("#prices-all thead th:nth-child(4) button.sort");
+    const down = await page.$$eval("#prices-all tbody tr td:nth-child(4)", (tds) =>
+      tds
+        .map((td) => td.getAttribute("data-value"))
+        .filter((v) => v !== null)
+        .map(Number),
+    );
     expect(down).toEqual([...down].sort((a, b) => b - a));
     expect(problems).toEqual([]);
   });

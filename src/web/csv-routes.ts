@@ -50,12 +50,23 @@ export function flattenRow(row: unknown): Record<string, unknown> {
 export function rowsCsv(rows: readonly unknown[]): string {
   const flat = rows.map(flattenRow);
   const keys = [...new Set(flat.flatMap((r) => Object.keys(r)))];
-  return keys.length ? formatCsv(keys.map((key) => ({ key })), flat) : "";
+  return keys.length
+    ? formatCsv(
+        keys.map((key) => ({ key })),
+        flat,
+      )
+    : "";
 }
 
 /** The CSV text for GET /api/<name>.csv. */
 export async function csvFor(name: string, ctx: RequestContext): Promise<string> {
   const rows = CSV_ROUTES[name];
-  if (!rows) throw new HttpError(404, `no CSV for ${name}; CSV downloads: ${Object.keys(CSV_ROUTES).map((n) => `/api/${n}.csv`).join(", ")}`);
+  if (!rows)
+    throw new HttpError(
+      404,
+      `no CSV for ${name}; CSV downloads: ${Object.keys(CSV_ROUTES)
+        .map((n) => `/api/${n}.csv`)
+        .join(", ")}`,
+    );
   return rowsCsv(await rows(ctx));
 }

@@ -18,17 +18,7 @@ export class HttpError extends Error {
 }
 
 /** Content-Security-Policy: only our own scripts and styles; inline SVG attributes need no inline styles. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+export const CSP = ["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"].join("; ");
 
 export function securityHeaders(res: ServerResponse): void {
   res.setHeader("Content-Security-Policy", CSP);

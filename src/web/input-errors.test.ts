@@ -28,6 +28,10 @@ describe("web issue text", () => {
       expect((error as HttpError).status).toBe(400);
       expect((error as HttpError).message).toMatch(/^cache-hit: expected a fraction between 0 and 1/);
     }
-    expect(() => asHttp(() => { throw new InputError([{ code: "too_large", path: ["count"], max: 1e9, received: 2e9 }]); })).toThrow(/^count: must be at most 1,000,000,000, got 2,000,000,000$/);
+    expect(() =>
+      asHttp(() => {
+        throw new InputError([{ code: "too_large", path: ["count"], max: 1e9, received: 2e9 }]);
+      }),
+    ).toThrow(/^count: must be at most 1,000,000,000, got 2,000,000,000$/);
   });
 });

@@ -47,5 +47,5 @@ export function asHttp<T>(work: () => T, fields: FieldNames = {}): T {
 export function jsonWarningText(issue: TypedIssue, fields: FieldNames = {}): string {
   const flags = Object.fromEntries(Object.entries(fields).map(([field, name]) => [field, `--${name}`]));
   const v = webVocabulary(flags);
-  return issueText(issue, { name: (path) => (flags[path.join(".")] ?? flags[String(path[0])] ? v.name(path) : `--${v.name(path)}`) });
+  return issueText(issue, { name: (path) => ((flags[path.join(".")] ?? flags[String(path[0])]) ? v.name(path) : `--${v.name(path)}`) });
 }

@@ -108,7 +108,10 @@ export function table<T>(columns: ReadonlyArray<TableColumn<T>>, rows: readonly 
         return html`<td${trusted(c.numeric ? ' class="num"' : c.wrap ? ' class="wrap"' : "")}${v === undefined || v === null ? "" : html` data-value="${String(v)}"`}>${c.cell(row)}</td>`;
       })}</tr>`,
   );
-  const search = options.searchable && options.id ? html`<label class="table-search" for="${options.id}-search"><span class="label">Search this table</span> <input type="search" id="${options.id}-search" data-filter="${options.id}" placeholder="model, provider, ..." autocomplete="off"></label>` : "";
+  const search =
+    options.searchable && options.id
+      ? html`<label class="table-search" for="${options.id}-search"><span class="label">Search this table</span> <input type="search" id="${options.id}-search" data-filter="${options.id}" placeholder="model, provider, ..." autocomplete="off"></label>`
+      : "";
   const attrs = trusted(`${options.id ? ` id="${options.id}"` : ""}${options.sortable ? " data-sortable" : ""}`);
   return html`${search}<div class="table-wrap" tabindex="0" role="region" aria-label="${caption ?? "table"}"><table${attrs}>${caption ? html`<caption>${caption}</caption>` : ""}<thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }

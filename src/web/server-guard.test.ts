@@ -93,7 +93,13 @@ describe("web server guards", () => {
       expect(res.status, path).toBe(400);
       expect(((await res.json()) as { error: string }).error, path).toMatch(/^path: /);
     }
-    for (const [path, name] of [["/api/chart/price-history.svg?at=2024-13-45", "at"], ["/api/chart/price-history.svg?at=zz", "at"], ["/prices?at=2025-02-30", "at"], ["/api/index?from=2024-02-30", "from"], ["/index?to=x", "to"]] as const) {
+    for (const [path, name] of [
+      ["/api/chart/price-history.svg?at=2024-13-45", "at"],
+      ["/api/chart/price-history.svg?at=zz", "at"],
+      ["/prices?at=2025-02-30", "at"],
+      ["/api/index?from=2024-02-30", "from"],
+      ["/index?to=x", "to"],
+    ] as const) {
       const res = await fetch(web.url + path);
       expect(res.status, path).toBe(400);
       expect(((await res.json()) as { error: string }).error, path).toMatch(new RegExp(`^${name}: expected a date YYYY-MM-DD`));
@@ -138,9 +144,7 @@ describe("worker threads: a heavy request cannot starve the others", () => {
   it("a full queue answers 503 busy with Retry-After at once; the queued ones are answered", async () => {
     const web = await (await built()).startWebServer({ env: {}, workers: 1, queued: 2 });
     try {
-      const results = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => fetch(`${web.url}/api/optimize?top=${i + 1}`).then(async (res) => ({ status: res.status, retry: res.headers.get("retry-after"), body: await res.text() }))),
-      );
+      const results = await Promise.all(Array.from({ length: 6 }, (_, i) => fetch(`${web.url}/api/optimize?top=${i + 1}`).then(async (res) => ({ status: res.status, retry: res.headers.get("retry-after"), body: await res.text() }))));
       // 1 computing + 2 waiting are taken, the other 3 are told at once
       expect(results.filter((r) => r.status === 200)).toHaveLength(3);
       const busy = results.filter((r) => r.status === 503);

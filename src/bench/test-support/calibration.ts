@@ -9,7 +9,12 @@ import type { LevelSummary, LoadLevel } from "../schemas.js";
 export function syntheticMachine(): MachineMeasurement {
   const bw = { threadCount: 2, bytesPerThread: 1, bytesPerSecond: 10e9 };
   return {
-    date: "2026-11-22", threads: 1, logicalCpuCount: 2, totalMemoryBytes: 24e9, bandwidth: { single: bw, all: bw }, timings: [],
+    date: "2026-11-22",
+    threads: 1,
+    logicalCpuCount: 2,
+    totalMemoryBytes: 24e9,
+    bandwidth: { single: bw, all: bw },
+    timings: [],
     matmul: { fp16FlopsPerSecond: 50e9, fp32FlopsPerSecond: 30e9, halfEfficiencyWidth: 200 },
     decode: { layerOverheadSeconds: 0.5e-3, effectiveBytesPerSecond: 8e9 },
     wallSeconds: 1,
@@ -20,13 +25,23 @@ export function syntheticMachine(): MachineMeasurement {
 export function syntheticInput(): PredictInput {
   const m = syntheticMachine();
   const arch = parseArchitecture({
-    architectures: ["LlamaForCausalLM"], model_type: "llama", hidden_size: 768, num_hidden_layers: 12, num_attention_heads: 12,
-    num_key_value_heads: 12, intermediate_size: 3072, vocab_size: 1000, max_position_embeddings: 4096, tie_word_embeddings: false,
+    architectures: ["LlamaForCausalLM"],
+    model_type: "llama",
+    hidden_size: 768,
+    num_hidden_layers: 12,
+    num_attention_heads: 12,
+    num_key_value_heads: 12,
+    intermediate_size: 3072,
+    vocab_size: 1000,
+    max_position_embeddings: 4096,
+    tie_word_embeddings: false,
   });
   if (!arch.ok) throw new Error("architecture");
   return {
     scenario: {
-      model: "synthetic", hardware: { accelerator: "machine-test", count: 1 }, engine: "llamacpp",
+      model: "synthetic",
+      hardware: { accelerator: "machine-test", count: 1 },
+      engine: "llamacpp",
       workload: { kind: "generate", inputTokens: 1, outputTokens: 1, load: { mode: "concurrency", concurrency: 1 } },
     },
     architecture: arch.value,
@@ -41,20 +56,38 @@ export function summaryFrom(input: PredictInput, load: LoadLevel, endpoint: Leve
   const n = 10;
   const stats = (v: number | null) => ({ mean: v, p50: v, p90: v, p99: v, count: v === null ? 0 : n });
   const draft: LevelSummary = {
-    level: load.kind === "concurrency" ? `c${load.concurrency}` : `r${load.requestsPerSecond}`, load, endpoint, interrupted: false,
-    requestsCompleted: n, requestsFailed: 0, durationSeconds: 1, requestsPerSecond: 0, outputTokensPerSecond: 0, inputTokensPerSecond: 0,
-    goodputRequestsPerSecond: 0, totalInputTokens: n * inputTokens, totalOutputTokens: endpoint === "embeddings" ? 0 : n * outputTokens,
-    ttftSeconds: stats(null), tpotSeconds: stats(null), itlSeconds: stats(null), e2eSeconds: stats(null), sendDelaySeconds: stats(0),
-    errors: {}, localTokenCountRequests: 0, slo: {},
+    level: load.kind === "concurrency" ? `c${load.concurrency}` : `r${load.requestsPerSecond}`,
+    load,
+    endpoint,
+    interrupted: false,
+    requestsCompleted: n,
+    requestsFailed: 0,
+    durationSeconds: 1,
+    requestsPerSecond: 0,
+    outputTokensPerSecond: 0,
+    inputTokensPerSecond: 0,
+    goodputRequestsPerSecond: 0,
+    totalInputTokens: n * inputTokens,
+    totalOutputTokens: endpoint === "embeddings" ? 0 : n * outputTokens,
+    ttftSeconds: stats(null),
+    tpotSeconds: stats(null),
+    itlSeconds: stats(null),
+    e2eSeconds: stats(null),
+    sendDelaySeconds: stats(0),
+    errors: {},
+    localTokenCountRequests: 0,
+    slo: {},
   };
   const p = predictLevel(input, draft);
   return {
     ...draft,
-    requestsPerSecond: p.requestsPerSecond ?? 0, outputTokensPerSecond: p.outputTokensPerSecond ?? 0, inputTokensPerSecond: p.inputTokensPerSecond ?? 0,
-    ttftSeconds: stats(endpoint === "embeddings" ? null : p.ttftSeconds), tpotSeconds: stats(endpoint === "embeddings" ? null : p.tpotSeconds),
+    requestsPerSecond: p.requestsPerSecond ?? 0,
+    outputTokensPerSecond: p.outputTokensPerSecond ?? 0,
+    inputTokensPerSecond: p.inputTokensPerSecond ?? 0,
+    ttftSeconds: stats(endpoint === "embeddings" ? null : p.ttftSeconds),
+    tpotSeconds: stats(endpoint === "embeddings" ? null : p.tpotSeconds),
   };
 }
-
 
 /**
  * The same level as if outside load had stretched a share of its token gaps: every request streamed one chunk per

@@ -16,16 +16,66 @@ function get(id: string): Accelerator {
 }
 
 const REQUIRED_IDS = [
-  "a100-sxm-80gb", "a100-pcie-80gb", "a100-sxm-40gb", "h100-sxm", "h100-pcie", "h100-nvl", "h200-sxm", "h200-nvl", "gh200",
-  "b200", "gb200", "b300", "gb300", "l40s", "l4", "rtx-3090", "rtx-3090-ti", "rtx-4090", "rtx-5090", "rtx-pro-6000",
-  "mi210", "mi300x", "mi325x", "mi355x", "arc-pro-b60", "xeon-6980p", "xeon-cascade-lake-16vcpu",
-  "apple-m1-max", "apple-m2-ultra", "apple-m3-max", "apple-m4-max",
+  "a100-sxm-80gb",
+  "a100-pcie-80gb",
+  "a100-sxm-40gb",
+  "h100-sxm",
+  "h100-pcie",
+  "h100-nvl",
+  "h200-sxm",
+  "h200-nvl",
+  "gh200",
+  "b200",
+  "gb200",
+  "b300",
+  "gb300",
+  "l40s",
+  "l4",
+  "rtx-3090",
+  "rtx-3090-ti",
+  "rtx-4090",
+  "rtx-5090",
+  "rtx-pro-6000",
+  "mi210",
+  "mi300x",
+  "mi325x",
+  "mi355x",
+  "arc-pro-b60",
+  "xeon-6980p",
+  "xeon-cascade-lake-16vcpu",
+  "apple-m1-max",
+  "apple-m2-ultra",
+  "apple-m3-max",
+  "apple-m4-max",
 ];
 // Copied from /work/shared/calibration/README.md ("accelerators:" line); the file is re-read below when present.
 const CALIBRATION_IDS = [
-  "a100-pcie-80gb", "a100-sxm-80gb", "apple-m1-max", "apple-m2-ultra", "apple-m3-max", "arc-pro-b60", "b200", "gb200", "gb300",
-  "gh200", "h100-pcie", "h100-sxm", "h200-nvl", "h200-sxm", "l4", "l40s", "mi210", "mi300x", "mi325x", "mi355x", "rtx-3090",
-  "rtx-3090-ti", "rtx-4090", "rtx-pro-6000", "xeon-6980p", "xeon-cascade-lake-16vcpu",
+  "a100-pcie-80gb",
+  "a100-sxm-80gb",
+  "apple-m1-max",
+  "apple-m2-ultra",
+  "apple-m3-max",
+  "arc-pro-b60",
+  "b200",
+  "gb200",
+  "gb300",
+  "gh200",
+  "h100-pcie",
+  "h100-sxm",
+  "h200-nvl",
+  "h200-sxm",
+  "l4",
+  "l40s",
+  "mi210",
+  "mi300x",
+  "mi325x",
+  "mi355x",
+  "rtx-3090",
+  "rtx-3090-ti",
+  "rtx-4090",
+  "rtx-pro-6000",
+  "xeon-6980p",
+  "xeon-cascade-lake-16vcpu",
 ];
 
 describe("accelerator catalog rows", () => {
@@ -44,8 +94,14 @@ describe("accelerator catalog rows", () => {
     for (const id of CALIBRATION_IDS) expect(findAccelerator(id), id).toBeDefined();
     const readme = "/work/shared/calibration/README.md";
     if (existsSync(readme)) {
-      const line = readFileSync(readme, "utf8").split("\n").find((l) => l.trim().startsWith("- accelerators:"));
-      const listed = (line ?? "").replace(/^.*accelerators:/, "").split(",").map((s) => s.trim()).filter(Boolean);
+      const line = readFileSync(readme, "utf8")
+        .split("\n")
+        .find((l) => l.trim().startsWith("- accelerators:"));
+      const listed = (line ?? "")
+        .replace(/^.*accelerators:/, "")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean);
       expect(listed.length).toBeGreaterThan(0);
       for (const id of listed) expect(findAccelerator(id), id).toBeDefined();
     }

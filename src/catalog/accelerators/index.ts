@@ -13,10 +13,7 @@ import { NVIDIA_HOPPER } from "./nvidia-hopper.js";
  * Peaks are dense; capacities are the vendor's nominal figure in GB (1e9) unless a row says GiB.
  */
 export const ACCELERATORS: readonly Accelerator[] = Object.freeze(
-  [
-    ...NVIDIA_AMPERE_ADA, ...NVIDIA_HOPPER, ...NVIDIA_BLACKWELL, ...NVIDIA_CONSUMER,
-    ...AMD_ACCELERATORS, ...INTEL_ACCELERATORS, ...APPLE_ACCELERATORS,
-  ].map((row) => Accelerator.parse(row)),
+  [...NVIDIA_AMPERE_ADA, ...NVIDIA_HOPPER, ...NVIDIA_BLACKWELL, ...NVIDIA_CONSUMER, ...AMD_ACCELERATORS, ...INTEL_ACCELERATORS, ...APPLE_ACCELERATORS].map((row) => Accelerator.parse(row)),
 );
 
 const BY_ID = new Map(ACCELERATORS.map((a) => [a.id, a]));

@@ -52,10 +52,7 @@ const B60_SPECS = source(
   "https://hmc-tech.com/gpu/intel-arc-pro-b60-vs-nvidia-quadro-p620",
   "Arc Pro B60 (BMG-G21, 20 Xe2 cores, 160 XMX engines at 2.4 GHz): FP16/BF16 XMX 98.3 TFLOPS (FP32 accumulate), INT8 196.6 TOPS, INT4 393.2 TOPS, FP32 12.29 TFLOPS; released 2025-05-19.",
 );
-const B60_BOARD = source(
-  "https://technical.city/en/video/Iris-Xe-Graphics-64EUs-Alder-Lake-vs-Arc-Pro-B60",
-  "Arc Pro B60: 24 GB GDDR6, 192-bit at 19 Gbps = 456 GB/s, PCIe 5.0 x8, 200 W, MSRP $499.",
-);
+const B60_BOARD = source("https://technical.city/en/video/Iris-Xe-Graphics-64EUs-Alder-Lake-vs-Arc-Pro-B60", "Arc Pro B60: 24 GB GDDR6, 192-bit at 19 Gbps = 456 GB/s, PCIe 5.0 x8, 200 W, MSRP $499.");
 const B60_PRICE = source(
   "https://chipversus.com/hardware/gpu/intel-arc-pro-b60",
   "Arc Pro B60 MSRP $500 (launch $499), 200 W. No hourly rental found; the rental row is derived: $499 / (3 years x 8,760 h) + 0.2 kW x $0.10/kWh = $0.019 + $0.020 = $0.039/h at 100% use.",
@@ -63,15 +60,29 @@ const B60_PRICE = source(
 
 export const INTEL_ACCELERATORS = [
   {
-    id: "arc-pro-b60", name: "Intel Arc Pro B60 24GB", vendor: "intel", kind: "gpu", family: "xe2", releaseDate: "2025-05-19",
+    id: "arc-pro-b60",
+    name: "Intel Arc Pro B60 24GB",
+    vendor: "intel",
+    kind: "gpu",
+    family: "xe2",
+    releaseDate: "2025-05-19",
     denseFlopsPerSecond: { fp32: 12.29 * TERA, bf16: 98.3 * TERA, fp16: 98.3 * TERA, int8: 196.6 * TERA, int4: 393.2 * TERA },
-    memoryBytes: 24 * GB, memoryBandwidthBytesPerSecond: 456 * GB,
-    scaleUp: scaleUp(PCIE5_X8, 4), scaleOut: null, tdpWatts: 200, purchaseUsd: 499,
+    memoryBytes: 24 * GB,
+    memoryBandwidthBytesPerSecond: 456 * GB,
+    scaleUp: scaleUp(PCIE5_X8, 4),
+    scaleOut: null,
+    tdpWatts: 200,
+    purchaseUsd: 499,
     rental: [rent("amortized", 499 / (3 * 8760) + 0.2 * 0.1, "owned: $499 over 3 years + 200 W (no rental found)", RETRIEVED_DATE, B60_PRICE)],
     sources: [B60_SPECS, B60_BOARD, B60_PRICE, NCCL_PCIE_LATENCY],
   },
   {
-    id: "xeon-6980p", name: "Intel Xeon 6980P (one socket, Granite Rapids, AMX)", vendor: "intel", kind: "cpu", family: "xeon", releaseDate: "2024-09-24",
+    id: "xeon-6980p",
+    name: "Intel Xeon 6980P (one socket, Granite Rapids, AMX)",
+    vendor: "intel",
+    kind: "cpu",
+    family: "xeon",
+    releaseDate: "2024-09-24",
     denseFlopsPerSecond: {
       fp32: GNR_CORES * GNR_ALL_CORE_HZ * AVX512_FP32_PER_CYCLE,
       bf16: GNR_CORES * GNR_ALL_CORE_HZ * AMX_BF16_PER_CYCLE,
@@ -79,26 +90,31 @@ export const INTEL_ACCELERATORS = [
       int8: GNR_CORES * GNR_ALL_CORE_HZ * AMX_INT8_PER_CYCLE,
     },
     // 12 x 64 GB DIMMs is an assumed typical population (the socket takes up to 3 TB).
-    memoryBytes: 12 * 64 * GB, memoryBandwidthBytesPerSecond: 12 * 8.8 * GIGA * 8,
+    memoryBytes: 12 * 64 * GB,
+    memoryBandwidthBytesPerSecond: 12 * 8.8 * GIGA * 8,
     scaleUp: scaleUp({ name: "UPI 2.0 (6 links x 48 GB/s per direction; sockets run as replicas)", bandwidthBytesPerSecond: 6 * 48 * GB, latencySeconds: 1 * MICROSECOND }, 1),
-    scaleOut: ETH_100, tdpWatts: 500,
+    scaleOut: ETH_100,
+    tdpWatts: 500,
     rental: [rent("on-demand", 64 * 0.212, "proxy: AWS m8i (Xeon 6) per-vCPU price x 256 vCPU", "2026-04-01", M8I_PRICE)],
     sources: [GNR_SPECS, GNR_MRDIMM, AMX_RATES, M8I_PRICE],
   },
   {
-    id: "xeon-cascade-lake-16vcpu", name: "Intel Xeon Cascade Lake, 16-vCPU cloud slice (AWS c5.4xlarge class)", vendor: "intel", kind: "cpu", family: "xeon", releaseDate: "2019-04-02",
+    id: "xeon-cascade-lake-16vcpu",
+    name: "Intel Xeon Cascade Lake, 16-vCPU cloud slice (AWS c5.4xlarge class)",
+    vendor: "intel",
+    kind: "cpu",
+    family: "xeon",
+    releaseDate: "2019-04-02",
     denseFlopsPerSecond: {
       fp32: CLX_CORES * CLX_AVX512_HZ * AVX512_FP32_PER_CYCLE,
       int8: CLX_CORES * CLX_AVX512_HZ * VNNI_INT8_PER_CYCLE,
     },
-    memoryBytes: 32 * GIB, memoryBandwidthBytesPerSecond: (2 * 6 * 2.933 * GIGA * 8 * 16) / 96,
+    memoryBytes: 32 * GIB,
+    memoryBandwidthBytesPerSecond: (2 * 6 * 2.933 * GIGA * 8 * 16) / 96,
     scaleUp: scaleUp({ name: "none (single VM; host UPI not exposed)", bandwidthBytesPerSecond: 3 * 20.8 * GB, latencySeconds: 1 * MICROSECOND }, 1),
     scaleOut: { name: "AWS ENA up to 10 Gb/s", bandwidthBytesPerSecond: 10 * GBIT_PER_SECOND_IN_BYTES, latencySeconds: 25 * MICROSECOND },
     tdpWatts: 80,
-    rental: [
-      rent("on-demand", 0.68, "AWS c5.4xlarge (us-east-1)", RETRIEVED_DATE, C5_PRICES),
-      rent("spot", 0.318, "AWS c5.4xlarge spot (us-east-1c example)", RETRIEVED_DATE, C5_PRICES),
-    ],
+    rental: [rent("on-demand", 0.68, "AWS c5.4xlarge (us-east-1)", RETRIEVED_DATE, C5_PRICES), rent("spot", 0.318, "AWS c5.4xlarge spot (us-east-1c example)", RETRIEVED_DATE, C5_PRICES)],
     sources: [C5_DOC, C5_DERIVATION, C5_PRICES],
   },
 ] satisfies Accelerator[];

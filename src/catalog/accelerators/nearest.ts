@@ -14,7 +14,10 @@ export function editDistance(a: string, b: string): number {
 
 /** Normalizes a user-typed name: lowercase, spaces and underscores to dashes ("H100 SXM" -> "h100-sxm"). */
 export function normalizeId(query: string): string {
-  return query.trim().toLowerCase().replace(/[\s_]+/g, "-");
+  return query
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, "-");
 }
 
 /**

@@ -7,53 +7,61 @@ const MODELOPT_FP8 =
 const MODELOPT_FP4 =
   "NVIDIA Model Optimizer PTQ to NVFP4: weights and activations of the linear layers in FP4 with 16-element FP8 block scales (model card); " +
   "KV cache FP8 per hf_quant_config.json kv_cache_quant_algo (written from the published file, not read via the search tool).";
-const NEURALMAGIC_FP8 =
-  "Neural Magic llm-compressor FP8 (W8A8): weights and activations of the linear layers in FP8 per the model card; KV cache left in bf16.";
+const NEURALMAGIC_FP8 = "Neural Magic llm-compressor FP8 (W8A8): weights and activations of the linear layers in FP8 per the model card; KV cache left in bf16.";
 
 /** Quantized checkpoints that resolve to a catalog architecture with their own precision. */
 export const CHECKPOINTS: CheckpointEntry[] = [
   {
-    id: "nvidia/Llama-3.1-405B-Instruct-FP4", baseId: "meta-llama/Llama-3.1-405B",
+    id: "nvidia/Llama-3.1-405B-Instruct-FP4",
+    baseId: "meta-llama/Llama-3.1-405B",
     precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
     source: hfPageSource("nvidia/Llama-3.1-405B-Instruct-FP4", MODELOPT_FP4),
   },
   {
-    id: "nvidia/Llama-3.1-405B-Instruct-FP8", baseId: "meta-llama/Llama-3.1-405B",
+    id: "nvidia/Llama-3.1-405B-Instruct-FP8",
+    baseId: "meta-llama/Llama-3.1-405B",
     precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" },
     source: hfPageSource("nvidia/Llama-3.1-405B-Instruct-FP8", `${MODELOPT_FP8} Card read via the search tool (README at commit 539ac9a).`),
   },
   {
-    id: "nvidia/Llama-3.1-8B-Instruct-FP8", baseId: "meta-llama/Llama-3.1-8B",
+    id: "nvidia/Llama-3.1-8B-Instruct-FP8",
+    baseId: "meta-llama/Llama-3.1-8B",
     precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" },
     source: hfPageSource("nvidia/Llama-3.1-8B-Instruct-FP8", `${MODELOPT_FP8} Card read via the search tool.`),
   },
   {
-    id: "nvidia/Llama-3.3-70B-Instruct-FP4", baseId: "meta-llama/Llama-3.3-70B-Instruct",
+    id: "nvidia/Llama-3.3-70B-Instruct-FP4",
+    baseId: "meta-llama/Llama-3.3-70B-Instruct",
     precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
     source: hfPageSource("nvidia/Llama-3.3-70B-Instruct-FP4", MODELOPT_FP4),
   },
   {
-    id: "nvidia/Llama-3.3-70B-Instruct-FP8", baseId: "meta-llama/Llama-3.3-70B-Instruct",
+    id: "nvidia/Llama-3.3-70B-Instruct-FP8",
+    baseId: "meta-llama/Llama-3.3-70B-Instruct",
     precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" },
     source: hfPageSource("nvidia/Llama-3.3-70B-Instruct-FP8", `${MODELOPT_FP8} Card read via the search tool.`),
   },
   {
-    id: "nvidia/Llama-4-Maverick-17B-128E-Instruct-FP8", baseId: "meta-llama/Llama-4-Maverick-17B-128E-Instruct",
+    id: "nvidia/Llama-4-Maverick-17B-128E-Instruct-FP8",
+    baseId: "meta-llama/Llama-4-Maverick-17B-128E-Instruct",
     precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" },
     source: hfPageSource("nvidia/Llama-4-Maverick-17B-128E-Instruct-FP8", MODELOPT_FP8),
   },
   {
-    id: "nvidia/Qwen3-235B-A22B-FP8", baseId: "Qwen/Qwen3-235B-A22B",
+    id: "nvidia/Qwen3-235B-A22B-FP8",
+    baseId: "Qwen/Qwen3-235B-A22B",
     precision: { weights: "fp8", activations: "fp8", kvCache: "fp8" },
     source: hfPageSource("nvidia/Qwen3-235B-A22B-FP8", MODELOPT_FP8),
   },
   {
-    id: "nvidia/Qwen3-30B-A3B-FP4", baseId: "Qwen/Qwen3-30B-A3B",
+    id: "nvidia/Qwen3-30B-A3B-FP4",
+    baseId: "Qwen/Qwen3-30B-A3B",
     precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
     source: hfPageSource("nvidia/Qwen3-30B-A3B-FP4", MODELOPT_FP4),
   },
   {
-    id: "nvidia/DeepSeek-R1-NVFP4", baseId: "deepseek-ai/DeepSeek-V3",
+    id: "nvidia/DeepSeek-R1-NVFP4",
+    baseId: "deepseek-ai/DeepSeek-V3",
     precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
     source: hfPageSource(
       "nvidia/DeepSeek-R1-NVFP4",
@@ -61,7 +69,8 @@ export const CHECKPOINTS: CheckpointEntry[] = [
     ),
   },
   {
-    id: "nvidia/Qwen3-32B-NVFP4", baseId: "Qwen/Qwen3-32B",
+    id: "nvidia/Qwen3-32B-NVFP4",
+    baseId: "Qwen/Qwen3-32B",
     precision: { weights: "fp4", activations: "fp4", kvCache: "fp8" },
     source: hfPageSource(
       "nvidia/Qwen3-32B-NVFP4",
@@ -69,17 +78,20 @@ export const CHECKPOINTS: CheckpointEntry[] = [
     ),
   },
   {
-    id: "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8", baseId: "meta-llama/Llama-3.1-70B",
+    id: "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8",
+    baseId: "meta-llama/Llama-3.1-70B",
     precision: { weights: "fp8", activations: "fp8" },
     source: hfPageSource("neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8", NEURALMAGIC_FP8),
   },
   {
-    id: "neuralmagic/Meta-Llama-3.1-8B-FP8", baseId: "meta-llama/Llama-3.1-8B",
+    id: "neuralmagic/Meta-Llama-3.1-8B-FP8",
+    baseId: "meta-llama/Llama-3.1-8B",
     precision: { weights: "fp8", activations: "fp8" },
     source: hfPageSource("neuralmagic/Meta-Llama-3.1-8B-FP8", NEURALMAGIC_FP8),
   },
   {
-    id: "NousResearch/Hermes-3-Llama-3.1-405B-FP8", baseId: "meta-llama/Llama-3.1-405B",
+    id: "NousResearch/Hermes-3-Llama-3.1-405B-FP8",
+    baseId: "meta-llama/Llama-3.1-405B",
     precision: { weights: "fp8", activations: "fp8" },
     source: hfPageSource(
       "NousResearch/Hermes-3-Llama-3.1-405B-FP8",

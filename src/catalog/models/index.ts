@@ -12,15 +12,7 @@ import { QWEN_MODELS } from "./qwen.js";
 export type { ResolvedModel } from "./lookup.js";
 
 /** Every shipped model architecture, each its Hugging Face config.json with a source. */
-export const MODELS: readonly ModelEntry[] = [
-  ...LLAMA_MODELS,
-  ...QWEN_MODELS,
-  ...MISTRAL_MODELS,
-  ...GEMMA_MODELS,
-  ...DEEPSEEK_MODELS,
-  ...OPENAI_MODELS,
-  ...ENCODER_MODELS,
-];
+export const MODELS: readonly ModelEntry[] = [...LLAMA_MODELS, ...QWEN_MODELS, ...MISTRAL_MODELS, ...GEMMA_MODELS, ...DEEPSEEK_MODELS, ...OPENAI_MODELS, ...ENCODER_MODELS];
 
 /** Quantized checkpoints, each pointing at a base in MODELS with its own precision. */
 export const CHECKPOINTS: readonly CheckpointEntry[] = CHECKPOINT_ROWS;

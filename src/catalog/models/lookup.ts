@@ -8,7 +8,11 @@ export interface ResolvedModel {
 
 /** Lower-cases and strips a leading Hugging Face URL so "https://huggingface.co/org/name" matches "org/name". */
 function normalizeId(id: string): string {
-  return id.trim().replace(/^https?:\/\/huggingface\.co\//i, "").replace(/\/+$/, "").toLowerCase();
+  return id
+    .trim()
+    .replace(/^https?:\/\/huggingface\.co\//i, "")
+    .replace(/\/+$/, "")
+    .toLowerCase();
 }
 
 function baseName(id: string): string {
@@ -17,11 +21,7 @@ function baseName(id: string): string {
 }
 
 /** Resolves an id against models and checkpoints: exact id or alias first, then the name without org prefix. */
-export function resolveIn(
-  models: readonly ModelEntry[],
-  checkpoints: readonly CheckpointEntry[],
-  id: string,
-): ResolvedModel | undefined {
+export function resolveIn(models: readonly ModelEntry[], checkpoints: readonly CheckpointEntry[], id: string): ResolvedModel | undefined {
   const query = normalizeId(id);
   if (query === "") return undefined;
   const byId = new Map<string, ResolvedModel>();
@@ -66,12 +66,7 @@ function squash(text: string): string {
  * Ids nearest to a query, for "unknown model" suggestions: candidates containing the query (ignoring case and
  * separators) come first, shortest first; the rest by edit distance to the id, its name without org, or the display name.
  */
-export function nearestIn(
-  models: readonly ModelEntry[],
-  checkpoints: readonly CheckpointEntry[],
-  query: string,
-  n = 3,
-): string[] {
+export function nearestIn(models: readonly ModelEntry[], checkpoints: readonly CheckpointEntry[], query: string, n = 3): string[] {
   const q = normalizeId(query);
   const qSquashed = squash(q);
   const scored = new Map<string, number>();
@@ -81,9 +76,7 @@ export function nearestIn(
       const t = text.toLowerCase();
       const ts = squash(t);
       // Containment ranks ahead of any edit distance (offset by -1000), shorter containers first.
-      const score = qSquashed !== "" && ts.includes(qSquashed)
-        ? ts.length - qSquashed.length - 1000
-        : Math.min(editDistance(q, t), editDistance(q, baseName(t)));
+      const score = qSquashed !== "" && ts.includes(qSquashed) ? ts.length - qSquashed.length - 1000 : Math.min(editDistance(q, t), editDistance(q, baseName(t)));
       best = Math.min(best, score);
     }
     const previous = scored.get(id);

@@ -5,14 +5,34 @@ import { editDistance, resolveIn } from "./lookup.js";
 
 // Every model id named in shared/calibration/README.md ("Ids that appear across the full set").
 const CALIBRATION_MODEL_IDS = [
-  "BAAI/bge-large-en-v1.5", "BAAI/bge-small-en-v1.5", "NousResearch/Hermes-3-Llama-3.1-405B-FP8", "Qwen/Qwen3-Embedding-8B",
-  "codellama/CodeLlama-7b-hf", "deepseek-ai/DeepSeek-R1", "deepseek-ai/DeepSeek-R1-0528", "meta-llama/Llama-2-13b-hf",
-  "meta-llama/Llama-2-70b-chat-hf", "meta-llama/Llama-2-70b-hf", "meta-llama/Llama-2-7b-hf", "meta-llama/Llama-3.1-405B-Instruct",
-  "meta-llama/Llama-3.1-70B", "meta-llama/Llama-3.1-70B-Instruct", "meta-llama/Llama-3.1-8B", "meta-llama/Llama-3.1-8B-Instruct",
-  "meta-llama/Meta-Llama-3-70B", "meta-llama/Meta-Llama-3-8B", "mistralai/Mixtral-8x7B-Instruct-v0.1",
-  "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8", "neuralmagic/Meta-Llama-3.1-8B-FP8", "nvidia/Llama-3.1-405B-Instruct-FP4",
-  "nvidia/Llama-3.1-405B-Instruct-FP8", "nvidia/Llama-3.1-8B-Instruct-FP8", "nvidia/Llama-3.3-70B-Instruct-FP4",
-  "nvidia/Llama-3.3-70B-Instruct-FP8", "nvidia/Llama-4-Maverick-17B-128E-Instruct-FP8", "nvidia/Qwen3-235B-A22B-FP8",
+  "BAAI/bge-large-en-v1.5",
+  "BAAI/bge-small-en-v1.5",
+  "NousResearch/Hermes-3-Llama-3.1-405B-FP8",
+  "Qwen/Qwen3-Embedding-8B",
+  "codellama/CodeLlama-7b-hf",
+  "deepseek-ai/DeepSeek-R1",
+  "deepseek-ai/DeepSeek-R1-0528",
+  "meta-llama/Llama-2-13b-hf",
+  "meta-llama/Llama-2-70b-chat-hf",
+  "meta-llama/Llama-2-70b-hf",
+  "meta-llama/Llama-2-7b-hf",
+  "meta-llama/Llama-3.1-405B-Instruct",
+  "meta-llama/Llama-3.1-70B",
+  "meta-llama/Llama-3.1-70B-Instruct",
+  "meta-llama/Llama-3.1-8B",
+  "meta-llama/Llama-3.1-8B-Instruct",
+  "meta-llama/Meta-Llama-3-70B",
+  "meta-llama/Meta-Llama-3-8B",
+  "mistralai/Mixtral-8x7B-Instruct-v0.1",
+  "neuralmagic/Meta-Llama-3.1-70B-Instruct-FP8",
+  "neuralmagic/Meta-Llama-3.1-8B-FP8",
+  "nvidia/Llama-3.1-405B-Instruct-FP4",
+  "nvidia/Llama-3.1-405B-Instruct-FP8",
+  "nvidia/Llama-3.1-8B-Instruct-FP8",
+  "nvidia/Llama-3.3-70B-Instruct-FP4",
+  "nvidia/Llama-3.3-70B-Instruct-FP8",
+  "nvidia/Llama-4-Maverick-17B-128E-Instruct-FP8",
+  "nvidia/Qwen3-235B-A22B-FP8",
   "nvidia/Qwen3-30B-A3B-FP4",
 ];
 
@@ -47,10 +67,7 @@ describe("model catalog", () => {
   });
 
   it("keeps ids, aliases and checkpoint ids unique ignoring case", () => {
-    const all = [
-      ...MODELS.flatMap((m) => [m.id, ...(m.aliases ?? [])]),
-      ...CHECKPOINTS.map((c) => c.id),
-    ].map((id) => id.toLowerCase());
+    const all = [...MODELS.flatMap((m) => [m.id, ...(m.aliases ?? [])]), ...CHECKPOINTS.map((c) => c.id)].map((id) => id.toLowerCase());
     const duplicates = all.filter((id, i) => all.indexOf(id) !== i);
     expect(duplicates).toEqual([]);
   });
@@ -70,7 +87,10 @@ describe("model catalog", () => {
 
   it("points every checkpoint at an existing base entry", () => {
     for (const checkpoint of CHECKPOINTS) {
-      expect(MODELS.some((m) => m.id === checkpoint.baseId), checkpoint.id).toBe(true);
+      expect(
+        MODELS.some((m) => m.id === checkpoint.baseId),
+        checkpoint.id,
+      ).toBe(true);
       const resolved = resolveModelId(checkpoint.id);
       expect(resolved?.entry.id).toBe(checkpoint.baseId);
       expect(resolved?.checkpoint?.id).toBe(checkpoint.id);
@@ -107,8 +127,13 @@ describe("model catalog", () => {
   it("spot-checks Llama-3.3-70B-Instruct against its published shape", () => {
     const c = configOf("meta-llama/Llama-3.3-70B-Instruct");
     expect(c).toMatchObject({
-      hidden_size: 8192, num_hidden_layers: 80, num_attention_heads: 64, num_key_value_heads: 8,
-      intermediate_size: 28672, vocab_size: 128256, tie_word_embeddings: false,
+      hidden_size: 8192,
+      num_hidden_layers: 80,
+      num_attention_heads: 64,
+      num_key_value_heads: 8,
+      intermediate_size: 28672,
+      vocab_size: 128256,
+      tie_word_embeddings: false,
     });
   });
 
@@ -120,8 +145,13 @@ describe("model catalog", () => {
   it("spot-checks DeepSeek-V3's MLA and MoE fields", () => {
     const c = configOf("deepseek-ai/DeepSeek-V3");
     expect(c).toMatchObject({
-      num_hidden_layers: 61, n_routed_experts: 256, num_experts_per_tok: 8, n_shared_experts: 1,
-      first_k_dense_replace: 3, kv_lora_rank: 512, qk_rope_head_dim: 64,
+      num_hidden_layers: 61,
+      n_routed_experts: 256,
+      num_experts_per_tok: 8,
+      n_shared_experts: 1,
+      first_k_dense_replace: 3,
+      kv_lora_rank: 512,
+      qk_rope_head_dim: 64,
     });
   });
 
@@ -145,8 +175,7 @@ describe("model catalog", () => {
   // total 70,552,387,584, within 1% of the stated 70B.
   it("matches stated parameter counts within 10% for flat decoders (catches typos in shapes)", () => {
     expect(roughDecoderParams(configOf("meta-llama/Llama-3.3-70B-Instruct"))).toBe(70_552_387_584);
-    const flat = MODELS.filter((m) => m.config.text_config === undefined && m.config.kv_lora_rank === undefined
-      && m.config.model_type !== "bert" && m.config.model_type !== "xlm-roberta" && m.config.model_type !== "gpt_oss");
+    const flat = MODELS.filter((m) => m.config.text_config === undefined && m.config.kv_lora_rank === undefined && m.config.model_type !== "bert" && m.config.model_type !== "xlm-roberta" && m.config.model_type !== "gpt_oss");
     expect(flat.length).toBeGreaterThan(30);
     for (const entry of flat) {
       const ratio = roughDecoderParams(entry.config) / entry.statedParamCount!;

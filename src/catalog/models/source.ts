@@ -8,10 +8,7 @@ export type Provenance = "search" | "card";
 
 /** Source for a model: its Hugging Face config.json URL, with a note on how the values were obtained. */
 export function hfConfigSource(repoId: string, provenance: Provenance, detail: string): Source {
-  const how =
-    provenance === "search"
-      ? "Read via the search tool from a stored copy of this config.json"
-      : "Written from the model card / paper and the published config as known; not read via the search tool";
+  const how = provenance === "search" ? "Read via the search tool from a stored copy of this config.json" : "Written from the model card / paper and the published config as known; not read via the search tool";
   return {
     url: `https://huggingface.co/${repoId}/blob/main/config.json`,
     retrievedDate: RETRIEVED_DATE,

@@ -122,13 +122,7 @@ export interface ReferenceLine {
 }
 
 /** Lines (drawn under the data) and their labels (drawn over it), each label at the end of its line where it covers the least. */
-export function renderReferenceLines(
-  lines: readonly ReferenceLine[],
-  x: Scale | undefined,
-  y: Scale,
-  plot: Plot,
-  obstacles: readonly Box[] = [],
-): { lines: string; labels: string } {
+export function renderReferenceLines(lines: readonly ReferenceLine[], x: Scale | undefined, y: Scale, plot: Plot, obstacles: readonly Box[] = []): { lines: string; labels: string } {
   const lineParts: string[] = [];
   const labelParts: string[] = [];
   const placed: Box[] = [];
@@ -141,9 +135,7 @@ export function renderReferenceLines(
     const color = line.color ?? COLORS.muted;
     const stroke = { stroke: color, "stroke-width": 1.5, "stroke-dasharray": "6 4" };
     lineParts.push(
-      line.axis === "x"
-        ? el("line", { class: "reference-line", x1: pos, y1: plot.top, x2: pos, y2: plot.bottom, ...stroke })
-        : el("line", { class: "reference-line", x1: plot.left, y1: pos, x2: plot.right, y2: pos, ...stroke }),
+      line.axis === "x" ? el("line", { class: "reference-line", x1: pos, y1: plot.top, x2: pos, y2: plot.bottom, ...stroke }) : el("line", { class: "reference-line", x1: plot.left, y1: pos, x2: plot.right, y2: pos, ...stroke }),
     );
     if (!line.label) continue;
     const w = measureText(line.label, LABEL_PX);

@@ -1,20 +1,7 @@
 // Grouped vertical bar charts: one group per category (e.g. accelerator), one bar per series
 // (e.g. predicted and measured).
 import { HALO, type ReferenceLine, renderReferenceLines } from "./annotations.js";
-import {
-  AXIS_TITLE_PX,
-  type ChartText,
-  COLORS,
-  type LegendItem,
-  PAD,
-  type Plot,
-  renderFootnote,
-  renderGrid,
-  renderHeader,
-  renderYAxis,
-  svgDocument,
-  yAxisBlockWidth,
-} from "./frame.js";
+import { AXIS_TITLE_PX, type ChartText, COLORS, type LegendItem, PAD, type Plot, renderFootnote, renderGrid, renderHeader, renderYAxis, svgDocument, yAxisBlockWidth } from "./frame.js";
 import { seriesColor } from "./palette.js";
 import { type AxisSpec, buildScale, TICK_FONT_PX } from "./scale.js";
 import { el, escapeXml, px, textEl } from "./svg.js";
@@ -151,9 +138,7 @@ export function renderBarChart(spec: BarChartSpec): string {
       );
       if (showValues) {
         const ty = value >= 0 ? y - 4 : y + VALUE_PX + 2;
-        valueTexts.push(
-          textEl(valueFormat(value), { class: "value-label", "data-series": s, x: cx, y: ty, "text-anchor": "middle", "font-size": VALUE_PX, fill: COLORS.text, ...HALO }),
-        );
+        valueTexts.push(textEl(valueFormat(value), { class: "value-label", "data-series": s, x: cx, y: ty, "text-anchor": "middle", "font-size": VALUE_PX, fill: COLORS.text, ...HALO }));
       }
     });
   });

@@ -12,7 +12,14 @@ const xy = () =>
     x: { title: "per user", unit: "tokens/s" },
     y: { title: "per GPU", unit: "tokens/s" },
     series: [
-      { name: "a", markers: true, points: [{ x: 1, y: 2 }, { x: 2, y: 4 }] },
+      {
+        name: "a",
+        markers: true,
+        points: [
+          { x: 1, y: 2 },
+          { x: 2, y: 4 },
+        ],
+      },
       { name: "b", points: [{ x: 1, y: 3, tip: "custom" }] },
     ],
   });

@@ -112,7 +112,15 @@ describe("charts", () => {
       title: 'A <script>alert("x")</script> & co',
       x: { title: "<b>x</b>" },
       y: { title: "y", tickFormat: formatUsd },
-      series: [{ name: "<script>", points: [{ x: 1, y: 2, label: "</text><script>" }, { x: 2, y: Number.NaN }] }],
+      series: [
+        {
+          name: "<script>",
+          points: [
+            { x: 1, y: 2, label: "</text><script>" },
+            { x: 2, y: Number.NaN },
+          ],
+        },
+      ],
       legend: true,
     });
     expect(svg).not.toContain("<script>");

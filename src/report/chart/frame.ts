@@ -109,12 +109,7 @@ export function renderLegend(items: readonly LegendItem[], left: number, top: nu
       x = left;
     }
     const cy = top + row * rowHeight + rowHeight / 2;
-    parts.push(
-      el("g", { class: "legend-item", "data-series": index }, [
-        legendSwatch(item, x, cy),
-        textEl(label, { x: x + swatchWidth + 6, y: cy + LEGEND_PX * 0.35, "font-size": LEGEND_PX, fill: COLORS.text }),
-      ]),
-    );
+    parts.push(el("g", { class: "legend-item", "data-series": index }, [legendSwatch(item, x, cy), textEl(label, { x: x + swatchWidth + 6, y: cy + LEGEND_PX * 0.35, "font-size": LEGEND_PX, fill: COLORS.text })]));
     x += itemWidth + 18;
   }
   return { svg: el("g", { class: "legend" }, parts), height: (row + 1) * rowHeight };
@@ -126,11 +121,7 @@ export function renderFootnote(footnote: string | undefined, width: number, heig
   const lines = wrapText(footnote, width - 2 * PAD, FOOTNOTE_PX);
   const lineHeight = FOOTNOTE_PX + 4;
   const top = height - PAD - lines.length * lineHeight;
-  const svg = lines
-    .map((line, i) =>
-      textEl(line, { class: "chart-footnote", x: PAD, y: top + (i + 1) * lineHeight - 4, "font-size": FOOTNOTE_PX, fill: COLORS.faint }),
-    )
-    .join("");
+  const svg = lines.map((line, i) => textEl(line, { class: "chart-footnote", x: PAD, y: top + (i + 1) * lineHeight - 4, "font-size": FOOTNOTE_PX, fill: COLORS.faint })).join("");
   return { svg, height: lines.length * lineHeight + 6 };
 }
 
@@ -146,10 +137,8 @@ export function yAxisBlockWidth(scale: Scale): number {
 /** Horizontal grid lines at y ticks and vertical ones at x ticks (log minors lighter). */
 export function renderGrid(plot: Plot, x: Scale | undefined, y: Scale): string {
   const lines: string[] = [];
-  const vertical = (pos: number, color: string): void =>
-    void lines.push(el("line", { x1: pos, y1: plot.top, x2: pos, y2: plot.bottom, stroke: color, "stroke-width": 1 }));
-  const horizontal = (pos: number, color: string): void =>
-    void lines.push(el("line", { x1: plot.left, y1: pos, x2: plot.right, y2: pos, stroke: color, "stroke-width": 1 }));
+  const vertical = (pos: number, color: string): void => void lines.push(el("line", { x1: pos, y1: plot.top, x2: pos, y2: plot.bottom, stroke: color, "stroke-width": 1 }));
+  const horizontal = (pos: number, color: string): void => void lines.push(el("line", { x1: plot.left, y1: pos, x2: plot.right, y2: pos, stroke: color, "stroke-width": 1 }));
   if (x) {
     for (const v of x.minor) vertical(x.map(v), COLORS.minor);
     for (const tick of x.ticks) vertical(x.map(tick.value), COLORS.grid);

@@ -96,14 +96,7 @@ function mapper(kind: Scale["kind"], domain: [number, number], range: [number, n
  * Builds the scale for `values` along [rangeStart, rangeEnd] px, using the most ticks whose labels keep
  * `minGapPx` apart (horizontal axes compare label widths, vertical ones the line height).
  */
-export function buildScale(
-  axis: AxisSpec,
-  values: readonly number[],
-  rangeStart: number,
-  rangeEnd: number,
-  orientation: "x" | "y",
-  zeroDefault = orientation === "y",
-): Scale {
+export function buildScale(axis: AxisSpec, values: readonly number[], rangeStart: number, rangeEnd: number, orientation: "x" | "y", zeroDefault = orientation === "y"): Scale {
   const kind = axis.scale ?? "linear";
   const [min, max] = extent(axis, values, zeroDefault);
   const length = Math.abs(rangeEnd - rangeStart);
@@ -128,10 +121,7 @@ export function buildScale(
     let fits = set.values.length <= maxCount + 1;
     for (let i = 1; fits && i < set.values.length; i++) {
       const gap = Math.abs(map(set.values[i] ?? 0) - map(set.values[i - 1] ?? 0));
-      const need =
-        orientation === "x"
-          ? (measureText(set.labels[i] ?? "", TICK_FONT_PX) + measureText(set.labels[i - 1] ?? "", TICK_FONT_PX)) / 2 + 12
-          : TICK_FONT_PX + 8;
+      const need = orientation === "x" ? (measureText(set.labels[i] ?? "", TICK_FONT_PX) + measureText(set.labels[i - 1] ?? "", TICK_FONT_PX)) / 2 + 12 : TICK_FONT_PX + 8;
       if (gap < need) fits = false;
     }
     if (fits) {

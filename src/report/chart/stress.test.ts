@@ -18,9 +18,20 @@ function valid(svg: string): void {
 describe("chart stress cases", () => {
   it("bar chart with many long categories rotates labels", async () => {
     const names = [
-      "NVIDIA H100 SXM 80GB", "NVIDIA H100 PCIe", "NVIDIA H200 141GB", "NVIDIA GH200", "NVIDIA B200", "NVIDIA GB200 NVL72",
-      "NVIDIA L40S", "NVIDIA L4", "NVIDIA RTX 4090", "AMD Instinct MI300X", "AMD Instinct MI325X", "AMD Instinct MI355X",
-      "Apple M3 Ultra", "Intel Xeon 6980P",
+      "NVIDIA H100 SXM 80GB",
+      "NVIDIA H100 PCIe",
+      "NVIDIA H200 141GB",
+      "NVIDIA GH200",
+      "NVIDIA B200",
+      "NVIDIA GB200 NVL72",
+      "NVIDIA L40S",
+      "NVIDIA L4",
+      "NVIDIA RTX 4090",
+      "AMD Instinct MI300X",
+      "AMD Instinct MI325X",
+      "AMD Instinct MI355X",
+      "Apple M3 Ultra",
+      "Intel Xeon 6980P",
     ];
     const svg = renderBarChart({
       title: "Cost per million output tokens by accelerator",
@@ -68,11 +79,20 @@ describe("chart stress cases", () => {
     const svg = renderXYChart({
       title: "Margin (negative means below cost)",
       x: { title: "month" },
-      y: { title: "margin", unit: "USD" , tickFormat: formatUsd},
+      y: { title: "margin", unit: "USD", tickFormat: formatUsd },
       series: [
         { name: "empty", points: [] },
         { name: "single", kind: "scatter", points: [{ x: 3, y: -2 }] },
-        { name: "mixed", points: [{ x: 1, y: 5 }, { x: 2, y: null }, { x: 3, y: -4 }, { x: 4, y: Number.NaN }, { x: 5, y: 2 }] },
+        {
+          name: "mixed",
+          points: [
+            { x: 1, y: 5 },
+            { x: 2, y: null },
+            { x: 3, y: -4 },
+            { x: 4, y: Number.NaN },
+            { x: 5, y: 2 },
+          ],
+        },
       ],
     });
     valid(svg);

@@ -2,7 +2,7 @@
 // one of the widest system-ui fallbacks), so layouts made with them also fit narrower fonts.
 
 const NARROW = new Set([..."iljI.,:;'|!()[]{}`"]);
-const SEMI = new Set([..."frt /-\"*"]);
+const SEMI = new Set([...'frt /-"*']);
 const WIDE = new Set([..."mwMW%@"]);
 
 /** Approximate rendered width in px of `text` at `fontSizePx` (bold is about 8% wider). */
@@ -13,7 +13,8 @@ export function measureText(text: string, fontSizePx: number, bold = false): num
     if (NARROW.has(char)) em += 0.3;
     else if (SEMI.has(char)) em += 0.4;
     else if (WIDE.has(char)) em += 0.95;
-    else if (code >= 0x2e80) em += 1.0; // CJK and other full-width scripts
+    else if (code >= 0x2e80)
+      em += 1.0; // CJK and other full-width scripts
     else if (char >= "A" && char <= "Z") em += 0.72;
     else em += 0.62; // digits 0.636, most lower case 0.55-0.63
   }

@@ -63,7 +63,11 @@ describe("pareto and svg helpers", () => {
       { x: 2.5, y: 2 }, // dominated by (3, 3)
       { x: 4, y: Number.NaN },
     ];
-    expect(paretoFrontier(points)).toEqual([{ x: 1, y: 10 }, { x: 2, y: 9 }, { x: 3, y: 3 }]);
+    expect(paretoFrontier(points)).toEqual([
+      { x: 1, y: 10 },
+      { x: 2, y: 9 },
+      { x: 3, y: 3 },
+    ]);
     // cost (min) versus speed (max): (2, 9) is cheaper than (3, 3) and faster, (1, 10) cheapest
     expect(paretoFrontier(points, { x: "min", y: "max" })).toEqual([{ x: 1, y: 10 }]);
   });

@@ -4,11 +4,7 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const MONDAY_EPOCH_DAY = 4; // 1970-01-05 was a Monday
 
-type Interval =
-  | { unit: "hour"; count: number }
-  | { unit: "day"; count: number }
-  | { unit: "month"; count: number }
-  | { unit: "year"; count: number };
+type Interval = { unit: "hour"; count: number } | { unit: "day"; count: number } | { unit: "month"; count: number } | { unit: "year"; count: number };
 
 const INTERVALS: readonly Interval[] = [
   { unit: "hour", count: 1 },

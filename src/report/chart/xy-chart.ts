@@ -1,20 +1,7 @@
 // Line and scatter charts on linear, log or time axes, with step lines, Pareto frontiers, point labels
 // and reference lines.
 import { obstaclesAlong, type PointLabel, type ReferenceLine, renderPointLabels, renderReferenceLines } from "./annotations.js";
-import {
-  type ChartText,
-  type LegendItem,
-  PAD,
-  type Plot,
-  renderFootnote,
-  renderGrid,
-  renderHeader,
-  renderXAxis,
-  renderYAxis,
-  svgDocument,
-  X_AXIS_BLOCK,
-  yAxisBlockWidth,
-} from "./frame.js";
+import { type ChartText, type LegendItem, PAD, type Plot, renderFootnote, renderGrid, renderHeader, renderXAxis, renderYAxis, svgDocument, X_AXIS_BLOCK, yAxisBlockWidth } from "./frame.js";
 import { chartWidth, valueText } from "./chart-width.js";
 import { markerElement, seriesColor, seriesDash, seriesMarker } from "./palette.js";
 import { type FrontierGoal, paretoFrontier } from "./pareto.js";
@@ -78,9 +65,7 @@ function prepare(spec: XYChartSpec): Prepared[] {
     series,
     index,
     color: series.color ?? seriesColor(index),
-    points: series.points
-      .filter((p) => plottable(spec.x, p.x))
-      .map((p) => ({ x: p.x, y: plottable(spec.y, p.y) ? p.y : null, ...(p.label ? { label: p.label } : {}), ...(p.tip ? { tip: p.tip } : {}) })),
+    points: series.points.filter((p) => plottable(spec.x, p.x)).map((p) => ({ x: p.x, y: plottable(spec.y, p.y) ? p.y : null, ...(p.label ? { label: p.label } : {}), ...(p.tip ? { tip: p.tip } : {}) })),
   }));
 }
 
@@ -153,10 +138,7 @@ export function renderXYChart(spec: XYChartSpec): string {
   const footnote = renderFootnote(spec.footnote, width, height);
   const references = spec.referenceLines ?? [];
   const xValues = [...prepared.flatMap((s) => s.points.map((p) => p.x)), ...references.filter((r) => r.axis === "x").map((r) => r.value)];
-  const yValues = [
-    ...prepared.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y]))),
-    ...references.filter((r) => r.axis === "y").map((r) => r.value),
-  ];
+  const yValues = [...prepared.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y]))), ...references.filter((r) => r.axis === "y").map((r) => r.value)];
 
   const top = header.bottom + 12;
   const bottom = height - PAD - footnote.height - X_AXIS_BLOCK;

@@ -56,7 +56,22 @@ export function priceHistoryChart(modelId: string, lines: PriceLine[], today: st
 }
 
 export const BILL_DEFAULTS = { model: "gpt-4o-mini", "input-tokens": "300M", "output-tokens": "60M", requests: "200k", "cache-hit": "0.5", "batch-share": "0.2" };
-export const BillParams = flagParams(["model", "input-tokens", "output-tokens", "requests", "cache-hit", "cache-write", "cache-storage-hours", "batch-share", "context-per-request", "tokenizer-inflation", "overhead", "discount", "at", "provider"] as const);
+export const BillParams = flagParams([
+  "model",
+  "input-tokens",
+  "output-tokens",
+  "requests",
+  "cache-hit",
+  "cache-write",
+  "cache-storage-hours",
+  "batch-share",
+  "context-per-request",
+  "tokenizer-inflation",
+  "overhead",
+  "discount",
+  "at",
+  "provider",
+] as const);
 
 export interface BillJson {
   date: string;
@@ -73,7 +88,10 @@ export async function billJson(ctx: RequestContext, query = ctx.query, defaults:
   const q = parseQuery(BillParams, query);
   const book = await ctx.book();
   const opts = toOptions({ ...defaults, ...q }) as Record<string, string>;
-  const answer = answerBill(book, asHttp(() => parseBillQuestion(opts)));
+  const answer = answerBill(
+    book,
+    asHttp(() => parseBillQuestion(opts)),
+  );
   if (!answer.ok) throw httpIssues(answer.issues, BILL_INPUT_NAMES);
   return billAnswerJson(answer.value, (w) => jsonWarningText(w, BILL_INPUT_NAMES)) as unknown as BillJson;
 }
@@ -86,7 +104,10 @@ export async function breakevenJson(ctx: RequestContext, query = ctx.query, defa
   const q = parseQuery(BreakevenParams, query);
   const book = await ctx.book();
   const opts = toOptions({ ...defaults, ...q }, ["offline"]);
-  const answer = answerBreakeven(book, asHttp(() => parseBreakevenQuestion(opts)));
+  const answer = answerBreakeven(
+    book,
+    asHttp(() => parseBreakevenQuestion(opts)),
+  );
   if (!answer.ok) throw httpIssues(answer.issues);
   return breakevenAnswerJson(answer.value, []) as unknown as Breakeven;
 }
@@ -115,7 +136,10 @@ export async function indexJson(ctx: RequestContext, query = ctx.query): Promise
   const book = await ctx.book();
   const opts = toOptions(q, ["offline"]);
   const pending = (async () => {
-    const answer = answerIndex(book, asHttp(() => parseIndexQuestion(opts)));
+    const answer = answerIndex(
+      book,
+      asHttp(() => parseIndexQuestion(opts)),
+    );
     if (!answer.ok) throw httpIssues(answer.issues);
     return indexAnswerJson(answer.value, []) as unknown as IndexJson;
   })();

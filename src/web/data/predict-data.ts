@@ -95,9 +95,7 @@ export function resolveForWeb(raw: unknown): PredictInput[] {
   if (list.length === 0) throw new HttpError(400, "body: the scenario array is empty");
   if (list.length > 256) throw new HttpError(400, `body: at most 256 scenarios per request, got ${list.length}`);
   const { inputs, problems } = resolveEach(raw, (m, where) =>
-    m.endsWith(".json") || m.startsWith(".") || m.startsWith("/") || m.includes("\\")
-      ? `${where}.model: config.json paths are not read over HTTP; use a catalog id such as "meta-llama/Llama-3.3-70B-Instruct"`
-      : undefined,
+    m.endsWith(".json") || m.startsWith(".") || m.startsWith("/") || m.includes("\\") ? `${where}.model: config.json paths are not read over HTTP; use a catalog id such as "meta-llama/Llama-3.3-70B-Instruct"` : undefined,
   );
   if (problems.length) throw new HttpError(400, problems.join("\n"));
   return inputs;

@@ -59,11 +59,7 @@ export function rooflineOf(input: PredictInput, ev: PredictionEvaluation = expla
   const points: RooflinePoint[] =
     w.kind === "embed"
       ? place(`forward pass, batch ${running}`, intensity(ev, { ...prefill, prefillTokenCount: Math.max(1, w.inputTokens) * running, prefillContextTokens: w.inputTokens, logitsCount: 0, prefillSequenceCount: running }))
-      : [
-          ...place("decode, 1 sequence", intensity(ev, decode(1))),
-          ...(running > 1 ? place(`decode, batch ${running}`, intensity(ev, decode(running))) : []),
-          ...place(`prefill, ${chunk} tokens`, intensity(ev, prefill)),
-        ];
+      : [...place("decode, 1 sequence", intensity(ev, decode(1))), ...(running > 1 ? place(`decode, batch ${running}`, intensity(ev, decode(running))) : []), ...place(`prefill, ${chunk} tokens`, intensity(ev, prefill))];
   return { acceleratorName: acc.name, computePrecision: peak.precision, peakFlopsPerSecond: peak.flopsPerSecond, memoryBandwidthBytesPerSecond: bw, ridgeFlopsPerByte: peak.flopsPerSecond / bw, points };
 }
 

@@ -86,7 +86,12 @@ export async function runsView(ctx: RequestContext): Promise<RunsView> {
           model,
           hardware: { accelerator, count },
           engine,
-          workload: { kind: "generate", inputTokens: Math.max(1, Math.round(l.totalInputTokens / l.requestsCompleted)), outputTokens: Math.max(1, Math.round(l.totalOutputTokens / l.requestsCompleted)), load: { mode: "concurrency", concurrency: l.load.concurrency } },
+          workload: {
+            kind: "generate",
+            inputTokens: Math.max(1, Math.round(l.totalInputTokens / l.requestsCompleted)),
+            outputTokens: Math.max(1, Math.round(l.totalOutputTokens / l.requestsCompleted)),
+            load: { mode: "concurrency", concurrency: l.load.concurrency },
+          },
         });
         predicted = predict(input!);
       } catch (error) {

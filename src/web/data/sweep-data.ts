@@ -13,7 +13,20 @@ export const FRONTIER_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", a
 export const FrontierParams = z.strictObject({ interactivity: text, model: text, accelerators: listParam.optional(), input: text, output: text, precision: text, counts: text, engine: text, "usd-per-hour": text });
 
 export const OPTIMIZE_DEFAULTS = { model: "meta-llama/Llama-3.3-70B-Instruct", input: "1000", output: "1000", ttft: "2", tpot: "0.05", percentile: "99", top: "10", engine: defaultEngineFor("generate") };
-export const OptimizeParams = z.strictObject({ model: text, input: text, output: text, ttft: text, tpot: text, percentile: text, accelerators: listParam.optional(), "max-count": text, precision: text, engine: text, top: text, "usd-per-hour": text });
+export const OptimizeParams = z.strictObject({
+  model: text,
+  input: text,
+  output: text,
+  ttft: text,
+  tpot: text,
+  percentile: text,
+  accelerators: listParam.optional(),
+  "max-count": text,
+  precision: text,
+  engine: text,
+  top: text,
+  "usd-per-hour": text,
+});
 
 export interface FrontierView {
   model: string;

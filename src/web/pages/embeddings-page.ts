@@ -11,7 +11,7 @@ import type { EmbeddingRow } from "../../catalog/embeddings.js";
 export function embeddingsPage(ctx: RequestContext): PageResult {
   const title = "Embeddings";
   const raw = queryObject(ctx.query);
-  const v = (k: keyof typeof EMBED_DEFAULTS | "usd-per-hour") => (typeof raw[k] === "string" ? (raw[k] as string) : (EMBED_DEFAULTS as Record<string, string>)[k] ?? "");
+  const v = (k: keyof typeof EMBED_DEFAULTS | "usd-per-hour") => (typeof raw[k] === "string" ? (raw[k] as string) : ((EMBED_DEFAULTS as Record<string, string>)[k] ?? ""));
   const controls = form("/embeddings", [
     html`<div class="wide">${select({ name: "model", label: "Embedding model", value: v("model"), options: modelOptions("embed") })}</div>`,
     html`<div class="wide">${field({ name: "accelerator", label: "Accelerators", value: v("accelerator"), hint: "comma-separated ids" })}</div>`,
@@ -40,7 +40,10 @@ export function embeddingsPage(ctx: RequestContext): PageResult {
       "Accelerators, cheapest per token first",
     );
     const query = Object.fromEntries(Object.entries(view.options));
-    return { title, main: html`${heading(title, lead)}${controls}<section id="results" aria-live="polite">${chartFigure("embeddings", () => embeddingsChart(view), query, "Embedding cost chart")}${t}${downloads("embeddings", query, "the comparison")}${view.warnings.map((w) => html`<p class="note">${w}</p>`)}</section>` };
+    return {
+      title,
+      main: html`${heading(title, lead)}${controls}<section id="results" aria-live="polite">${chartFigure("embeddings", () => embeddingsChart(view), query, "Embedding cost chart")}${t}${downloads("embeddings", query, "the comparison")}${view.warnings.map((w) => html`<p class="note">${w}</p>`)}</section>`,
+    };
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     return { title, status: error.status, main: html`${heading(title, lead)}${controls}<section id="results" aria-live="polite">${errorBox(error.message)}</section>` };

@@ -56,16 +56,19 @@ export async function kbNodePage(ctx: RequestContext): Promise<PageResult> {
   return {
     title: node.title,
     main: html`<p><a href="/kb">← Knowledge base</a></p><p>Check status: ${statusBadge(check?.status ?? null)}${check?.newestSourceDate ? html` <span class="muted">newest source ${check.newestSourceDate}</span>` : ""}</p>
-<section id="results"><div class="kb-body">${article}</div>${checks.length ? html`<h2>Checks</h2>${table<C>(
-      [
-        { header: "check", cell: (c) => c.name ?? `check ${c.index + 1}` },
-        { header: "status", cell: (c) => statusBadge(c.status) },
-        { header: "claimed", wrap: true, cell: (c) => c.claimed },
-        { header: "computed now", wrap: true, cell: (c) => c.message },
-      ],
-      checks,
-      "Re-computed today by the costcurve engine and price book",
-    )}` : ""}</section>`,
+<section id="results"><div class="kb-body">${article}</div>${
+      checks.length
+        ? html`<h2>Checks</h2>${table<C>(
+            [
+              { header: "check", cell: (c) => c.name ?? `check ${c.index + 1}` },
+              { header: "status", cell: (c) => statusBadge(c.status) },
+              { header: "claimed", wrap: true, cell: (c) => c.claimed },
+              { header: "computed now", wrap: true, cell: (c) => c.message },
+            ],
+            checks,
+            "Re-computed today by the costcurve engine and price book",
+          )}`
+        : ""
+    }</section>`,
   };
 }
-

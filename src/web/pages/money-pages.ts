@@ -7,19 +7,7 @@ import { formatTokens } from "../../report/format.js";
 import type { PageResult, RequestContext } from "../context.js";
 import { html, sourceLink, trusted } from "../html.js";
 import { chartFigure, downloads, field, form, select, table } from "../layout.js";
-import {
-  BILL_DEFAULTS,
-  BREAKEVEN_DEFAULTS,
-  billJson,
-  breakevenChart,
-  breakevenJson,
-  indexJson,
-  marginIndexChart,
-  PRICES_DEFAULTS,
-  type PriceLine,
-  priceHistoryChart,
-  pricesJson,
-} from "../data/money-data.js";
+import { BILL_DEFAULTS, BREAKEVEN_DEFAULTS, billJson, breakevenChart, breakevenJson, indexJson, marginIndexChart, PRICES_DEFAULTS, type PriceLine, priceHistoryChart, pricesJson } from "../data/money-data.js";
 import { acceleratorOptions } from "../options.js";
 import { effectiveQuery, guarded, valueOf } from "./common.js";
 

@@ -15,25 +15,38 @@ import { rooflineChart, rooflineOf } from "../data/roofline.js";
 
 function predictForm(q: Record<string, unknown>, p: Partial<PredictQuery>): Trusted {
   const v = (name: string, fallback: string | number | undefined) => (typeof q[name] === "string" ? (q[name] as string) : fallback);
-  return form("/predict", [
-    html`<div class="wide">${select({ name: "model", label: "Model", value: String(v("model", p.model)), options: modelOptions() })}</div>`,
-    select({ name: "accelerator", label: "Accelerator", value: String(v("accelerator", p.accelerator)), options: acceleratorOptions() }),
-    field({ name: "count", label: "Accelerators", value: v("count", p.count), type: "number", min: "1", step: "1", hint: "count" }),
-    select({ name: "engine", label: "Engine", value: String(v("engine", p.engine ?? defaultEngineFor(p.kind ?? "generate"))), options: ENGINE_OPTIONS }),
-    select({ name: "weights", label: "Weights", value: String(v("weights", p.weights)), options: PRECISION_OPTIONS }),
-    select({ name: "activations", label: "Activations", value: String(v("activations", p.activations)), options: PRECISION_OPTIONS }),
-    select({ name: "kv", label: "KV cache", value: String(v("kv", p.kv)), options: PRECISION_OPTIONS }),
-    select({ name: "kind", label: "Workload", value: String(v("kind", p.kind)), options: ["generate", "embed"] }),
-    field({ name: "input", label: "Input", value: v("input", p.input), type: "number", min: "0", hint: "tokens/request" }),
-    field({ name: "output", label: "Output", value: v("output", p.output), type: "number", min: "0", hint: "tokens/request" }),
-    select({ name: "mode", label: "Load", value: String(v("mode", p.mode)), options: [{ value: "concurrency", label: "fixed concurrency" }, { value: "offline", label: "offline (max throughput)" }, { value: "slo", label: "latency SLO" }] }),
-    field({ name: "concurrency", label: "Concurrency", value: v("concurrency", p.concurrency), type: "number", min: "1", hint: "requests in flight" }),
-    field({ name: "ttft", label: "SLO TTFT", value: v("ttft", p.ttft), type: "number", step: "any", hint: "s" }),
-    field({ name: "tpot", label: "SLO TPOT", value: v("tpot", p.tpot), type: "number", step: "any", hint: "s" }),
-    field({ name: "percentile", label: "SLO percentile", value: v("percentile", p.percentile), type: "number", step: "any", hint: "%" }),
-    field({ name: "usd", label: "Price", value: v("usd", p.usd), type: "number", step: "any", hint: "USD/accelerator-hour; blank = catalog rent", placeholder: String(defaultUsd(String(v("accelerator", p.accelerator))) ?? "") }),
-    field({ name: "utilization", label: "Utilization", value: v("utilization", p.utilization), type: "number", step: "any", min: "0", max: "1", hint: "0-1" }),
-  ], "Load fields apply to their mode; the URL keeps the whole form.");
+  return form(
+    "/predict",
+    [
+      html`<div class="wide">${select({ name: "model", label: "Model", value: String(v("model", p.model)), options: modelOptions() })}</div>`,
+      select({ name: "accelerator", label: "Accelerator", value: String(v("accelerator", p.accelerator)), options: acceleratorOptions() }),
+      field({ name: "count", label: "Accelerators", value: v("count", p.count), type: "number", min: "1", step: "1", hint: "count" }),
+      select({ name: "engine", label: "Engine", value: String(v("engine", p.engine ?? defaultEngineFor(p.kind ?? "generate"))), options: ENGINE_OPTIONS }),
+      select({ name: "weights", label: "Weights", value: String(v("weights", p.weights)), options: PRECISION_OPTIONS }),
+      select({ name: "activations", label: "Activations", value: String(v("activations", p.activations)), options: PRECISION_OPTIONS }),
+      select({ name: "kv", label: "KV cache", value: String(v("kv", p.kv)), options: PRECISION_OPTIONS }),
+      select({ name: "kind", label: "Workload", value: String(v("kind", p.kind)), options: ["generate", "embed"] }),
+      field({ name: "input", label: "Input", value: v("input", p.input), type: "number", min: "0", hint: "tokens/request" }),
+      field({ name: "output", label: "Output", value: v("output", p.output), type: "number", min: "0", hint: "tokens/request" }),
+      select({
+        name: "mode",
+        label: "Load",
+        value: String(v("mode", p.mode)),
+        options: [
+          { value: "concurrency", label: "fixed concurrency" },
+          { value: "offline", label: "offline (max throughput)" },
+          { value: "slo", label: "latency SLO" },
+        ],
+      }),
+      field({ name: "concurrency", label: "Concurrency", value: v("concurrency", p.concurrency), type: "number", min: "1", hint: "requests in flight" }),
+      field({ name: "ttft", label: "SLO TTFT", value: v("ttft", p.ttft), type: "number", step: "any", hint: "s" }),
+      field({ name: "tpot", label: "SLO TPOT", value: v("tpot", p.tpot), type: "number", step: "any", hint: "s" }),
+      field({ name: "percentile", label: "SLO percentile", value: v("percentile", p.percentile), type: "number", step: "any", hint: "%" }),
+      field({ name: "usd", label: "Price", value: v("usd", p.usd), type: "number", step: "any", hint: "USD/accelerator-hour; blank = catalog rent", placeholder: String(defaultUsd(String(v("accelerator", p.accelerator))) ?? "") }),
+      field({ name: "utilization", label: "Utilization", value: v("utilization", p.utilization), type: "number", step: "any", min: "0", max: "1", hint: "0-1" }),
+    ],
+    "Load fields apply to their mode; the URL keeps the whole form.",
+  );
 }
 
 /** An engine issue in the form's words: a scenario path becomes the form field that sets it. */
@@ -98,4 +111,3 @@ export function predictPage(ctx: RequestContext): PageResult {
     return { title, status: 400, main: html`${heading(title, lead)}${predictForm(raw, q)}<section id="results" aria-live="polite">${errorBox(error.message.split("\n").map(formFieldMessage).join("\n"))}</section>` };
   }
 }
-

@@ -62,4 +62,3 @@ export async function runsPage(request: RequestContext): Promise<PageResult> {
     return html`${sel.problem ? html`<p class="note">${sel.problem}</p>` : ""}${chartFigure("runs", () => runsChart(runs), Object.fromEntries(ctx.query), "Measured vs predicted chart")}${t}${downloads("runs", ctx.query, "this run's levels")}${first ? html`<p class="muted">Predicted decode is ${first.bound}-bound at the first level.</p>` : ""}`;
   });
 }
-

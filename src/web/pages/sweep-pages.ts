@@ -20,9 +20,7 @@ function chosen(ctx: RequestContext, fallback: readonly string[]): string[] {
 }
 
 function acceleratorChecks(selected: readonly string[]) {
-  const boxes = ACCELERATORS.filter((a) => a.kind === "gpu").map(
-    (a) => html`<label class="check"><input type="checkbox" name="accelerators" value="${a.id}"${trusted(selected.includes(a.id) ? " checked" : "")}> ${a.id}</label>`,
-  );
+  const boxes = ACCELERATORS.filter((a) => a.kind === "gpu").map((a) => html`<label class="check"><input type="checkbox" name="accelerators" value="${a.id}"${trusted(selected.includes(a.id) ? " checked" : "")}> ${a.id}</label>`);
   return html`<fieldset><legend>Accelerators</legend>${boxes}</fieldset>`;
 }
 
@@ -43,7 +41,14 @@ export async function frontierPage(ctx: RequestContext): Promise<PageResult> {
   return guarded("Frontier", "The cost-versus-interactivity trade-off: output tokens/s per accelerator against tokens/s each user sees, the Pareto frontier over counts, parallelism, precision and concurrency.", controls, () => {
     const view = frontierFrom(ctx.query);
     const rows = Object.values(view.frontier.frontiers).flat();
-    const query = { model: view.model, accelerators: view.accelerators.join(","), input: view.input, output: view.output, ...(ctx.query.get("precision") ? { precision: ctx.query.get("precision")! } : {}), ...(ctx.query.get("engine") ? { engine: ctx.query.get("engine")! } : {}) };
+    const query = {
+      model: view.model,
+      accelerators: view.accelerators.join(","),
+      input: view.input,
+      output: view.output,
+      ...(ctx.query.get("precision") ? { precision: ctx.query.get("precision")! } : {}),
+      ...(ctx.query.get("engine") ? { engine: ctx.query.get("engine")! } : {}),
+    };
     const columns = [
       { header: "system", cell: (p: FrontierPoint) => `${p.count}x ${p.accelerator}` },
       { header: "weights", cell: (p: FrontierPoint) => p.precision },
@@ -90,12 +95,16 @@ export async function optimizePage(ctx: RequestContext): Promise<PageResult> {
   return guarded("Optimize", "The cheapest configurations per million output tokens that keep TTFT and TPOT within limits at a percentile, over every datacenter accelerator, count, parallelism and precision.", controls, () => {
     const view = optimizeFrom(ctx.query);
     const best = view.result.rows[0];
-    return html`${best ? html`<div class="cards">
+    return html`${
+      best
+        ? html`<div class="cards">
 <div class="card"><div class="k">Cheapest</div><div class="v" data-field="usdPerMillionTokens" data-value="${String(best.usdPerMillionTokens)}">${formatUsd(best.usdPerMillionTokens)} <span class="unit">USD/1M tokens</span></div></div>
 <div class="card"><div class="k">Output / input</div><div class="v" data-field="usdPerMillionOutputTokens" data-value="${String(best.usdPerMillionOutputTokens)}">${formatUsd(best.usdPerMillionOutputTokens)} / ${formatUsd(best.usdPerMillionInputTokens ?? 0)} <span class="unit">USD/1M</span></div></div>
 <div class="card"><div class="k">On</div><div class="v">${best.count}x ${best.accelerator} <span class="unit">${best.precision}</span></div></div>
 <div class="card"><div class="k">Throughput</div><div class="v">${formatRate(best.outputTokensPerSecond, "")}<span class="unit">tokens/s</span></div></div></div>
-<p class="bound">Why not a bigger batch on the cheapest system: ${bindingText(best.binding, view.result.limits)}. Every row meets p${view.result.limits.percentile} TTFT and TPOT limits under Poisson arrivals; the TTFT and TPOT columns are means; each row is the prediction for its own scenario (the JSON API returns it), cost split between input and output by busy time.</p>` : html`<p>No configuration meets these limits.</p>`}
+<p class="bound">Why not a bigger batch on the cheapest system: ${bindingText(best.binding, view.result.limits)}. Every row meets p${view.result.limits.percentile} TTFT and TPOT limits under Poisson arrivals; the TTFT and TPOT columns are means; each row is the prediction for its own scenario (the JSON API returns it), cost split between input and output by busy time.</p>`
+        : html`<p>No configuration meets these limits.</p>`
+    }
 ${table<OptimizeRow>(
   [
     { header: "system", cell: (r) => `${r.count}x ${r.accelerator}` },

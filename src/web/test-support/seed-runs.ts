@@ -40,11 +40,21 @@ export async function seedRunsStore(): Promise<string> {
   const path = join(mkdtempSync(join(tmpdir(), "costcurve-web-")), "store.db");
   const store = await openStore({ COSTCURVE_DB: path });
   try {
-    await store.saveBenchRun({ id: "demo-run", startedAt: "2026-11-20T10:00:00.000Z", label: "vLLM on 1x H100, Llama 3.1 8B", metadata: { model: "meta-llama/Llama-3.1-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm" } });
+    await store.saveBenchRun({
+      id: "demo-run",
+      startedAt: "2026-11-20T10:00:00.000Z",
+      label: "vLLM on 1x H100, Llama 3.1 8B",
+      metadata: { model: "meta-llama/Llama-3.1-8B", hardware: { accelerator: "h100-sxm", count: 1 }, engine: "vllm" },
+    });
     await store.saveBenchLevel("demo-run", 0, level(1, 120, 0.03, 0.0075));
     await store.saveBenchLevel("demo-run", 1, level(16, 1500, 0.06, 0.0105));
     // an older run on other hardware, to switch to: Llama 3.3 70B on 2x B200
-    await store.saveBenchRun({ id: "b200-run", startedAt: "2026-11-18T09:00:00.000Z", label: "SGLang on 2x B200, Llama 3.3 70B", metadata: { model: "meta-llama/Llama-3.3-70B-Instruct", hardware: { accelerator: "b200", count: 2 }, engine: "sglang" } });
+    await store.saveBenchRun({
+      id: "b200-run",
+      startedAt: "2026-11-18T09:00:00.000Z",
+      label: "SGLang on 2x B200, Llama 3.3 70B",
+      metadata: { model: "meta-llama/Llama-3.3-70B-Instruct", hardware: { accelerator: "b200", count: 2 }, engine: "sglang" },
+    });
     await store.saveBenchLevel("b200-run", 0, level(1, 60, 0.08, 0.016));
     await store.saveBenchLevel("b200-run", 1, level(32, 1400, 0.3, 0.022));
   } finally {
