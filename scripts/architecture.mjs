@@ -33,6 +33,7 @@ const DESCRIPTIONS = {
   "docs/efficiency-fit.json": "the fitted efficiency values that scripts/apply-fit.py copies into src/catalog/efficiency.ts",
   "docs/accuracy.md": "how accurate the engine is: operator fit per kernel table, cross-validated end-to-end errors, band coverage, host parameters (written by scripts/accuracy-doc.mjs)",
   "docs/cost-per-token.md": "the one definition of USD per million tokens (tokenCost): busy-time split between input and output, the input price ratio, blended figures",
+  "docs/reliability.md": "each class of bad input and fault (fuzzed scenarios, flags and API queries, misbehaving servers, PostgreSQL killed, kill -9, secrets), cases tried and passed, what the user sees",
   "docs/bench-metrics.md": "benchmark metric definitions (vLLM's) and an alias table for other tools",
   "docs/calibration.md": "machine microbenchmarks, calibration against a run, and the client-overhead measurement",
   "scripts/pack-install.sh": "packs the tarball, installs it into a fresh prefix without the optional node-llama-cpp peer, runs --version, demo and the missing-peer message, prints the installed size",
