@@ -46,3 +46,43 @@ describe("streams per the WHATWG event-stream format", () => {
     expect(summaries[0]!.errors).toEqual({ malformed_sse: 1 });
   });
 });
+
+describe("slow bodies", () => {
+  async function trickle(gapMs: number, pieces: string[]): Promise<string> {
+    server = createServer((req, res) => {
+      req.resume();
+      req.on("end", () => {
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        let i = 0;
+        const next = () => {
+          if (res.destroyed) return;
+          if (i >= pieces.length) return void res.end();
+          res.write(pieces[i++]);
+          setTimeout(next, gapMs);
+        };
+        next();
+      });
+    });
+    await new Promise<void>((done) => server!.listen(0, "127.0.0.1", done));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  }
+  // one event split into single bytes: a server dribbling its stream
+  const stream = [`data: ${chunk("a")}\n\n`, `data: ${chunk("b", "stop")}\n\n`, `data: ${usage}\n\n`, "data: [DONE]\n\n"].join("");
+
+  test("a body trickled slower than --timeout allows is a timeout failure, not a hang", async () => {
+    const url = await trickle(40, [...stream]);
+    const plan = testPlan(url, "m", { requestsPerLevel: 1 });
+    plan.target.timeoutSeconds = 0.3;
+    const started = performance.now();
+    const { summaries } = await runBench(plan);
+    expect(summaries[0]!.errors).toEqual({ timeout: 1 });
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+
+  test("a slow body that ends within --timeout is read whole: both tokens", async () => {
+    const url = await trickle(60, stream.match(/[\s\S]{1,40}/g)!);
+    const { summaries } = await runBench(testPlan(url, "m", { requestsPerLevel: 1 }));
+    expect(summaries[0]!.errors).toEqual({});
+    expect(summaries[0]!.totalOutputTokens).toBe(2);
+  });
+});
