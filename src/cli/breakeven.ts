@@ -1,7 +1,7 @@
 // `costcurve breakeven`: the monthly token volume above which renting accelerators for an open model beats
 // a hosted API, at each utilization, with a chart.
 import type { Command } from "commander";
-import { answerBreakeven, breakevenChart, breakevenJson, parseBreakevenQuestion } from "../app/breakeven.js";
+import { answerBreakeven, type BreakevenText, breakevenChart, breakevenJson, parseBreakevenQuestion } from "../app/breakeven.js";
 import type { Breakeven, BreakevenRow } from "../prices/breakeven.js";
 import type { PriceBook } from "../prices/book.js";
 import { formatCsv } from "../report/csv.js";
@@ -13,19 +13,8 @@ import { priceBookWithUserRows } from "./user-prices.js";
 
 export { formatTokens };
 
-export interface BreakevenOptions {
-  model?: string;
-  accelerator?: string;
-  count?: string;
-  vs?: string;
-  provider?: string;
-  inputShare?: string;
-  usdPerHour?: string;
-  priceKind?: string;
-  at?: string;
-  utilizations?: string;
-  interactivity?: string;
-  offline?: boolean;
+/** The command's flags: the question's inputs (app/breakeven.ts) plus the output formats. */
+export interface BreakevenOptions extends BreakevenText {
   json?: boolean;
   csv?: boolean;
   svg?: string;

@@ -1,7 +1,7 @@
 // `costcurve index`: the margin compression index, API list price over the modeled cost floor of a matched
 // open model, per API model and price change, and its composite month by month.
 import type { Command } from "commander";
-import { answerIndex, INDEX_START_DATE, indexAssumptionsJson, indexChart, indexJson, parseIndexQuestion } from "../app/margin-index.js";
+import { answerIndex, INDEX_START_DATE, type IndexText, indexAssumptionsJson, indexChart, indexJson, parseIndexQuestion } from "../app/margin-index.js";
 import type { PriceBook } from "../prices/book.js";
 import type { CompositePoint, IndexPoint } from "../prices/margin-index.js";
 import { MODEL_MATCHES } from "../prices/model-matching.js";
@@ -13,14 +13,8 @@ import { priceBookWithUserRows } from "./user-prices.js";
 
 export { INDEX_START_DATE };
 
-export interface IndexOptions {
-  from?: string;
-  to?: string;
-  model?: string;
-  utilization?: string;
-  interactivity?: string;
-  offline?: boolean;
-  accelerators?: string;
+/** The command's flags: the question's inputs (app/margin-index.ts) plus the output formats. */
+export interface IndexOptions extends IndexText {
   json?: boolean;
   csv?: boolean;
   svg?: string;
