@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { scaleProfile } from "../bench/calibrate.js";
-import { summaryFrom, syntheticInput, syntheticMachine, withBursts } from "../bench/test-support/calibration.js";
+import { SYNTHETIC_LLAMA_CONFIG, summaryFrom, syntheticInput, syntheticMachine, withBursts } from "../bench/test-support/calibration.js";
 import { openStore } from "../store/open-store.js";
 import { captureIo } from "./io.js";
 import { saveMachine, storedMachines } from "./machine.js";
@@ -43,21 +43,7 @@ describe("costcurve machine --save and costcurve calibrate", () => {
     for (const s of [summaryFrom(measuredWith, { kind: "concurrency", concurrency: 1 }, "completions", 16, 64), summaryFrom(measuredWith, { kind: "concurrency", concurrency: 2 }, "completions", 256, 32)]) {
       writeFileSync(join(results, `summary-${s.level}.json`), JSON.stringify(s));
     }
-    writeFileSync(
-      join(dir, "config.json"),
-      JSON.stringify({
-        architectures: ["LlamaForCausalLM"],
-        model_type: "llama",
-        hidden_size: 768,
-        num_hidden_layers: 12,
-        num_attention_heads: 12,
-        num_key_value_heads: 12,
-        intermediate_size: 3072,
-        vocab_size: 1000,
-        max_position_embeddings: 4096,
-        tie_word_embeddings: false,
-      }),
-    );
+    writeFileSync(join(dir, "config.json"), JSON.stringify(SYNTHETIC_LLAMA_CONFIG));
     writeFileSync(
       join(dir, "scenario.json"),
       JSON.stringify({

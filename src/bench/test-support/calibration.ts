@@ -21,21 +21,24 @@ export function syntheticMachine(): MachineMeasurement {
   };
 }
 
+/** The config.json of the synthetic model: a 12-layer, 768-wide llama. */
+export const SYNTHETIC_LLAMA_CONFIG = {
+  architectures: ["LlamaForCausalLM"],
+  model_type: "llama",
+  hidden_size: 768,
+  num_hidden_layers: 12,
+  num_attention_heads: 12,
+  num_key_value_heads: 12,
+  intermediate_size: 3072,
+  vocab_size: 1000,
+  max_position_embeddings: 4096,
+  tie_word_embeddings: false,
+};
+
 /** A 12-layer, 768-wide llama (about 113M matmul parameters) on the synthetic machine with its llamacpp profile. */
 export function syntheticInput(): PredictInput {
   const m = syntheticMachine();
-  const arch = parseArchitecture({
-    architectures: ["LlamaForCausalLM"],
-    model_type: "llama",
-    hidden_size: 768,
-    num_hidden_layers: 12,
-    num_attention_heads: 12,
-    num_key_value_heads: 12,
-    intermediate_size: 3072,
-    vocab_size: 1000,
-    max_position_embeddings: 4096,
-    tie_word_embeddings: false,
-  });
+  const arch = parseArchitecture(SYNTHETIC_LLAMA_CONFIG);
   if (!arch.ok) throw new Error("architecture");
   return {
     scenario: {
